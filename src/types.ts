@@ -1,0 +1,243 @@
+/**
+ * Plain data types that pass between the pipeline stages
+ * (ingest → sections/chunks → indicators, embed → index → retrieve → answer → bot/cli).
+ *
+ * Everything here is serialisable as JSON: the build writes these shapes to embeddings/
+ * and the answering layer reads them back. Offsets are UTF-16 code-unit indexes into
+ * a document's normalised text unless a field says otherwise.
+ */
+
+/** Which script a source document was written in. */
+export type Script = "simplified" | "traditional";
+
+/** The kinds of document the corpus holds; used for labels and for result/target decisions. */
+export type DocumentKind = "统计公报" | "政府工作报告" | "任务分解方案" | "计划执行报告";
+
+/** A problem found in a document's text that a reader should know about (never silently fixed). */
+export interface DataQualityNote {
+  /** Stable machine code, e.g. `title-city-mismatch`. */
+  code: string;
+  /** One sentence in Chinese for staff. */
+  message: string;
+}
+
+/** What we know about one corpus document. */
+export interface DocumentMeta {
+  /** File stem, e.g. `tiedong-2023-statistical-bulletin`. */
+  id: string;
+  /** File name inside corpus/. */
+  file: string;
+  title: string;
+  city: string;
+  /** 铁东区 / 立山区; null for a city-level document. */
+  district: string | null;
+  /** The region the document's figures describe: the district, else the city. */
+  region: string;
+  /** As published: `2023年`, `2024年上半年`. */
+  period: string;
+  year: number;
+  kind: DocumentKind;
+  script: Script;
+  /** The encoding the bytes were decoded from (`utf-8`, `gb18030`). */
+  encoding: string;
+  notes: DataQualityNote[];
+  /** sha256 of the file's bytes. */
+  sha256: string;
+}
+
+/**
+ * Maps normalised offsets back to the raw text: runs of `[normStart, rawStart, length]`,
+ * sorted by normStart. A normalised offset outside every run maps to the raw offset of the
+ * run before it (replacements that changed length).
+ */
+export type OffsetRuns = Array<[number, number, number]>;
+
+/** A decoded and normalised document. */
+export interface CorpusDocument {
+  meta: DocumentMeta;
+  /** The decoded source text, exactly as published. */
+  raw: string;
+  /** Normalised text: simplified, annotations and hidden spam removed, punctuation unified. */
+  text: string;
+  offsets: OffsetRuns;
+}
+
+/** A heading-delimited part of a document. The root section of a document has level 0. */
+export interface Section {
+  id: string;
+  docId: string;
+  parentId: string | null;
+  level: number;
+  /** The heading as written (normalised), e.g. `一、综合`; the document title for the root. */
+  heading: string;
+  /** Headings from the top-level section down to this one (root excluded). */
+  path: string[];
+  /** Offsets of the whole section, heading included. */
+  start: number;
+  end: number;
+}
+
+/** A retrieval unit: part of one section, split at sentence ends. */
+export interface Chunk {
+  id: string;
+  docId: string;
+  sectionId: string;
+  path: string[];
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A number as published with its parsed value. Never rounded or recomputed. */
+export interface PublishedNumber {
+  /** As written in the normalised text, e.g. `314.6亿元`, `22.8万平`, `53771元`. */
+  text: string;
+  /** The numeral as written, e.g. `314.6`. */
+  numeral: string;
+  /** Parsed numeral (in the published unit, not scaled). */
+  number: number;
+  /** The unit as published, e.g. `亿元`, `万平`. */
+  unit: string;
+  /** The unit with synonyms unified, e.g. `万平方米` for `万平`; used for comparison. */
+  canonicalUnit: string;
+}
+
+/** A published growth rate with its sign resolved. */
+export interface Growth {
+  /** As written, e.g. `同比下降14.2%`. */
+  text: string;
+  /** The signed percentage: 同比下降14.2% → -14.2, 同比增长-26.4% → -26.4. */
+  percent: number;
+  /** The figure as published without the verb, e.g. `14.2%`, `-26.4%`. */
+  figure: string;
+}
+
+/** Whether a figure reports what happened or what is planned. */
+export type FigureNature = "result" | "target";
+
+/** Where a row or quote comes from: a sentence of a document. */
+export interface SourceSpan {
+  docId: string;
+  sectionId: string;
+  /** Sentence offsets in the normalised text. */
+  start: number;
+  end: number;
+}
+
+/** One statistical statement: an indicator with a value and/or growth for a region and period. */
+export interface IndicatorRow {
+  id: string;
+  region: string;
+  period: string;
+  /** Canonical indicator name from the alias file; null when the phrase is not a known indicator. */
+  indicator: string | null;
+  /** The indicator phrase as written, e.g. `规上工业增加值`. */
+  phrase: string;
+  value: PublishedNumber | null;
+  growth: Growth | null;
+  /** Growth basis when stated, e.g. `按可比价格计算`. */
+  basis: string | null;
+  nature: FigureNature;
+  /** Qualifier of a target, e.g. `左右`, `以上`, `不低于`. */
+  qualifier: string | null;
+  /** The clause the row was read from (normalised). */
+  clause: string;
+  source: SourceSpan;
+}
+
+/** One task of the city's task breakdown (任务分解方案). */
+export interface TaskRow {
+  id: string;
+  docId: string;
+  /** The task's number as published (1–210). */
+  number: number;
+  text: string;
+  /** 牵头单位 as published; null when the task names none. */
+  lead: string | null;
+  /** 责任单位 as published; null when the task names none. */
+  responsible: string | null;
+  path: string[];
+  sectionId: string;
+  /** Offsets of the task block (number line through its last unit line). */
+  start: number;
+  end: number;
+}
+
+/** A file of corpus/ that could not be ingested, and why. */
+export interface IngestProblem {
+  file: string;
+  reason: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers (the contract the CLI's --json output, the grader and the bot depend on)
+// ---------------------------------------------------------------------------------------------
+
+export type AnswerStatus = "answered" | "not_found" | "clarify";
+
+/** What the question asks for. */
+export type Intent = "value" | "growth" | "compare" | "cite" | "target" | "lead" | "general";
+
+/** A verbatim excerpt supporting an answer. */
+export interface Citation {
+  /** 1-based citation number, as used by the markers [1], [2] in the answer text. */
+  id: number;
+  /** Corpus file name. */
+  doc: string;
+  docId: string;
+  title: string;
+  /** Heading path joined with ` > `. */
+  section: string;
+  /** The source sentence, normalised (simplified script, hidden spam removed). */
+  quote: string;
+  /** The same sentence exactly as it stands in the source file. */
+  original: string;
+  /** The figure the answer takes from this quote, when there is one (e.g. `140.1亿元`). */
+  figure: string | null;
+  /** The sentences before and after the quote, for /cite excerpts. */
+  before: string;
+  after: string;
+  start: number;
+  end: number;
+}
+
+/** One figure an answer states, machine-readable. */
+export interface Fact {
+  region: string;
+  period: string;
+  indicator: string;
+  value: string | null;
+  number: number | null;
+  unit: string | null;
+  growth: string | null;
+  growthPercent: number | null;
+  nature: FigureNature;
+  /** True for values we computed (differences); such a value appears in no citation. */
+  computed: boolean;
+  /** Citation id this fact is quoted from; null for computed values. */
+  citation: number | null;
+}
+
+/** The answer to one question. */
+export interface Answer {
+  question: string;
+  status: AnswerStatus;
+  intent: Intent;
+  /** Plain text for a person; figures carry citation markers like [1]. */
+  text: string;
+  facts: Fact[];
+  citations: Citation[];
+  /** For `clarify`: the choices the user can pick from. */
+  options: string[];
+  timing_ms: number;
+}
+
+/** A corpus document as listed to users (/sources). */
+export interface SourceListing {
+  file: string;
+  title: string;
+  region: string;
+  period: string;
+  kind: DocumentKind;
+  notes: DataQualityNote[];
+}
