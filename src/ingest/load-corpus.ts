@@ -1,0 +1,121 @@
+/**
+ * Reads every document in corpus/ (`*.txt`), decodes and normalises it and detects its
+ * metadata. A file that cannot be ingested is reported by name with the reason; the rest of
+ * the corpus is still loaded.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { CorpusDocument, DataQualityNote, IngestProblem } from "../types.js";
+import { DecodeError, decodeBytes } from "./decode.js";
+import { MetadataError, OVERRIDE_FILE, detectMetadata, overrideFileSchema, type MetadataOverrides } from "./metadata.js";
+import { normaliseDocument, type Normalised } from "./normalise.js";
+
+/** The documents that loaded and the files that did not. */
+export interface LoadedCorpus {
+  documents: CorpusDocument[];
+  problems: IngestProblem[];
+}
+
+/** Thrown for a broken corpus folder or override file (a configuration mistake, not bad input). */
+export class CorpusError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = "CorpusError";
+  }
+}
+
+/** The document files of a corpus folder, sorted by name. */
+export function listCorpusFiles(corpusDir: string): string[] {
+  if (!existsSync(corpusDir)) throw new CorpusError(`corpus folder not found: ${corpusDir}`, corpusDir);
+  return readdirSync(corpusDir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => join(corpusDir, f));
+}
+
+/** Reads and validates corpus/metadata-overrides.json (absent means no overrides). */
+export function readOverrides(corpusDir: string): MetadataOverrides {
+  const path = join(corpusDir, OVERRIDE_FILE);
+  if (!existsSync(path)) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new CorpusError(`${path} is not valid JSON: ${(e as Error).message}`, path);
+  }
+  const parsed = overrideFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CorpusError(`${path}: ${issue.path.join(".")}: ${issue.message}`, path);
+  }
+  return parsed.data;
+}
+
+function normaliserNotes(n: Normalised): DataQualityNote[] {
+  const notes: DataQualityNote[] = [];
+  if (n.script === "traditional") {
+    notes.push({ code: "traditional-script", message: "原文为繁体字，已转为简体检索和显示；引文可对照原文。" });
+  }
+  if (n.removed.pinyin > 0) {
+    notes.push({ code: "pinyin-annotations", message: `原文字后夹注拼音（如“區(qū)”），已去除${n.removed.pinyin}处。` });
+  }
+  if (n.removed.hiddenElements + n.removed.htmlTags > 0) {
+    notes.push({
+      code: "hidden-html",
+      message: `原文含网页残留（隐藏内容${n.removed.hiddenElements}处、标签${n.removed.htmlTags}处），已去除。`,
+    });
+  }
+  if (n.removed.strayQuestionMarks > 0) {
+    notes.push({
+      code: "garbled-text",
+      message: `原文有${n.removed.strayQuestionMarks}处多余的“?”（多为编码损坏的乱码），已去除问号；乱码文字无法还原，保留原样。`,
+    });
+  }
+  return notes;
+}
+
+/** Loads one file; throws DecodeError or MetadataError with the reason. */
+export function loadDocument(path: string, overrides: MetadataOverrides): CorpusDocument {
+  const bytes = readFileSync(path);
+  const file = basename(path);
+  const { text: raw, encoding } = decodeBytes(bytes);
+  const normalised = normaliseDocument(raw);
+  if (!/\p{Script=Han}{4}/u.test(normalised.text)) throw new DecodeError("no Chinese text after normalisation");
+  const meta = detectMetadata({
+    id: file.replace(/\.txt$/u, ""),
+    file,
+    text: normalised.text,
+    script: normalised.script,
+    encoding,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    override: overrides[file],
+    notes: normaliserNotes(normalised),
+  });
+  return { meta, raw, text: normalised.text, offsets: normalised.offsets };
+}
+
+/** Loads every document of a corpus folder; unreadable files become problems, not failures. */
+export function loadCorpus(corpusDir: string): LoadedCorpus {
+  const overrides = readOverrides(corpusDir);
+  const documents: CorpusDocument[] = [];
+  const problems: IngestProblem[] = [];
+  const files = listCorpusFiles(corpusDir);
+  for (const path of files) {
+    try {
+      documents.push(loadDocument(path, overrides));
+    } catch (e) {
+      if (e instanceof DecodeError || e instanceof MetadataError) {
+        problems.push({ file: basename(path), reason: e.message });
+      } else throw e;
+    }
+  }
+  const known = new Set(files.map((f) => basename(f)));
+  for (const name of Object.keys(overrides)) {
+    if (!known.has(name)) problems.push({ file: OVERRIDE_FILE, reason: `entry for missing file ${name}` });
+  }
+  return { documents, problems };
+}
