@@ -8,6 +8,7 @@
  */
 import * as OpenCC from "opencc-js";
 import type { OffsetRuns, Script } from "../types.js";
+import { UNIT_LINE, headingMarker } from "./headings.js";
 import { convertKeepingLength, identity, rewrite, toRuns, type MappedText } from "./mapped-text.js";
 
 /** The normalised text, its map to the raw text and the script the raw text was in. */
@@ -103,7 +104,29 @@ export function normaliseDocument(raw: string): Normalised {
   t = rewrite(t, /\t/gu, () => " ");
   t = normaliseInline(t);
   t = rewrite(t, LINE_EDGE_SPACE, () => "");
+  t = rewrite(t, LINE_BREAK_WITH_NEIGHBOURS, (m) => (isWrappedLine(m[1]!, m[2]!) ? "" : m[0]));
   return { text: t.text, offsets: toRuns(t), script, removed };
+}
+
+/** A run of line breaks, capturing the line before and the line after. */
+const LINE_BREAK_WITH_NEIGHBOURS = /(?<=(?:^|\n)([^\n]*))\n+(?=([^\n]*))/gu;
+
+/**
+ * Whether the break between two lines wraps one paragraph (a line break inside a sentence,
+ * as in `…各项工` / `作部署，…` or `…炼钢原料` / `储备基地建设…`). A line that ends a sentence,
+ * a heading, a task unit line, or a short title line is never joined to the next.
+ */
+export function isWrappedLine(before: string, after: string): boolean {
+  if (before === "" || after === "") return false;
+  if (!/[\p{Script=Han}A-Za-z0-9]$/u.test(before)) return false;
+  if (headingMarker(after) || UNIT_LINE.test(after) || UNIT_LINE.test(before) || after.startsWith("——")) {
+    return false;
+  }
+  // A line holding a finished sentence and the start of another is a paragraph, never a heading.
+  if (/[。；][^。；]+$/u.test(before)) return true;
+  if (before.length > 40 && /[，；]/u.test(before)) return true;
+  const firstClause = after.match(/^[^，。；：、]*/u)?.[0] ?? after;
+  return /[，、]/u.test(before) && firstClause.length <= 4;
 }
 
 /** The width and spacing rules shared by documents and questions. */

@@ -1,0 +1,247 @@
+/**
+ * The artefact folder (default `embeddings/`, setting ARTEFACT_DIR): what the build writes and
+ * the answering layer reads — tables, the BM25 index, the vector index — plus a manifest that
+ * says which model, dimension and corpus they were built from and the sha256 of every file.
+ *
+ * Files are written atomically (temp file in the same folder, fsync, rename), so a reader never
+ * sees half a file and an interrupted build leaves the previous artefacts intact. At start-up
+ * {@link checkArtefacts} tells whether the artefacts are usable or stale and why.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { z } from "zod";
+
+/** The artefact folder relative to the project root when ARTEFACT_DIR is not set. */
+export const DEFAULT_ARTEFACT_DIR = "embeddings";
+/** File name of the manifest inside the artefact folder. */
+export const MANIFEST_FILE = "manifest.json";
+
+/** Why artefacts cannot be used: absent, built by another schema/model/dimension/corpus, or damaged. */
+export type ArtefactProblem = "missing" | "schema" | "model" | "dimension" | "corpus" | "corrupt";
+
+/** Thrown by callers that must stop when artefacts are unusable; `reason` says why, `dir` where. */
+export class ArtefactError extends Error {
+  constructor(
+    message: string,
+    /** What is wrong, as in {@link checkArtefacts}. */
+    readonly reason: ArtefactProblem,
+    /** The artefact folder (or the folder of the file) concerned. */
+    readonly dir: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "ArtefactError";
+  }
+}
+
+/** Size and sha256 (hex) of one artefact file. */
+export interface ArtefactFileInfo {
+  sha256: string;
+  bytes: number;
+}
+
+/** What the build records about the artefacts it wrote (`manifest.json`). */
+export interface ArtefactManifest {
+  /** Version of the artefact formats; bump when any file's shape changes. */
+  schemaVersion: number;
+  /** Embedding model id the vectors were computed with. */
+  modelId: string;
+  dimension: number;
+  /** {@link hashFiles} of the corpus inputs (documents, metadata overrides, alias file). */
+  corpusHash: string;
+  /** ISO 8601 time of the build. */
+  builtAt: string;
+  /** Every artefact file, by name relative to the artefact folder (forward slashes). */
+  files: Record<string, ArtefactFileInfo>;
+  /** Counts for logs and /status, e.g. `{ documents: 5, chunks: 812 }`. */
+  counts: Record<string, number>;
+}
+
+/** What the running code needs the artefacts to have been built for. */
+export interface ArtefactExpectation {
+  schemaVersion: number;
+  modelId: string;
+  dimension: number;
+  corpusHash: string;
+  /** File names that must be listed in the manifest (optional). */
+  requiredFiles?: string[];
+}
+
+/** Result of {@link checkArtefacts}: the manifest, or the problem with an English message. */
+export type ArtefactCheck =
+  | { ok: true; manifest: ArtefactManifest }
+  | { ok: false; reason: ArtefactProblem; message: string };
+
+const manifestSchema = z.object({
+  schemaVersion: z.number().int(),
+  modelId: z.string(),
+  dimension: z.number().int(),
+  corpusHash: z.string(),
+  builtAt: z.string(),
+  files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int().nonnegative() })),
+  counts: z.record(z.string(), z.number()),
+});
+
+const REBUILD = "run `npm run build-index` to rebuild them";
+
+/**
+ * A fresh temp path next to `path` (same folder, so a rename onto `path` is atomic).
+ * Temp names start with `.` and end with `.tmp`.
+ */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+/** Flushes a folder's entry table to disk (best effort: not every platform allows it). */
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Windows cannot open folders; the rename itself is still atomic.
+  }
+}
+
+/**
+ * Writes `path` atomically: the data goes to a temp file in the same folder, is fsynced and
+ * then renamed over `path`. Creates the folder if needed. On failure the temp file is removed
+ * and `path` is left as it was. Synchronous on purpose: builds write few, small files.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const temp = tempPathFor(path);
+  try {
+    const fd = openSync(temp, "wx");
+    try {
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      let written = 0;
+      while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  fsyncDir(dir);
+}
+
+/**
+ * Reads and parses a JSON file. Throws {@link ArtefactError} with reason `missing` when the
+ * file does not exist and `corrupt` when it is not valid JSON. The shape is not checked:
+ * validate the result when it comes from outside the build.
+ */
+export function readJson<T>(path: string): T {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new ArtefactError(
+      `${missing ? "missing" : "unreadable"} artefact ${path}; ${REBUILD}`,
+      missing ? "missing" : "corrupt",
+      dirname(path),
+      { cause: error },
+    );
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new ArtefactError(`artefact ${path} is not valid JSON; ${REBUILD}`, "corrupt", dirname(path), {
+      cause: error,
+    });
+  }
+}
+
+/** sha256 (hex) and size of a file's bytes, for {@link ArtefactManifest.files}. */
+export function describeFile(path: string): ArtefactFileInfo {
+  const bytes = readFileSync(path);
+  return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.byteLength };
+}
+
+/**
+ * One sha256 (hex) over the base names and contents of files, independent of the order given
+ * and of where the folder lives; used as the corpus hash. Any renamed, added, removed or
+ * edited file changes it. Files with the same base name in different folders are not told apart.
+ */
+export function hashFiles(paths: readonly string[]): string {
+  const hash = createHash("sha256");
+  const sorted = [...paths].sort((x, y) => (basename(x) < basename(y) ? -1 : basename(x) > basename(y) ? 1 : 0));
+  for (const path of sorted) {
+    const bytes = readFileSync(path);
+    hash.update(`${basename(path)}\0${bytes.byteLength}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest("hex");
+}
+
+/** Writes `manifest.json` atomically into `dir`. Write it last, after every file it lists. */
+export function writeManifest(dir: string, manifest: ArtefactManifest): void {
+  writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * Checks that `dir` holds artefacts built for `expected`: the manifest exists and parses, its
+ * schema version, model, dimension and corpus hash match, and every listed file exists with the
+ * recorded size and sha256. Never throws; the message names what is stale or corrupt.
+ */
+export function checkArtefacts(dir: string, expected: ArtefactExpectation): ArtefactCheck {
+  const fail = (reason: ArtefactProblem, what: string): ArtefactCheck => ({
+    ok: false,
+    reason,
+    message: `artefacts in ${dir}: ${what}; ${REBUILD}`,
+  });
+  const manifestPath = join(dir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) return fail("missing", `no ${MANIFEST_FILE} (the index has not been built)`);
+  let raw: unknown;
+  try {
+    raw = readJson<unknown>(manifestPath);
+  } catch {
+    return fail("corrupt", `${MANIFEST_FILE} is unreadable or not valid JSON`);
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) return fail("corrupt", `${MANIFEST_FILE} is malformed (${parsed.error.issues[0]!.message})`);
+  const manifest: ArtefactManifest = parsed.data;
+  const differs = (field: string, got: string | number, want: string | number) =>
+    `built with ${field} ${JSON.stringify(got)} but this code expects ${JSON.stringify(want)}`;
+  if (manifest.schemaVersion !== expected.schemaVersion) {
+    return fail("schema", differs("schema version", manifest.schemaVersion, expected.schemaVersion));
+  }
+  if (manifest.modelId !== expected.modelId) return fail("model", differs("model", manifest.modelId, expected.modelId));
+  if (manifest.dimension !== expected.dimension) {
+    return fail("dimension", differs("dimension", manifest.dimension, expected.dimension));
+  }
+  if (manifest.corpusHash !== expected.corpusHash) {
+    return fail("corpus", "the corpus has changed since they were built (corpus hash differs)");
+  }
+  for (const name of expected.requiredFiles ?? []) {
+    if (!Object.hasOwn(manifest.files, name)) return fail("missing", `${name} is not listed in ${MANIFEST_FILE}`);
+  }
+  for (const [name, info] of Object.entries(manifest.files)) {
+    const path = join(dir, name);
+    if (!existsSync(path)) return fail("missing", `${name} is listed in ${MANIFEST_FILE} but missing`);
+    const actual = describeFile(path);
+    if (actual.bytes !== info.bytes) {
+      return fail("corrupt", `${name} has ${actual.bytes} bytes, ${MANIFEST_FILE} says ${info.bytes}`);
+    }
+    if (actual.sha256 !== info.sha256) {
+      return fail("corrupt", `${name} sha256 ${actual.sha256} differs from ${info.sha256} in ${MANIFEST_FILE}`);
+    }
+  }
+  return { ok: true, manifest };
+}
+
+/** {@link checkArtefacts} for callers that must stop: returns the manifest or throws {@link ArtefactError}. */
+export function assertArtefacts(dir: string, expected: ArtefactExpectation): ArtefactManifest {
+  const check = checkArtefacts(dir, expected);
+  if (!check.ok) throw new ArtefactError(check.message, check.reason, dir);
+  return check.manifest;
+}
