@@ -29,7 +29,12 @@ export const BGE_QUERY_INSTRUCTION = "为这个句子生成表示以用于检索
 export const DEFAULT_EMBED_BATCH_SIZE = 8;
 
 /** The files that must exist inside `<modelDir>/<modelId>/` to load the quantized model offline. */
-const REQUIRED_MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model_quantized.onnx"];
+const REQUIRED_MODEL_FILES = [
+  "config.json",
+  "tokenizer.json",
+  "tokenizer_config.json",
+  "onnx/model_quantized.onnx",
+];
 
 /** Turns texts into vectors. Load one per process with {@link loadEmbedder}; it is safe to share. */
 export interface Embedder {
@@ -112,7 +117,9 @@ function toRows(output: OutputTensor, expectedRows: number): number[][] {
 /** Reads `hidden_size` from the local config.json, or null when it cannot be read. */
 function configuredHiddenSize(modelPath: string): number | null {
   try {
-    const config = JSON.parse(readFileSync(join(modelPath, "config.json"), "utf8")) as { hidden_size?: unknown };
+    const config = JSON.parse(readFileSync(join(modelPath, "config.json"), "utf8")) as {
+      hidden_size?: unknown;
+    };
     return typeof config.hidden_size === "number" ? config.hidden_size : null;
   } catch {
     return null;

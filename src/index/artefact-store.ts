@@ -8,7 +8,17 @@
  * {@link checkArtefacts} tells whether the artefacts are usable or stale and why.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 
@@ -65,13 +75,12 @@ export interface ArtefactExpectation {
   dimension: number;
   corpusHash: string;
   /** File names that must be listed in the manifest (optional). */
-  requiredFiles?: string[];
+  requiredFiles?: readonly string[];
 }
 
 /** Result of {@link checkArtefacts}: the manifest, or the problem with an English message. */
 export type ArtefactCheck =
-  | { ok: true; manifest: ArtefactManifest }
-  | { ok: false; reason: ArtefactProblem; message: string };
+  { ok: true; manifest: ArtefactManifest } | { ok: false; reason: ArtefactProblem; message: string };
 
 const manifestSchema = z.object({
   schemaVersion: z.number().int(),
@@ -174,7 +183,9 @@ export function describeFile(path: string): ArtefactFileInfo {
  */
 export function hashFiles(paths: readonly string[]): string {
   const hash = createHash("sha256");
-  const sorted = [...paths].sort((x, y) => (basename(x) < basename(y) ? -1 : basename(x) > basename(y) ? 1 : 0));
+  const sorted = [...paths].sort((x, y) =>
+    basename(x) < basename(y) ? -1 : basename(x) > basename(y) ? 1 : 0,
+  );
   for (const path of sorted) {
     const bytes = readFileSync(path);
     hash.update(`${basename(path)}\0${bytes.byteLength}\0`);
@@ -208,14 +219,16 @@ export function checkArtefacts(dir: string, expected: ArtefactExpectation): Arte
     return fail("corrupt", `${MANIFEST_FILE} is unreadable or not valid JSON`);
   }
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) return fail("corrupt", `${MANIFEST_FILE} is malformed (${parsed.error.issues[0]!.message})`);
+  if (!parsed.success)
+    return fail("corrupt", `${MANIFEST_FILE} is malformed (${parsed.error.issues[0]!.message})`);
   const manifest: ArtefactManifest = parsed.data;
   const differs = (field: string, got: string | number, want: string | number) =>
     `built with ${field} ${JSON.stringify(got)} but this code expects ${JSON.stringify(want)}`;
   if (manifest.schemaVersion !== expected.schemaVersion) {
     return fail("schema", differs("schema version", manifest.schemaVersion, expected.schemaVersion));
   }
-  if (manifest.modelId !== expected.modelId) return fail("model", differs("model", manifest.modelId, expected.modelId));
+  if (manifest.modelId !== expected.modelId)
+    return fail("model", differs("model", manifest.modelId, expected.modelId));
   if (manifest.dimension !== expected.dimension) {
     return fail("dimension", differs("dimension", manifest.dimension, expected.dimension));
   }
@@ -223,7 +236,8 @@ export function checkArtefacts(dir: string, expected: ArtefactExpectation): Arte
     return fail("corpus", "the corpus has changed since they were built (corpus hash differs)");
   }
   for (const name of expected.requiredFiles ?? []) {
-    if (!Object.hasOwn(manifest.files, name)) return fail("missing", `${name} is not listed in ${MANIFEST_FILE}`);
+    if (!Object.hasOwn(manifest.files, name))
+      return fail("missing", `${name} is not listed in ${MANIFEST_FILE}`);
   }
   for (const [name, info] of Object.entries(manifest.files)) {
     const path = join(dir, name);
@@ -233,7 +247,10 @@ export function checkArtefacts(dir: string, expected: ArtefactExpectation): Arte
       return fail("corrupt", `${name} has ${actual.bytes} bytes, ${MANIFEST_FILE} says ${info.bytes}`);
     }
     if (actual.sha256 !== info.sha256) {
-      return fail("corrupt", `${name} sha256 ${actual.sha256} differs from ${info.sha256} in ${MANIFEST_FILE}`);
+      return fail(
+        "corrupt",
+        `${name} sha256 ${actual.sha256} differs from ${info.sha256} in ${MANIFEST_FILE}`,
+      );
     }
   }
   return { ok: true, manifest };

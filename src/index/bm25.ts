@@ -151,9 +151,16 @@ export function deserializeBm25(json: unknown): Bm25Index {
       return bad(`postings of ${JSON.stringify(term)} are malformed`);
     }
     for (let i = 0; i < list.length; i += 2) {
-      if ((list[i] as number) >= docLengths.length) return bad(`postings of ${JSON.stringify(term)} out of range`);
+      if ((list[i] as number) >= docLengths.length)
+        return bad(`postings of ${JSON.stringify(term)} out of range`);
     }
     map.set(term, list as number[]);
   }
-  return { k1, b, docLengths: docLengths as number[], avgDocLength: average(docLengths as number[]), postings: map };
+  return {
+    k1,
+    b,
+    docLengths: docLengths as number[],
+    avgDocLength: average(docLengths as number[]),
+    postings: map,
+  };
 }

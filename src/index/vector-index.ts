@@ -160,7 +160,11 @@ function storedVectorBytes(path: string): number | null {
  * `missing` when the file does not exist, `dimension` when it holds vectors of another length
  * (checked from the header before hnswlib reads it) and `corrupt` when hnswlib cannot read it.
  */
-export function loadVectorIndex(path: string, dimension: number, options: VectorIndexOptions = {}): VectorIndex {
+export function loadVectorIndex(
+  path: string,
+  dimension: number,
+  options: VectorIndexOptions = {},
+): VectorIndex {
   const dir = dirname(path);
   if (!existsSync(path)) {
     throw new ArtefactError(`missing vector index ${path}; run \`npm run build-index\``, "missing", dir);

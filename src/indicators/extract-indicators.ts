@@ -1,0 +1,128 @@
+/**
+ * Builds the indicator table: every statement that states a figure becomes one or more rows
+ * (region, period, indicator phrase as written, canonical indicator, value, growth with sign,
+ * growth basis, result or target, and the source statement).
+ *
+ * A statement is split into clauses at ， and 、 (outside brackets). A clause with a figure
+ * opens a row whose phrase is the text before the figure (or after it, for `6976户居民的…`);
+ * a clause holding only a growth rate or a basis (按可比价格计算) completes the row before it.
+ */
+import type { CorpusDocument, FigureNature, IndicatorRow, PublishedNumber, Section } from "../types.js";
+import { sectionAt } from "../sections/parse-sections.js";
+import { splitStatements, type Range } from "../sections/sentences.js";
+import { indicatorsNamedBy, type IndicatorVocabulary } from "./aliases.js";
+import { findFigures, findGrowths, type FoundGrowth } from "./parse-figure.js";
+
+/** Words before a figure that say when, where or how, not what: stripped from phrases. */
+const LEADING_NOISE =
+  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:鞍山市|铁东区|立山区|全区|我区|全市|区内|辖区内?)|累计|共计|共有|共|总计|合计)+/u;
+const TRAILING_NOISE =
+  /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的)+$/u;
+/** Cues that a statement states a plan or target rather than a result. */
+const TARGET_CUES = /计划|力争|预计|目标|确保|拟|不低于|不少于|左右|争取/u;
+const QUALIFIERS = /(左右|以上|以内|以下|不低于|不少于|不超过|超过|近|约|余|多)/u;
+const BASIS = /按可比价格计算|按现价计算|扣除价格因素/u;
+
+/** Splits a statement at ，、 outside brackets and quotes; returns clause ranges. */
+export function splitClauses(text: string, start: number, end: number): Range[] {
+  const out: Range[] = [];
+  let depth = 0;
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if ("（(《“".includes(c)) depth++;
+    else if ("）)》”".includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === "，" || c === "、" || c === "：")) {
+      if (i > s) out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  if (end > s) out.push({ start: s, end });
+  return out;
+}
+
+/** Cleans an indicator phrase: strips time/place prefixes, verbs and trailing punctuation. */
+export function cleanPhrase(phrase: string): string {
+  let p = phrase.replace(/[。；，、：\s]+$/u, "").replace(/^[。；，、：\s]+/u, "");
+  for (let i = 0; i < 3; i++) p = p.replace(LEADING_NOISE, "").replace(TRAILING_NOISE, "");
+  return p.replace(/^[一二三四五六七八九十]+是/u, "");
+}
+
+function overlaps(a: { index: number; end: number }, growths: FoundGrowth[]): boolean {
+  return growths.some((g) => a.index < g.end && g.index < a.end);
+}
+
+/** Everything the extractor needs about one document. */
+export interface ExtractionContext {
+  doc: CorpusDocument;
+  sections: Section[];
+  vocabulary: IndicatorVocabulary;
+}
+
+/** Nature of a statement: documents of plans state targets; otherwise cue words decide. */
+function natureOf(doc: CorpusDocument, statement: string): FigureNature {
+  if (doc.meta.kind === "任务分解方案" || doc.meta.kind === "政府工作报告") return "target";
+  return TARGET_CUES.test(statement) ? "target" : "result";
+}
+
+/** Extracts the indicator rows of one document. */
+export function extractIndicators({ doc, sections, vocabulary }: ExtractionContext): IndicatorRow[] {
+  const rows: IndicatorRow[] = [];
+  const text = doc.text;
+  for (const st of splitStatements(text)) {
+    const statement = text.slice(st.start, st.end);
+    if (!/\d/u.test(statement)) continue;
+    const section = sectionAt(sections, st.start);
+    const nature = natureOf(doc, statement);
+    const statementRows: IndicatorRow[] = [];
+    let pendingBasis: string | null = null;
+    for (const clause of splitClauses(text, st.start, st.end)) {
+      const clauseText = text.slice(clause.start, clause.end);
+      const basis = clauseText.match(BASIS)?.[0] ?? null;
+      const growths = findGrowths(clauseText);
+      const figures = findFigures(clauseText).filter((f) => !overlaps(f, growths));
+      const growth = growths[0] ?? null;
+      if (figures.length === 0 && !growth) {
+        if (basis) pendingBasis = basis;
+        continue;
+      }
+      const firstAt = Math.min(figures[0]?.index ?? Infinity, growth?.index ?? Infinity);
+      let phrase = cleanPhrase(clauseText.slice(0, firstAt));
+      const previous = statementRows[statementRows.length - 1];
+      if (phrase === "" && figures.length === 0 && previous && !previous.growth) {
+        previous.growth = growth!.growth;
+        previous.basis = previous.basis ?? pendingBasis ?? basis;
+        pendingBasis = null;
+        continue;
+      }
+      if (phrase === "") {
+        const lastEnd = Math.max(figures[figures.length - 1]?.end ?? 0, growth?.end ?? 0);
+        phrase = cleanPhrase(clauseText.slice(lastEnd));
+      }
+      if (phrase === "") continue;
+      const values: Array<PublishedNumber | null> = figures.length > 0 ? figures.map((f) => f.figure) : [null];
+      values.forEach((value, k) => {
+        const named = indicatorsNamedBy(vocabulary, phrase);
+        const qualifier = clauseText.slice(firstAt).match(QUALIFIERS)?.[1] ?? null;
+        const row: IndicatorRow = {
+          id: `${doc.meta.id}:${rows.length + statementRows.length}`,
+          region: doc.meta.region,
+          period: doc.meta.period,
+          indicator: named.length === 1 ? named[0]! : null,
+          phrase,
+          value,
+          growth: k === 0 && growth ? growth.growth : null,
+          basis: k === 0 && growth ? (basis ?? pendingBasis) : null,
+          nature,
+          qualifier: nature === "target" || qualifier === "余" || qualifier === "多" ? qualifier : null,
+          clause: clauseText,
+          source: { docId: doc.meta.id, sectionId: section.id, start: st.start, end: st.end },
+        };
+        statementRows.push(row);
+      });
+      if (growth) pendingBasis = null;
+    }
+    rows.push(...statementRows);
+  }
+  return rows;
+}
