@@ -7,7 +7,7 @@
  * opens a row whose phrase is the text before the figure (or after it, for `6976户居民的…`);
  * a clause holding only a growth rate or a basis (按可比价格计算) completes the row before it.
  */
-import type { CorpusDocument, FigureNature, IndicatorRow, PublishedNumber, Section } from "../types.js";
+import type { CorpusDocument, FigureNature, IndicatorRow, Section } from "../types.js";
 import { sectionAt } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
 import { indicatorsNamedBy, type IndicatorVocabulary } from "./aliases.js";
@@ -21,6 +21,8 @@ const TRAILING_NOISE =
 /** Cues that a statement states a plan or target rather than a result. */
 const TARGET_CUES = /计划|力争|预计|目标|确保|拟|不低于|不少于|左右|争取/u;
 const QUALIFIERS = /(左右|以上|以内|以下|不低于|不少于|不超过|超过|近|约|余|多)/u;
+/** A growth rate at the end of a clause, removed before reading a phrase that follows a figure. */
+const GROWTH_TAIL = /(同比|比上年)?(增长|下降).*$/u;
 const BASIS = /按可比价格计算|按现价计算|扣除价格因素/u;
 
 /** Splits a statement at ，、 outside brackets and quotes; returns clause ranges. */
@@ -87,38 +89,37 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         continue;
       }
       const firstAt = Math.min(figures[0]?.index ?? Infinity, growth?.index ?? Infinity);
-      let phrase = cleanPhrase(clauseText.slice(0, firstAt));
       const previous = statementRows[statementRows.length - 1];
-      if (phrase === "" && figures.length === 0 && previous && !previous.growth) {
+      if (figures.length === 0 && cleanPhrase(clauseText.slice(0, firstAt)) === "" && previous && !previous.growth) {
         previous.growth = growth!.growth;
         previous.basis = previous.basis ?? pendingBasis ?? basis;
         pendingBasis = null;
         continue;
       }
-      if (phrase === "") {
-        const lastEnd = Math.max(figures[figures.length - 1]?.end ?? 0, growth?.end ?? 0);
-        phrase = cleanPhrase(clauseText.slice(lastEnd));
-      }
-      if (phrase === "") continue;
-      const values: Array<PublishedNumber | null> = figures.length > 0 ? figures.map((f) => f.figure) : [null];
-      values.forEach((value, k) => {
+      const qualifier = clauseText.slice(firstAt).match(QUALIFIERS)?.[1] ?? null;
+      const slots = figures.length > 0 ? figures : [{ figure: null, index: firstAt, end: growth!.end }];
+      let lastPhrase = "";
+      slots.forEach((slot, k) => {
+        const before = clauseText.slice(k === 0 ? 0 : slots[k - 1]!.end, slot.index);
+        const after = clauseText.slice(slot.end, slots[k + 1]?.index ?? clauseText.length);
+        const phrase = cleanPhrase(before) || cleanPhrase(after.replace(GROWTH_TAIL, "")) || lastPhrase;
+        if (phrase === "") return;
+        lastPhrase = phrase;
         const named = indicatorsNamedBy(vocabulary, phrase);
-        const qualifier = clauseText.slice(firstAt).match(QUALIFIERS)?.[1] ?? null;
-        const row: IndicatorRow = {
+        statementRows.push({
           id: `${doc.meta.id}:${rows.length + statementRows.length}`,
           region: doc.meta.region,
           period: doc.meta.period,
           indicator: named.length === 1 ? named[0]! : null,
           phrase,
-          value,
+          value: slot.figure,
           growth: k === 0 && growth ? growth.growth : null,
           basis: k === 0 && growth ? (basis ?? pendingBasis) : null,
           nature,
           qualifier: nature === "target" || qualifier === "余" || qualifier === "多" ? qualifier : null,
           clause: clauseText,
           source: { docId: doc.meta.id, sectionId: section.id, start: st.start, end: st.end },
-        };
-        statementRows.push(row);
+        });
       });
       if (growth) pendingBasis = null;
     }
