@@ -2,7 +2,18 @@
  * The answering layer's entry point: loads the artefacts and the embedding model once and
  * answers questions. The CLI (`npm run ask`) and the Telegram bot both call this.
  */
+import type { AppConfig } from "../config.js";
+import { loadEmbedder, type Embedder } from "../embed/embedder.js";
+import { loadVocabulary } from "../indicators/aliases.js";
+import { ArtefactError } from "../index/artefact-store.js";
+import { buildArtefacts } from "../index/build-artefacts.js";
+import { loadArtefacts, type LoadedArtefacts } from "../index/load-artefacts.js";
+import { createTokenizer } from "../index/tokenize.js";
+import { parseQuestion } from "../retrieve/parse-question.js";
 import type { Answer, Citation, SourceListing } from "../types.js";
+import { answerParsed, type AnswerContext, type Draft } from "./answer-question.js";
+import { CorpusView, formatExcerpt } from "./citations.js";
+import { checkQuestion } from "./check-question.js";
 
 /** Answers questions over the built corpus. Create one per process; it is safe to share. */
 export interface AnswerService {
@@ -21,4 +32,89 @@ export interface AnswerService {
   excerpt(citation: Citation): string;
 }
 
-// createAnswerService(config) is implemented below by the answering layer.
+/** Options of {@link createAnswerService}. */
+export interface AnswerServiceOptions {
+  /** Rebuild stale or missing artefacts instead of failing (default false: fail with a message). */
+  rebuildIfStale?: boolean;
+  /** Where progress lines go (default: nowhere). */
+  log?: (line: string) => void;
+}
+
+/** Loads the artefacts, rebuilding them first when allowed and they are stale. */
+async function loadOrRebuild(config: AppConfig, embedder: Embedder, options: AnswerServiceOptions): Promise<LoadedArtefacts> {
+  const requirements = {
+    artefactDir: config.artefactDir,
+    corpusDir: config.corpusDir,
+    modelId: embedder.modelId,
+    dimension: embedder.dimension,
+  };
+  try {
+    return loadArtefacts(requirements);
+  } catch (e) {
+    if (!(e instanceof ArtefactError) || !options.rebuildIfStale) throw e;
+    options.log?.(`artefacts unusable (${e.reason}): rebuilding`);
+    await buildArtefacts({ corpusDir: config.corpusDir, artefactDir: config.artefactDir, embedder, log: options.log });
+    return loadArtefacts(requirements);
+  }
+}
+
+/** Creates the service: loads the model, the artefacts and the tokenizer once. */
+export async function createAnswerService(config: AppConfig, options: AnswerServiceOptions = {}): Promise<AnswerService> {
+  const embedder = await loadEmbedder({
+    modelDir: config.modelDir,
+    modelId: config.modelId,
+    allowRemote: config.allowRemoteModels,
+  });
+  const artefacts = await loadOrRebuild(config, embedder, options);
+  const vocabulary = loadVocabulary(config.corpusDir);
+  const tokenizer = createTokenizer(vocabulary.terms);
+  const view = new CorpusView(artefacts);
+  const n = artefacts.bm25.docLengths.length;
+  const context: AnswerContext = {
+    view,
+    vocabulary,
+    tokenizer,
+    search: { chunks: artefacts.corpus.chunks, bm25: artefacts.bm25, vectors: artefacts.vectors, tokenizer, embedder },
+    idf: (term) => {
+      const df = artefacts.bm25.postings.get(term.toLowerCase())?.length ?? 0;
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    },
+  };
+
+  const finish = (question: string, draft: Draft, started: number, intent: Answer["intent"]): Answer => ({
+    question,
+    status: draft.status,
+    intent,
+    text: draft.text,
+    facts: draft.facts,
+    citations: draft.book?.citations() ?? [],
+    options: draft.options,
+    timing_ms: Math.round((performance.now() - started) * 100) / 100,
+  });
+
+  return {
+    async ask(question: string): Promise<Answer> {
+      const started = performance.now();
+      const problem = checkQuestion(question);
+      if (problem) return finish(question, problem, started, "general");
+      const parsed = parseQuestion(question, vocabulary);
+      try {
+        return finish(question, await answerParsed(parsed, context), started, parsed.intent);
+      } catch (e) {
+        // A defect, not a user mistake: report it, answer politely, keep serving.
+        console.error(`answer failed for ${JSON.stringify(question.slice(0, 200))}:`, e);
+        const draft: Draft = {
+          status: "not_found",
+          text: "抱歉，处理这个问题时出错了，已记录。请换个说法再试。",
+          facts: [],
+          book: null,
+          options: [],
+        };
+        return finish(question, draft, started, parsed.intent);
+      }
+    },
+    sources: () =>
+      view.metas().map((m) => ({ file: m.file, title: m.title, region: m.region, period: m.period, kind: m.kind, notes: m.notes })),
+    excerpt: formatExcerpt,
+  };
+}

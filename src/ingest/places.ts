@@ -20,12 +20,12 @@ export const ANSHAN_SUBDIVISIONS: Record<string, string[]> = {
 /** The city the corpus is about. */
 export const HOME_CITY = "鞍山市";
 
-/** Prefecture-level and larger places (full name with 市/省 → short form). */
+/** Prefecture-level and larger places outside the corpus (辽宁省, the home province, is not one). */
 export const OTHER_PLACES: string[] = [
   "沈阳市", "大连市", "抚顺市", "本溪市", "丹东市", "锦州市", "营口市", "阜新市", "辽阳市", "盘锦市",
   "铁岭市", "朝阳市", "葫芦岛市", "四平市", "长春市", "吉林市", "哈尔滨市", "北京市", "上海市", "天津市",
   "重庆市", "广州市", "深圳市", "杭州市", "南京市", "武汉市", "成都市", "西安市", "郑州市", "济南市",
-  "青岛市", "苏州市", "辽宁省", "吉林省", "黑龙江省", "河北省", "山东省", "广东省", "江苏省", "浙江省",
+  "青岛市", "苏州市", "吉林省", "黑龙江省", "河北省", "山东省", "广东省", "江苏省", "浙江省",
 ];
 
 /** Cities (including the home city) by full name, for detecting the city a text names. */

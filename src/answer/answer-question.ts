@@ -1,0 +1,186 @@
+/**
+ * Answers one parsed question from the loaded artefacts. The order of attempts:
+ *   1. scope (region/period) — a place or period the corpus lacks is `not_found`;
+ *   2. task units (牵头单位) from the task table;
+ *   3. canonical indicators named through the alias file, answered from the table exactly;
+ *   4. body-text facts matched by topic and measure word, helped by hybrid retrieval;
+ *   5. general questions answered with the best retrieved statements.
+ * Nothing is guessed: without a match above the thresholds the answer is `not_found`.
+ */
+import type { IndicatorVocabulary } from "../indicators/aliases.js";
+import type { Tokenizer } from "../index/tokenize.js";
+import { hybridSearch, type ChunkSearchIndex } from "../retrieve/hybrid-search.js";
+import { MIN_COVERAGE, dedupeRows, rowsOfIndicators, scoreRowsByTopic, scoreTasks, type Idf } from "../retrieve/match-rows.js";
+import type { ParsedQuestion } from "../retrieve/parse-question.js";
+import { resolveScope } from "../retrieve/scope.js";
+import type { AnswerStatus, Fact, IndicatorRow } from "../types.js";
+import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
+import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
+import { answerGeneral, notFoundText } from "./general.js";
+
+/** Everything answering needs, built once per process. */
+export interface AnswerContext {
+  view: CorpusView;
+  vocabulary: IndicatorVocabulary;
+  tokenizer: Tokenizer;
+  search: ChunkSearchIndex;
+  idf: Idf;
+}
+
+/** An answer before timing and the question are attached. */
+export interface Draft {
+  status: AnswerStatus;
+  text: string;
+  facts: Fact[];
+  book: CitationBook | null;
+  options: string[];
+}
+
+const notFound = (text: string): Draft => ({ status: "not_found", text, facts: [], book: null, options: [] });
+
+/** Score bonus for a fact of the nature asked (results unless the question asks for a target). */
+const NATURE_BONUS = 0.05;
+
+/** Words that carry no topic: periods, places and generic verbs already handled elsewhere. */
+const NON_TOPIC = new Set(["年", "年度", "全年", "全区", "我区", "全市", "上半年", "下半年", "多少", "数据", "统计"]);
+
+/** The topic terms of a question: tokens of its topic minus non-topic words. */
+export function topicTerms(q: ParsedQuestion, tokenizer: Tokenizer): string[] {
+  return [...new Set(tokenizer.tokens(q.topic))].filter((t) => !NON_TOPIC.has(t) && !/^\d{4}$/u.test(t));
+}
+
+/** Narrows ambiguous indicators by qualifiers in the question (在职 / 含离退休). */
+function chosenIndicators(q: ParsedQuestion): Set<string> {
+  const names = new Set<string>();
+  for (const m of q.indicators) {
+    const qualified = m.indicators.filter((name) => {
+      const qualifier = name.match(/（(.+)）/u)?.[1];
+      return qualifier ? q.text.includes(qualifier.replace(/^含/u, "")) : false;
+    });
+    for (const name of qualified.length > 0 ? qualified : m.indicators) names.add(name);
+  }
+  return names;
+}
+
+/** Prefers results over targets unless the question asks for a target. */
+function byNature(q: ParsedQuestion, rows: IndicatorRow[]): IndicatorRow[] {
+  if (q.intent === "target") return rows.filter((r) => r.nature === "target");
+  const results = rows.filter((r) => r.nature === "result");
+  return results.length > 0 ? results : rows;
+}
+
+/** Rows from more than one region when the question named none: ask which. */
+function clarifyRegions(q: ParsedQuestion, rows: IndicatorRow[]): Draft | null {
+  const regions = [...new Set(rows.map((r) => r.region))];
+  if (q.regions.length > 0 || regions.length < 2) return null;
+  const options = [...new Set(rows.map((r) => `${r.region}${r.period}${rowLabel(r)}`))];
+  return {
+    status: "clarify",
+    text: `“${rowLabel(rows[0]!)}”在多个地区都有数据，请指明地区：\n${options.map((o) => `- ${o}`).join("\n")}`,
+    facts: [],
+    book: null,
+    options,
+  };
+}
+
+/** Answers with rows: a comparison across periods, or one line per row. */
+function answerRows(q: ParsedQuestion, rows: IndicatorRow[], ctx: AnswerContext): Draft {
+  const clarify = clarifyRegions(q, rows);
+  if (clarify) return clarify;
+  const book = new CitationBook(ctx.view);
+  const periods = new Set(rows.map((r) => r.period));
+  const lines: string[] = [];
+  const facts: Fact[] = [];
+  if (q.intent === "compare" && periods.size >= 2) {
+    const groups = new Map<string, IndicatorRow[]>();
+    for (const r of rows) groups.set(`${r.region}|${rowLabel(r)}`, [...(groups.get(`${r.region}|${rowLabel(r)}`) ?? []), r]);
+    for (const group of groups.values()) {
+      const firstPerPeriod = [...new Map(group.map((r) => [r.period, r] as const)).values()].reverse();
+      const part = firstPerPeriod.length >= 2 ? composeComparison(firstPerPeriod, book) : composeRows(group, book);
+      lines.push(...part.lines);
+      facts.push(...part.facts);
+    }
+  } else {
+    const part = composeRows(rows, book);
+    lines.push(...part.lines);
+    facts.push(...part.facts);
+    if (q.intent === "compare") {
+      const asked = q.years.map((y) => `${y}年`).filter((p) => ![...periods].some((have) => have.startsWith(p)));
+      if (asked.length > 0) lines.push(`语料中没有${asked.join("、")}的该项数据，无法比较。`);
+    }
+  }
+  if (q.intent === "cite") {
+    const first = book.citations()[0];
+    if (first) lines.push("", "原文摘录：", formatExcerpt(first));
+  }
+  return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
+}
+
+/** The fused retrieval score of each chunk position, normalised to 0–0.05, for tie-breaking. */
+async function retrievalBoosts(q: ParsedQuestion, docIds: Set<string>, ctx: AnswerContext): Promise<Map<number, number>> {
+  const hits = await hybridSearch(ctx.search, q.text, { docIds, k: 12 });
+  const top = hits[0]?.score ?? 1;
+  return new Map(hits.map((h) => [h.position, (0.05 * h.score) / top]));
+}
+
+/** Finds body-text facts by topic and measure word. */
+async function answerByTopic(q: ParsedQuestion, docIds: Set<string>, terms: string[], ctx: AnswerContext): Promise<Draft | null> {
+  if (terms.length === 0) return null;
+  const boosts = await retrievalBoosts(q, docIds, ctx);
+  const candidates = ctx.view.artefacts.rows.filter((r) => docIds.has(r.source.docId));
+  const preferred = q.intent === "target" ? "target" : "result";
+  const scored = scoreRowsByTopic(candidates, terms, ctx.idf, q.unit, (row) => {
+    const doc = ctx.view.doc(row.source.docId);
+    return {
+      statement: doc.text.slice(row.source.start, row.source.end),
+      heading: ctx.view.sectionLabel(row.source.sectionId),
+      retrieval:
+        (boosts.get(ctx.view.chunkPositionAt(row.source.docId, row.source.start)) ?? 0) +
+        (row.nature === preferred ? NATURE_BONUS : 0),
+    };
+  });
+  const best = scored[0];
+  if (!best || best.coverage < MIN_COVERAGE) return null;
+  // Same statement, same phrase: the clause's other values belong with it (3084户3854人).
+  const chosen = dedupeRows(
+    scored
+      .filter((s) => s.coverage >= best.coverage - 1e-9 && s.row.phrase === best.row.phrase)
+      .map((s) => s.row),
+  ).slice(0, 4);
+  return answerRows(q, chosen, ctx);
+}
+
+/** Answers a question already parsed. */
+export async function answerParsed(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft> {
+  const metas = ctx.view.metas();
+  const scope = resolveScope(q, metas);
+  if (!scope.ok) return notFound(scope.message);
+  const docIds = new Set(scope.docs.map((d) => d.id));
+  const terms = topicTerms(q, ctx.tokenizer);
+
+  if (q.intent === "lead") {
+    const tasks = ctx.view.artefacts.tasks;
+    const best = scoreTasks(tasks, terms, ctx.idf)[0];
+    if (!best || best.coverage < MIN_COVERAGE) {
+      return notFound(`任务分解方案的${tasks.length}项任务中没有找到与“${q.topic}”相符的任务，请换个说法或给出任务原文中的关键词。`);
+    }
+    const book = new CitationBook(ctx.view);
+    const part = composeTask(best.task, ctx.view.doc(best.task.docId).meta.title, book);
+    return { status: "answered", text: part.lines.join("\n"), facts: part.facts, book, options: [] };
+  }
+
+  const indicators = chosenIndicators(q);
+  if (indicators.size > 0) {
+    const rows = dedupeRows(byNature(q, rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds)));
+    if (rows.length > 0) return answerRows(q, rows, ctx);
+    const mentioned = q.indicators.map((m) => m.term);
+    const byTerm = await answerByTopic(q, docIds, mentioned, ctx);
+    if (byTerm) return byTerm;
+    return notFound(notFoundText(q, scope.docs, [...indicators], ctx.view.artefacts.rows));
+  }
+
+  const byTopic = await answerByTopic(q, docIds, terms, ctx);
+  if (byTopic) return byTopic;
+  if (q.unit || /多少|几/u.test(q.text)) return notFound(notFoundText(q, scope.docs, [], ctx.view.artefacts.rows));
+  return answerGeneral(q, docIds, terms, ctx);
+}

@@ -1,0 +1,110 @@
+/**
+ * Builds citations: the source statement of a figure, verbatim (normalised and original),
+ * with its document, heading path and neighbouring statements for excerpts.
+ */
+import { rawSlice } from "../ingest/mapped-text.js";
+import type { LoadedArtefacts } from "../index/load-artefacts.js";
+import { sectionLabel } from "../sections/parse-sections.js";
+import { splitStatements, type Range } from "../sections/sentences.js";
+import type { Chunk, Citation, CorpusDocument, DocumentMeta, Section } from "../types.js";
+
+/** Lookups over the loaded corpus, built once per process. */
+export class CorpusView {
+  readonly docs = new Map<string, CorpusDocument>();
+  readonly sections = new Map<string, Section>();
+  readonly chunksByDoc = new Map<string, Array<{ chunk: Chunk; position: number }>>();
+  private readonly statements = new Map<string, Range[]>();
+
+  constructor(readonly artefacts: LoadedArtefacts) {
+    for (const d of artefacts.corpus.documents) this.docs.set(d.meta.id, d);
+    for (const s of artefacts.corpus.sections) this.sections.set(s.id, s);
+    artefacts.corpus.chunks.forEach((chunk, position) => {
+      const list = this.chunksByDoc.get(chunk.docId) ?? [];
+      list.push({ chunk, position });
+      this.chunksByDoc.set(chunk.docId, list);
+    });
+  }
+
+  /** Metadata of every document, in corpus order. */
+  metas(): DocumentMeta[] {
+    return [...this.docs.values()].map((d) => d.meta);
+  }
+
+  doc(id: string): CorpusDocument {
+    const d = this.docs.get(id);
+    if (!d) throw new Error(`unknown document id ${id}`);
+    return d;
+  }
+
+  /** The statements of a document (cached). */
+  statementsOf(docId: string): Range[] {
+    let list = this.statements.get(docId);
+    if (!list) {
+      list = splitStatements(this.doc(docId).text);
+      this.statements.set(docId, list);
+    }
+    return list;
+  }
+
+  /** The chunk position holding an offset of a document, or -1. */
+  chunkPositionAt(docId: string, offset: number): number {
+    const hit = this.chunksByDoc.get(docId)?.find(({ chunk }) => chunk.start <= offset && offset < chunk.end);
+    return hit ? hit.position : -1;
+  }
+
+  /** The heading path of a section as one line. */
+  sectionLabel(sectionId: string): string {
+    const s = this.sections.get(sectionId);
+    return s ? sectionLabel(s) : "";
+  }
+}
+
+/** Collects the citations of one answer, numbering them and merging repeats of a span. */
+export class CitationBook {
+  private readonly list: Citation[] = [];
+
+  constructor(private readonly view: CorpusView) {}
+
+  /** Adds the statement [start, end) of a document; returns its citation id (1-based). */
+  cite(docId: string, sectionId: string, start: number, end: number, figure: string | null): number {
+    const existing = this.list.find((c) => c.docId === docId && c.start === start && c.end === end);
+    if (existing) return existing.id;
+    const doc = this.view.doc(docId);
+    const statements = this.view.statementsOf(docId);
+    const at = statements.findIndex((s) => s.start <= start && start < s.end);
+    const sameLine = (r: Range | undefined) =>
+      r !== undefined && !doc.text.slice(Math.min(r.end, start), Math.max(r.start, end)).includes("\n");
+    const before = at > 0 && sameLine(statements[at - 1]) ? statements[at - 1]! : null;
+    const after = at >= 0 && sameLine(statements[at + 1]) ? statements[at + 1]! : null;
+    const citation: Citation = {
+      id: this.list.length + 1,
+      doc: doc.meta.file,
+      docId,
+      title: doc.meta.title,
+      section: this.view.sectionLabel(sectionId),
+      quote: doc.text.slice(start, end),
+      original: rawSlice(doc.raw, doc.offsets, start, end),
+      figure,
+      before: before ? doc.text.slice(before.start, before.end) : "",
+      after: after ? doc.text.slice(after.start, after.end) : "",
+      start,
+      end,
+    };
+    this.list.push(citation);
+    return citation.id;
+  }
+
+  citations(): Citation[] {
+    return [...this.list];
+  }
+}
+
+/**
+ * The excerpt of a citation as plain text: document, heading path, then the statement with its
+ * neighbours, the statement in 「」 and the figure marked with 【】.
+ */
+export function formatExcerpt(c: Citation): string {
+  const quote = c.figure && c.quote.includes(c.figure) ? c.quote.replace(c.figure, `【${c.figure}】`) : c.quote;
+  const body = `${c.before ? `…${c.before}` : ""}「${quote}」${c.after ? `${c.after}…` : ""}`;
+  return `《${c.title}》\n${c.section || "导语"}\n${body}`;
+}

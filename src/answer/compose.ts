@@ -1,0 +1,130 @@
+/**
+ * Writes answer texts from chosen rows and tasks. Figures are copied as published, each
+ * followed by its citation marker [n]; the only numbers we compute (differences in a
+ * comparison) are labelled 计算值 and carry no marker.
+ */
+import { decimalDifference } from "../indicators/parse-figure.js";
+import type { Fact, IndicatorRow, TaskRow } from "../types.js";
+import type { CitationBook } from "./citations.js";
+
+/** Text and facts of one composed answer part. */
+export interface Composed {
+  lines: string[];
+  facts: Fact[];
+}
+
+/** The name a row is shown under: the canonical indicator, else the phrase as written. */
+export function rowLabel(row: IndicatorRow): string {
+  return row.indicator ?? row.phrase;
+}
+
+/** Cites a row's source statement; returns the citation id. */
+export function citeRow(book: CitationBook, row: IndicatorRow): number {
+  const figure = row.value?.text ?? row.growth?.figure ?? null;
+  return book.cite(row.source.docId, row.source.sectionId, row.source.start, row.source.end, figure);
+}
+
+/** The machine-readable fact of a row. */
+export function factOf(row: IndicatorRow, citation: number): Fact {
+  return {
+    region: row.region,
+    period: row.period,
+    indicator: rowLabel(row),
+    value: row.value?.text ?? null,
+    number: row.value?.number ?? null,
+    unit: row.value?.unit ?? null,
+    growth: row.growth?.text ?? null,
+    growthPercent: row.growth?.percent ?? null,
+    nature: row.nature,
+    computed: false,
+    citation,
+  };
+}
+
+/** The published growth clause of a row, with its basis: `按可比价格计算，同比增长7.3%`. */
+function growthPart(row: IndicatorRow): string {
+  if (!row.growth) return "";
+  return `${row.basis ? `${row.basis}，` : ""}${row.growth.text}${row.nature === "target" ? (row.qualifier ?? "") : ""}`;
+}
+
+/**
+ * One sentence stating a row: canonical indicators in a fixed pattern
+ * (`铁东区2023年社会消费品零售总额为140.1亿元，同比增长9.1%[1]。`), other facts by quoting
+ * their clause verbatim (`铁东区2023年：离婚登记654对[1]。`).
+ */
+export function statementOfRow(row: IndicatorRow, citation: number): string {
+  const where = `${row.region}${row.period}`;
+  const marker = `[${citation}]`;
+  if (row.nature === "target") {
+    const what = row.indicator ? `${row.indicator}的预期目标` : "工作目标";
+    return `${where}${what}：${row.clause.replace(/[。；，]$/u, "")}${marker}。`;
+  }
+  if (!row.indicator) return `${where}：${row.clause.replace(/[。；，]$/u, "")}${marker}。`;
+  const value = row.value ? `为${row.value.text}` : "";
+  const growth = growthPart(row);
+  const joiner = value && growth ? "，" : "";
+  return `${where}${row.indicator}${value}${joiner}${growth}${marker}。`;
+}
+
+/** States rows one per line, citing each. */
+export function composeRows(rows: IndicatorRow[], book: CitationBook): Composed {
+  const lines: string[] = [];
+  const facts: Fact[] = [];
+  for (const row of rows) {
+    const id = citeRow(book, row);
+    lines.push(statementOfRow(row, id));
+    facts.push(factOf(row, id));
+  }
+  return { lines, facts };
+}
+
+/**
+ * Compares one indicator of one region across periods: each period's published value and
+ * growth, then the difference of consecutive values, computed exactly and labelled.
+ */
+export function composeComparison(rows: IndicatorRow[], book: CitationBook): Composed {
+  const sorted = [...rows].sort((a, b) => a.period.localeCompare(b.period));
+  const first = sorted[0]!;
+  const lines = [`${first.region}${rowLabel(first)}：`];
+  const facts: Fact[] = [];
+  for (const row of sorted) {
+    const id = citeRow(book, row);
+    const parts = [row.value?.text, growthPart(row)].filter(Boolean).join("，");
+    lines.push(`- ${row.period}：${parts}[${id}]`);
+    facts.push(factOf(row, id));
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1]!, sorted[i]!];
+    if (!a.value || !b.value || a.value.canonicalUnit !== b.value.canonicalUnit) continue;
+    const diff = decimalDifference(a.value.numeral, b.value.numeral);
+    const unit = a.value.canonicalUnit;
+    const abs = diff.replace(/^-/u, "");
+    const verb = diff.startsWith("-") ? "减少" : /^[0.]+$/u.test(abs) ? "持平，相差" : "增加";
+    lines.push(`${b.period}比${a.period}${verb}${abs}${unit}（计算值，由上列两个公布数相减得出）。`);
+    facts.push({
+      region: b.region,
+      period: `${a.period}→${b.period}`,
+      indicator: `${rowLabel(b)}变化`,
+      value: `${diff}${unit}`,
+      number: Number(diff),
+      unit,
+      growth: null,
+      growthPercent: null,
+      nature: "result",
+      computed: true,
+      citation: null,
+    });
+  }
+  return { lines, facts };
+}
+
+/** States a task's lead and responsible units. */
+export function composeTask(task: TaskRow, title: string, book: CitationBook): Composed {
+  const id = book.cite(task.docId, task.sectionId, task.start, task.end, task.lead);
+  const lead = task.lead ? `牵头单位：${task.lead}` : "该任务未列牵头单位";
+  const responsible = task.responsible ? `；责任单位：${task.responsible}` : "";
+  return {
+    lines: [`《${title}》第${task.number}项任务“${task.text.replace(/。$/u, "")}”，${lead}${responsible}[${id}]。`],
+    facts: [],
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Answers that are not a single figure: general questions about the text (the best
+ * retrieved statements, quoted), and the "not found" texts that say what the corpus holds.
+ */
+import { hybridSearch } from "../retrieve/hybrid-search.js";
+import type { ParsedQuestion } from "../retrieve/parse-question.js";
+import { namedPeriod } from "../retrieve/scope.js";
+import type { DocumentMeta, IndicatorRow } from "../types.js";
+import type { AnswerContext, Draft } from "./answer-question.js";
+import { CitationBook } from "./citations.js";
+
+/** Minimum share of topic weight a statement must hold to be quoted as a general answer. */
+export const MIN_GENERAL_COVERAGE = 0.5;
+/** How many statements a general answer quotes at most. */
+const MAX_STATEMENTS = 3;
+
+/** The canonical indicators with rows in the given documents, in alias-file order. */
+function heldIndicators(docs: DocumentMeta[], rows: IndicatorRow[]): string[] {
+  const ids = new Set(docs.map((d) => d.id));
+  return [...new Set(rows.filter((r) => r.indicator && ids.has(r.source.docId)).map((r) => r.indicator!))];
+}
+
+/** Not-found text: what is missing, then what the same region and period do hold. */
+export function notFoundText(q: ParsedQuestion, docs: DocumentMeta[], indicators: string[], rows: IndicatorRow[]): string {
+  const where = q.regions.length > 0 ? q.regions.join("、") : "";
+  const when = namedPeriod(q);
+  const what = indicators.length > 0 ? indicators.join("、") : `“${q.topic || q.text}”`;
+  const held = heldIndicators(docs, rows);
+  const pointer =
+    held.length > 0
+      ? `${where}${when}可查的主要指标有：${held.join("、")}。`
+      : "可以换个说法，或发送 /sources 查看收录的文件。";
+  return `语料中没有${where}${when}${what}的数据。${pointer}`;
+}
+
+/**
+ * Quotes the statements of the best retrieved chunks that hold most of the topic; null
+ * coverage means not found (a question about something the corpus does not discuss).
+ */
+export async function answerGeneral(
+  q: ParsedQuestion,
+  docIds: Set<string>,
+  terms: string[],
+  ctx: AnswerContext,
+): Promise<Draft> {
+  const none: Draft = {
+    status: "not_found",
+    text: `没有在相关文件中找到与“${q.topic || q.text}”有关的内容。可以换个说法，或发送 /help 查看提问示例。`,
+    facts: [],
+    book: null,
+    options: [],
+  };
+  if (terms.length === 0) return none;
+  const total = terms.reduce((s, t) => s + ctx.idf(t), 0);
+  const hits = await hybridSearch(ctx.search, q.text, { docIds, k: 4 });
+  const candidates: Array<{ docId: string; sectionId: string; start: number; end: number; coverage: number }> = [];
+  for (const hit of hits) {
+    for (const st of ctx.view.statementsOf(hit.chunk.docId)) {
+      if (st.start < hit.chunk.start || st.end > hit.chunk.end) continue;
+      const text = ctx.view.doc(hit.chunk.docId).text.slice(st.start, st.end);
+      const coverage = terms.reduce((s, t) => s + (text.includes(t) ? ctx.idf(t) : 0), 0) / total;
+      if (coverage >= MIN_GENERAL_COVERAGE) {
+        candidates.push({ docId: hit.chunk.docId, sectionId: hit.chunk.sectionId, ...st, coverage });
+      }
+    }
+  }
+  if (candidates.length === 0) return none;
+  const chosen = candidates.sort((a, b) => b.coverage - a.coverage).slice(0, MAX_STATEMENTS);
+  const book = new CitationBook(ctx.view);
+  const lines = chosen.map((c) => {
+    const id = book.cite(c.docId, c.sectionId, c.start, c.end, null);
+    const meta = ctx.view.doc(c.docId).meta;
+    return `${meta.region}${meta.period}（${ctx.view.sectionLabel(c.sectionId)}）：${ctx.view.doc(c.docId).text.slice(c.start, c.end)}[${id}]`;
+  });
+  return { status: "answered", text: lines.join("\n"), facts: [], book, options: [] };
+}

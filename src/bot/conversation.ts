@@ -1,0 +1,110 @@
+/**
+ * What the bot does, independent of how messages arrive: the Telegram bot (create-bot.ts) and
+ * the terminal chat (terminal-chat.ts) both call these methods and only differ in rendering.
+ *
+ * Depends on the AnswerService interface (types only) and the answer store; knows nothing of
+ * grammY, HTML or readline. Replies are data ({@link Reply}); the front ends format them.
+ */
+import type { AnswerService } from "../answer/answer-service.js";
+import type { Answer, Citation, SourceListing } from "../types.js";
+import type { AnswerStore } from "./answer-store.js";
+import { parseCiteButton, type AnswerRef } from "./format-answer.js";
+import type { Logger } from "./log.js";
+import type { Line } from "./rich-text.js";
+import { helpLines, NOTICES, startLines } from "./texts.js";
+
+/** One reply for the front end to render. */
+export type Reply =
+  | { kind: "answer"; answer: Answer; ref: AnswerRef }
+  | { kind: "excerpt"; citation: Citation; excerpt: string }
+  | { kind: "sources"; sources: SourceListing[] }
+  | { kind: "lines"; lines: Line[] }
+  | { kind: "notice"; text: string };
+
+/** Result of a "原文 [n]" button press. */
+export type ButtonResult =
+  | { ok: true; reply: Extract<Reply, { kind: "excerpt" }> }
+  | { ok: false; reason: "unknown" | "stale" };
+
+/** The conversation logic shared by every front end. One instance per process. */
+export class Conversation {
+  constructor(
+    private readonly service: AnswerService,
+    readonly store: AnswerStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Answers a question and remembers the answer as the chat's latest. */
+  async ask(chatId: number, question: string): Promise<Reply> {
+    const text = question.trim();
+    if (text === "") return { kind: "notice", text: NOTICES.emptyQuestion };
+    const started = performance.now();
+    this.logger.debug("asking", { chatId, question: text });
+    const answer = await this.service.ask(text);
+    const answerId = this.store.save(chatId, answer);
+    this.logger.info("answered", {
+      chatId,
+      answerId,
+      status: answer.status,
+      intent: answer.intent,
+      citations: answer.citations.length,
+      ms: Math.round(performance.now() - started),
+    });
+    return { kind: "answer", answer, ref: { epoch: this.store.epoch, answerId } };
+  }
+
+  /**
+   * `/cite <问题>` answers with citations; `/cite` alone shows the first citation of the chat's
+   * last answer; `/cite <n>` shows its n-th citation.
+   */
+  async cite(chatId: number, args: string): Promise<Reply> {
+    const text = args.trim();
+    if (text !== "" && !/^\d{1,3}$/.test(text)) return this.ask(chatId, `/cite ${text}`);
+    const last = this.store.last(chatId);
+    if (!last) return { kind: "notice", text: NOTICES.citeNothingYet };
+    const citations = last.answer.citations;
+    if (text === "") {
+      const first = citations[0];
+      return first ? this.excerpt(first) : { kind: "notice", text: NOTICES.citeNoCitations };
+    }
+    const n = Number(text);
+    const citation = citations.find((c) => c.id === n);
+    return citation ? this.excerpt(citation) : { kind: "notice", text: NOTICES.citeNoSuchNumber(n, citations.length) };
+  }
+
+  /** `/compare <指标> <年份> <年份>`, forwarded to the answering layer; usage when empty. */
+  async compare(chatId: number, args: string): Promise<Reply> {
+    const text = args.trim();
+    if (text === "") return { kind: "notice", text: NOTICES.compareUsage };
+    return this.ask(chatId, `/compare ${text}`);
+  }
+
+  /** The "原文 [n]" button: the excerpt of that citation of that stored answer. */
+  button(chatId: number, data: string): ButtonResult {
+    const ref = parseCiteButton(data);
+    if (!ref) return { ok: false, reason: "unknown" };
+    const answer = ref.epoch === this.store.epoch ? this.store.get(chatId, ref.answerId) : undefined;
+    const citation = answer?.citations.find((c) => c.id === ref.citationId);
+    if (!citation) return { ok: false, reason: "stale" };
+    return { ok: true, reply: this.excerpt(citation) };
+  }
+
+  /** The corpus documents (/sources). */
+  sources(): Reply {
+    return { kind: "sources", sources: this.service.sources() };
+  }
+
+  /** /help. */
+  help(): Reply {
+    return { kind: "lines", lines: helpLines() };
+  }
+
+  /** /start. */
+  start(firstName?: string): Reply {
+    return { kind: "lines", lines: startLines(firstName) };
+  }
+
+  private excerpt(citation: Citation): Extract<Reply, { kind: "excerpt" }> {
+    return { kind: "excerpt", citation, excerpt: this.service.excerpt(citation) };
+  }
+}

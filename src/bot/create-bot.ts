@@ -1,0 +1,230 @@
+/**
+ * Builds the grammY bot: API transformers, middleware and handlers, given an AnswerService and
+ * the settings. No process-level side effects (no polling, no signals, no network calls): the
+ * caller starts it with run-bot.ts, tests start it against an emulator.
+ *
+ * Middleware order (each step only sees what the previous let through):
+ * 1. allow-list (access.ts) — outsiders get one refusal and nothing else;
+ * 2. update log (debug);
+ * 3. per-user rate limit on messages (@grammyjs/ratelimiter) with a Chinese notice;
+ * 4. `sequentialize` per chat (@grammyjs/runner), so a chat's questions are answered in order
+ *    while different chats are answered concurrently;
+ * 5. commands, "原文 [n]" buttons, text questions, a note for non-text messages;
+ * 6. `bot.catch`: log (token redacted) and apologise to the user.
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, GrammyError, HttpError, type Context, type ErrorHandler } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { AnswerService } from "../answer/answer-service.js";
+import type { AppConfig } from "../config.js";
+import { accessControl } from "./access.js";
+import { AnswerStore } from "./answer-store.js";
+import { BOT_COMMANDS, parseCommand } from "./commands.js";
+import { Conversation, type Reply } from "./conversation.js";
+import { describeError, type Logger } from "./log.js";
+import { renderTelegram } from "./render-reply.js";
+import { NOTICES } from "./texts.js";
+
+/** Bot settings taken from {@link AppConfig}. */
+export type BotConfig = Pick<
+  AppConfig,
+  | "telegramToken"
+  | "telegramApiRoot"
+  | "allowedChatIds"
+  | "rateLimitMax"
+  | "rateLimitWindowMs"
+  | "telegramMaxRetries"
+>;
+
+/** Options of {@link createBot}. */
+export interface CreateBotOptions {
+  service: AnswerService;
+  config: BotConfig;
+  logger: Logger;
+  /** Answer memory for the buttons; a fresh bounded store by default. */
+  store?: AnswerStore;
+  /** Known bot identity, to skip the getMe call of `bot.init()` (tests). */
+  botInfo?: UserFromGetMe;
+}
+
+/** Thrown by {@link createBot} when the settings hold no bot token. */
+export class MissingTokenError extends Error {
+  constructor() {
+    super("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather");
+    this.name = "MissingTokenError";
+  }
+}
+
+/** auto-retry waits at most this long for a `retry_after` before giving up on a call. */
+export const MAX_RETRY_DELAY_SECONDS = 30;
+
+/** Message kinds that get the "text only" note. */
+const NON_TEXT = [
+  "message:sticker",
+  "message:photo",
+  "message:voice",
+  "message:audio",
+  "message:video",
+  "message:video_note",
+  "message:animation",
+  "message:document",
+  "message:location",
+  "message:venue",
+  "message:contact",
+  "message:poll",
+  "message:dice",
+] as const;
+
+/** grammY rejects an apiRoot with a trailing slash; a URL from the environment may have one. */
+export function normalizeApiRoot(apiRoot: string | undefined): string | undefined {
+  return apiRoot?.replace(/\/+$/, "");
+}
+
+/** Sends a reply as one or more HTML messages; the first quotes `replyTo` when given. */
+async function send(ctx: Context, reply: Reply, replyTo?: number): Promise<void> {
+  const messages = renderTelegram(reply);
+  for (const [i, message] of messages.entries()) {
+    await ctx.reply(message.html, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
+      ...(i === 0 && replyTo !== undefined
+        ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+        : {}),
+    });
+  }
+}
+
+/** The error handler: log with context (no token, no stack to the user), then apologise. */
+export function botErrorHandler(logger: Logger): ErrorHandler<Context> {
+  return async (err) => {
+    const { ctx } = err;
+    const kind = err.error instanceof GrammyError ? "telegram" : err.error instanceof HttpError ? "network" : "handler";
+    const where = { updateId: ctx.update.update_id, chatId: ctx.chatId, kind };
+    logger.error("update failed", { ...where, ...describeError(err.error) });
+    try {
+      if (ctx.chatId !== undefined) await ctx.reply(NOTICES.internalError);
+      else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: NOTICES.internalError });
+    } catch (replyError) {
+      logger.error("could not tell the user about the failure", { ...where, ...describeError(replyError) });
+    }
+  };
+}
+
+/**
+ * Creates the bot with all middleware installed. Call once per process; start it with
+ * `startPolling` (run-bot.ts). Throws {@link MissingTokenError} without a token.
+ */
+export function createBot(options: CreateBotOptions): Bot {
+  const { service, config, logger } = options;
+  if (!config.telegramToken) throw new MissingTokenError();
+  const apiRoot = normalizeApiRoot(config.telegramApiRoot);
+  const bot = new Bot(config.telegramToken, {
+    client: apiRoot ? { apiRoot } : {},
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // Bounded retries: rate limits (retry_after ≤ 30 s) and 5xx, at most telegramMaxRetries times.
+  // Network errors are rethrown: auto-retry would retry those without a bound. The runner
+  // retries getUpdates by itself.
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: config.telegramMaxRetries,
+      maxDelaySeconds: MAX_RETRY_DELAY_SECONDS,
+      rethrowHttpErrors: true,
+    }),
+  );
+
+  const conversation = new Conversation(service, options.store ?? new AnswerStore(), logger);
+  const known = new Set<string>(BOT_COMMANDS.map((c) => c.command));
+
+  bot.use(accessControl({ allowedChatIds: config.allowedChatIds, logger }));
+  bot.use((ctx, next) => {
+    logger.debug("update received", {
+      updateId: ctx.update.update_id,
+      chatId: ctx.chatId,
+      messageId: ctx.msg?.message_id,
+      kind: Object.keys(ctx.update).find((k) => k !== "update_id"),
+    });
+    return next();
+  });
+  bot.on(
+    "message",
+    limit({
+      timeFrame: config.rateLimitWindowMs,
+      limit: config.rateLimitMax,
+      keyGenerator: (ctx: Context) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx: Context) => {
+        logger.info("rate limit reached", { userId: ctx.from?.id, chatId: ctx.chatId });
+        await ctx.reply(NOTICES.rateLimited(config.rateLimitWindowMs));
+      },
+    }),
+  );
+  bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString()));
+
+  /** Runs a command typed in a message; null when the command is not ours to answer. */
+  const runCommand = async (ctx: Context, text: string): Promise<Reply | null> => {
+    const parsed = parseCommand(text);
+    if (!parsed) return null;
+    if (parsed.target && parsed.target.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
+    const chatId = ctx.chatId!;
+    switch (parsed.name) {
+      case "start":
+        return conversation.start(ctx.from?.first_name);
+      case "help":
+        return conversation.help();
+      case "sources":
+        return conversation.sources();
+      case "cite":
+        return conversation.cite(chatId, parsed.args);
+      case "compare":
+        return conversation.compare(chatId, parsed.args);
+      default:
+        return { kind: "notice", text: NOTICES.unknownCommand(parsed.name) };
+    }
+  };
+
+  bot.command([...known], async (ctx) => {
+    const reply = await runCommand(ctx, ctx.msg.text);
+    if (reply) await send(ctx, reply, ctx.msg.message_id);
+  });
+
+  bot.on("callback_query:data", async (ctx) => {
+    const result =
+      ctx.chatId === undefined
+        ? ({ ok: false, reason: "stale" } as const)
+        : conversation.button(ctx.chatId, ctx.callbackQuery.data);
+    if (!result.ok) {
+      logger.info("button could not be served", { chatId: ctx.chatId, reason: result.reason });
+      const text = result.reason === "stale" ? NOTICES.staleButton : NOTICES.unknownButton;
+      await ctx.answerCallbackQuery({ text, show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await send(ctx, result.reply, ctx.callbackQuery.message?.message_id);
+  });
+
+  bot.on("message:text", async (ctx) => {
+    const text = ctx.msg.text;
+    if (text.trimStart().startsWith("/")) {
+      // Commands without entities (pasted text, some clients) and unknown commands.
+      const reply = await runCommand(ctx, text);
+      if (reply) await send(ctx, reply, ctx.msg.message_id);
+      else logger.debug("ignored a command addressed to another bot", { chatId: ctx.chatId });
+      return;
+    }
+    await send(ctx, await conversation.ask(ctx.chatId, text), ctx.msg.message_id);
+  });
+
+  bot.on([...NON_TEXT], async (ctx) => {
+    await send(ctx, { kind: "notice", text: NOTICES.nonText }, ctx.msg?.message_id);
+  });
+
+  bot.use((ctx) => {
+    logger.debug("no handler for update", { updateId: ctx.update.update_id, chatId: ctx.chatId });
+  });
+
+  bot.catch(botErrorHandler(logger));
+  return bot;
+}

@@ -1,0 +1,75 @@
+/**
+ * Every sentence the bot says on its own (not taken from the corpus), in simplified Chinese.
+ * Kept together so wording stays consistent and reviewers can read it in one place.
+ */
+import { BOT_COMMANDS } from "./commands.js";
+import { plain, type Line } from "./rich-text.js";
+
+/** Example questions for /help, /start and the docs; each is answerable from the corpus. */
+export const EXAMPLE_QUESTIONS: readonly string[] = [
+  "铁东区2023年社零总额是多少",
+  "对比铁东区2022和2023年的GDP",
+  "立山区上半年组织了多少场招聘会",
+  "发布数字经济应用场景机会清单的牵头单位",
+  "/cite 铁东区2023年社零总额",
+];
+
+/** The help text (/help in Telegram and in the terminal). */
+export function helpLines(): Line[] {
+  return [
+    [{ text: "鞍山统计公报问答", style: "b" }],
+    plain("我根据鞍山市及铁东区、立山区的统计公报、政府工作报告等文件回答问题，每个数字都注明出处。"),
+    [],
+    [{ text: "示例问题：", style: "b" }],
+    ...EXAMPLE_QUESTIONS.map((q) => plain(`• ${q}`)),
+    [],
+    [{ text: "命令：", style: "b" }],
+    ...BOT_COMMANDS.map((c) => plain(c.usage)),
+    [],
+    plain("回答中的 [1]、[2] 是引用编号，点击下方“原文 [n]”按钮可查看出处原句。"),
+    plain("回答使用简体字；用繁体字提问同样可以识别。"),
+  ];
+}
+
+/** The /start greeting. */
+export function startLines(firstName: string | undefined): Line[] {
+  return [
+    plain(firstName ? `${firstName}，您好！` : "您好！"),
+    plain("我是鞍山统计公报问答助手：直接用文字提问，我会给出数字并标明来自哪份文件的哪一句。"),
+    plain(`例如：${EXAMPLE_QUESTIONS[0]}`),
+    plain("发送 /help 查看更多示例和命令，发送 /sources 查看资料来源。"),
+  ];
+}
+
+/** Printed to stderr by `npm start` when TELEGRAM_BOT_TOKEN is not set. */
+export const NO_TOKEN_BANNER = [
+  "未设置 TELEGRAM_BOT_TOKEN，现在以终端对话模式运行（与 Telegram 机器人使用同一套问答流程）。",
+  "要作为 Telegram 机器人运行：",
+  "  1. 在 Telegram 中找到 @BotFather，发送 /newbot，按提示取名，得到形如 123456789:AA… 的令牌；",
+  "  2. 运行  TELEGRAM_BOT_TOKEN=<令牌> npm start",
+  "终端模式：输入问题后回车；/cite、/sources、/help 可用；Ctrl-D 或 /quit 退出。",
+  "",
+].join("\n");
+
+/** Short notices, each one sentence or two. */
+export const NOTICES = {
+  refusal: (chatId: number) =>
+    `抱歉，本机器人仅供鞍山市各区机关工作人员使用，此会话未获授权。如需开通，请把会话编号 ${chatId} 发给管理员。`,
+  rateLimited: (windowMs: number) =>
+    `您提问太快了，请 ${Math.max(1, Math.ceil(windowMs / 1000))} 秒后再试。已收到的问题会照常回答。`,
+  nonText: `我只能读文字消息。请直接用文字提问，例如：${EXAMPLE_QUESTIONS[0]}。发送 /help 查看更多示例。`,
+  internalError: "抱歉，处理这条消息时出了问题，已记录下来。请稍后再试，或换个问法。",
+  staleButton: "这条回答已过期（机器人可能重启过），请重新提问。",
+  unknownButton: "无法识别这个按钮，请重新提问。",
+  unknownCommand: (name: string) =>
+    `没有 /${name} 这个命令。可用命令：${BOT_COMMANDS.map((c) => "/" + c.command).join("、")}。也可以直接用文字提问。`,
+  citeNothingYet: `还没有可以引用的回答。请先提问，或发送 /cite 加问题，例如：${EXAMPLE_QUESTIONS[4]}`,
+  citeNoCitations: "上一条回答没有引用原文。请换个问法，或发送 /cite 加问题。",
+  citeNoSuchNumber: (n: number, count: number) =>
+    count === 0 ? "上一条回答没有引用原文。" : `上一条回答只有 ${count} 条引用，没有第 ${n} 条。`,
+  compareUsage:
+    "用法：/compare 指标 年份 年份，例如 /compare 社零总额 2022 2023。也可以直接问：对比铁东区2022和2023年的GDP",
+  emptyQuestion: `请用文字输入问题，例如：${EXAMPLE_QUESTIONS[0]}`,
+  notFoundHint: "发送 /help 查看可以问哪些问题。",
+  emptyReply: "抱歉，这次没有得到可以显示的回答，请换个问法。",
+} as const;

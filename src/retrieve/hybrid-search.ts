@@ -1,0 +1,65 @@
+/**
+ * Hybrid chunk retrieval: BM25 over jieba tokens and HNSW over bge embeddings, both limited
+ * to the documents in scope, fused by reciprocal rank.
+ */
+import type { Embedder } from "../embed/embedder.js";
+import { searchBm25, type Bm25Index } from "../index/bm25.js";
+import type { Tokenizer } from "../index/tokenize.js";
+import { searchVectors, type VectorIndex } from "../index/vector-index.js";
+import type { Chunk } from "../types.js";
+import { DEFAULT_RRF_K, reciprocalRankFusion } from "./fuse.js";
+
+/** The indexes a search runs over; chunk i is item i of both indexes. */
+export interface ChunkSearchIndex {
+  chunks: Chunk[];
+  bm25: Bm25Index;
+  vectors: VectorIndex;
+  tokenizer: Tokenizer;
+  embedder: Embedder;
+}
+
+/** A chunk found by hybrid search, with its fused score and the rank in each list. */
+export interface ChunkHit {
+  position: number;
+  chunk: Chunk;
+  score: number;
+  bm25Rank: number | null;
+  vectorRank: number | null;
+}
+
+/** Search options with their defaults. */
+export interface HybridSearchOptions {
+  /** Only chunks of these documents are considered. */
+  docIds: ReadonlySet<string>;
+  /** How many fused hits to return. Default 8. */
+  k?: number;
+  /** How many hits each list contributes before fusion. Default 30. */
+  candidates?: number;
+  /** RRF constant. Default {@link DEFAULT_RRF_K}. */
+  rrfK?: number;
+}
+
+/** Runs BM25 and vector search in scope and fuses them; best hit first. */
+export async function hybridSearch(
+  index: ChunkSearchIndex,
+  query: string,
+  options: HybridSearchOptions,
+): Promise<ChunkHit[]> {
+  const candidates = options.candidates ?? 30;
+  const inScope = (i: number) => options.docIds.has(index.chunks[i]!.docId);
+  const lexical = searchBm25(index.bm25, index.tokenizer.tokens(query), candidates, inScope).map((h) => h.index);
+  const vector = searchVectors(index.vectors, await index.embedder.embedQuery(query), candidates, inScope).map(
+    (h) => h.index,
+  );
+  const fused = reciprocalRankFusion([lexical, vector], options.rrfK ?? DEFAULT_RRF_K);
+  return [...fused.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, options.k ?? 8)
+    .map(([position, score]) => ({
+      position,
+      chunk: index.chunks[position]!,
+      score,
+      bm25Rank: lexical.includes(position) ? lexical.indexOf(position) + 1 : null,
+      vectorRank: vector.includes(position) ? vector.indexOf(position) + 1 : null,
+    }));
+}

@@ -1,0 +1,118 @@
+/**
+ * Pure scoring that picks table rows and tasks for a question. Two ways in:
+ * - by canonical indicator (the alias file named one): exact, filtered by scope and nature;
+ * - by topic (body-text facts such as 离婚登记654对): each topic term found in the row's
+ *   clause, statement or heading counts with its IDF; the measure word asked must match.
+ */
+import type { IndicatorRow, TaskRow } from "../types.js";
+
+/** IDF of a term; unseen terms get the maximum. */
+export type Idf = (term: string) => number;
+
+/** A row with the evidence for choosing it. */
+export interface ScoredRow {
+  row: IndicatorRow;
+  /** Share of the topic's IDF weight found (0–1). */
+  coverage: number;
+  /** Share of the topic's IDF weight found in the row's own clause. */
+  clauseCoverage: number;
+  score: number;
+}
+
+/** Where a term found in a row's context counts how much. */
+export const TERM_WEIGHTS = { clause: 1, statement: 0.7, heading: 0.4 } as const;
+
+/** Minimum coverage for a topic match to count as an answer. */
+export const MIN_COVERAGE = 0.6;
+
+/** Units that answer a measure word: 元 is answered by 万元 and 亿元, 人 by 万人 and 万余人. */
+export function unitAnswers(asked: string, unit: string): boolean {
+  const bare = unit.replace(/^[万亿]/u, "").replace(/^[余多]/u, "");
+  if (asked === "万元" || asked === "亿元" || asked === "万平") return unit.includes(asked.slice(1));
+  if (asked === "平方米") return bare === "平方米" || bare === "平";
+  return bare === asked;
+}
+
+/** Rows of the named canonical indicators, in scope. */
+export function rowsOfIndicators(
+  rows: IndicatorRow[],
+  indicators: ReadonlySet<string>,
+  docIds: ReadonlySet<string>,
+): IndicatorRow[] {
+  return rows.filter((r) => r.indicator !== null && indicators.has(r.indicator) && docIds.has(r.source.docId));
+}
+
+/** Keeps the first of rows that state the same figure for the same indicator and document. */
+export function dedupeRows(rows: IndicatorRow[]): IndicatorRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = [r.source.docId, r.indicator ?? r.phrase, r.value?.text, r.growth?.text].join("|");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Context of a row used for topic matching. */
+export interface RowContext {
+  statement: string;
+  heading: string;
+  /** Fused retrieval score of the row's chunk (0 when the chunk was not retrieved). */
+  retrieval: number;
+}
+
+/**
+ * Scores rows against topic terms. Rows without a value that answers the asked measure word
+ * are skipped; so are rows where no term is in the clause itself.
+ */
+export function scoreRowsByTopic(
+  rows: IndicatorRow[],
+  terms: string[],
+  idf: Idf,
+  unit: string | null,
+  context: (row: IndicatorRow) => RowContext,
+): ScoredRow[] {
+  const total = terms.reduce((s, t) => s + idf(t), 0);
+  if (total === 0) return [];
+  const out: ScoredRow[] = [];
+  for (const row of rows) {
+    if (unit && !(row.value && unitAnswers(unit, row.value.unit))) continue;
+    if (!row.value && !row.growth) continue;
+    const ctx = context(row);
+    let found = 0;
+    let inClause = 0;
+    for (const t of terms) {
+      const w = idf(t);
+      if (row.clause.includes(t)) {
+        found += w * TERM_WEIGHTS.clause;
+        inClause += w;
+      } else if (ctx.statement.includes(t)) found += w * TERM_WEIGHTS.statement;
+      else if (ctx.heading.includes(t)) found += w * TERM_WEIGHTS.heading;
+    }
+    if (inClause === 0) continue;
+    const coverage = found / total;
+    // Prefer the row whose own phrase carries the terms, then the better retrieved chunk.
+    const phraseHits = terms.filter((t) => row.phrase.includes(t)).length / terms.length;
+    out.push({ row, coverage, clauseCoverage: inClause / total, score: coverage + 0.1 * phraseHits + ctx.retrieval });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** A task with its match score. */
+export interface ScoredTask {
+  task: TaskRow;
+  coverage: number;
+}
+
+/** Scores tasks by the IDF share of topic terms their text contains; best first. */
+export function scoreTasks(tasks: TaskRow[], terms: string[], idf: Idf): ScoredTask[] {
+  const total = terms.reduce((s, t) => s + idf(t), 0);
+  if (total === 0) return [];
+  return tasks
+    .map((task) => ({
+      task,
+      coverage: terms.reduce((s, t) => s + (task.text.includes(t) ? idf(t) : 0), 0) / total,
+    }))
+    .filter((s) => s.coverage > 0)
+    .sort((a, b) => b.coverage - a.coverage || a.task.number - b.task.number);
+}

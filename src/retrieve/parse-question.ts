@@ -1,0 +1,120 @@
+/**
+ * Understands a question: which region and period it names (including places the corpus
+ * does not cover, so they can be refused), which indicator (through the alias file), what
+ * measure word it asks for (多少对 → 对) and what it wants (a value, a growth rate, a
+ * comparison, a citation, a target, a task's lead unit, or general text).
+ */
+import { findIndicatorMentions, type IndicatorMention, type IndicatorVocabulary } from "../indicators/aliases.js";
+import { normaliseQuestion } from "../ingest/normalise.js";
+import { ANSHAN_SUBDIVISIONS, HOME_CITY, OTHER_PLACES, shortName } from "../ingest/places.js";
+import type { Intent } from "../types.js";
+
+/** A question taken apart. */
+export interface ParsedQuestion {
+  /** The question as received. */
+  original: string;
+  /** Normalised (simplified, half-width), with a leading /cite or /compare removed. */
+  text: string;
+  command: "cite" | "compare" | null;
+  /** Corpus-scale regions named, most specific first (鞍山市铁东区 → [铁东区]). */
+  regions: string[];
+  /** Places named that are not a region the corpus could cover (北京市, 四平市, 海城市). */
+  otherPlaces: string[];
+  years: number[];
+  /** A part of the year the question names, e.g. 上半年. */
+  partOfYear: string | null;
+  /** The question asks about every period (这两年, 历年). */
+  allPeriods: boolean;
+  indicators: IndicatorMention[];
+  intent: Intent;
+  /** The measure word asked for (多少对 → 对), or null. */
+  unit: string | null;
+  /** What is asked about, with places, periods and question words removed. */
+  topic: string;
+}
+
+const MEASURE_WORDS =
+  "个工作日|人次|万元|亿元|平方米|万平|对|户|名|场|项|处|个|人|家|件|次|台|辆|栋|株|份|所|吨|公里|米|天|条|间|枚|种|元|钱";
+const UNIT_ASKED = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`, "u");
+const LEAD = /牵头|责任单位|负责单位|哪个单位|哪个部门|哪些单位|哪些部门|谁负责|由谁|主责部门/u;
+const COMPARE = /对比|比较|相比|比一比|变化|增减|差多少|差距|多了多少|少了多少/u;
+const TARGET = /目标|预期|计划|预计/u;
+const GROWTH = /增速|增长率|增幅|增长多少|增长了多少|同比|下降多少|涨幅|增长情况|增长幅度|增长几/u;
+const ALL_PERIODS = /这两年|近两年|两年|历年|各年|逐年|每年/u;
+const PART_OF_YEAR = /上半年|下半年|前三季度|一季度|第一季度/u;
+const QUESTION_WORDS =
+  /请问|查询一下|查询|查一下|帮我查|告诉我|是多少|有多少|一共|总共|多少|是什么|什么|哪个|哪些|哪一|怎么样|如何|情况|吗|呢|呀|啊/gu;
+
+/** The regions a corpus of this city can hold: the city and its subdivisions. */
+function findRegions(text: string): { regions: string[]; otherPlaces: string[] } {
+  const regions: string[] = [];
+  const otherPlaces: string[] = [];
+  for (const [full, shorts] of Object.entries(ANSHAN_SUBDIVISIONS)) {
+    if ([full, ...shorts].some((n) => text.includes(n))) regions.push(full);
+  }
+  for (const place of OTHER_PLACES) {
+    if (text.includes(place) || text.includes(shortName(place))) otherPlaces.push(place);
+  }
+  const namesCity = text.includes(HOME_CITY) || text.includes(shortName(HOME_CITY)) || /全市|市级/u.test(text);
+  if (namesCity && regions.length === 0) regions.push(HOME_CITY);
+  return { regions, otherPlaces };
+}
+
+function detectIntent(text: string, command: ParsedQuestion["command"], periodsNamed: number): Intent {
+  if (command === "cite") return "cite";
+  if (command === "compare" || COMPARE.test(text) || periodsNamed >= 2) return "compare";
+  if (LEAD.test(text)) return "lead";
+  if (TARGET.test(text)) return "target";
+  if (GROWTH.test(text)) return "growth";
+  return "value";
+}
+
+/** Removes places, periods, indicator-free question words and punctuation from a question. */
+function topicOf(text: string, regions: string[]): string {
+  let t = text;
+  for (const r of regions) {
+    for (const n of [r, ...(ANSHAN_SUBDIVISIONS[r] ?? []), shortName(r)]) t = t.split(n).join(" ");
+  }
+  t = t.split(HOME_CITY).join(" ").split(shortName(HOME_CITY)).join(" ");
+  return t
+    .replace(/(?<!\d)20\d{2}(?!\d)(?:年度?)?/gu, " ")
+    .replace(PART_OF_YEAR, " ")
+    .replace(ALL_PERIODS, " ")
+    .replace(new RegExp(`(?:多少|几)(?:${MEASURE_WORDS})`, "gu"), " ")
+    .replace(/由哪个单位牵头|哪个单位牵头|牵头单位|责任单位|由谁牵头|谁牵头|牵头/gu, " ")
+    .replace(/对比|比较|相比|增速|增长率|增幅|增长多少|目标/gu, " ")
+    .replace(QUESTION_WORDS, " ")
+    .replace(/[^\p{Script=Han}A-Za-z0-9%.]+/gu, " ")
+    .trim()
+    .replace(/\s+/gu, " ");
+}
+
+/** Parses a question (already trimmed of nothing: any user text is accepted). */
+export function parseQuestion(question: string, vocabulary: IndicatorVocabulary): ParsedQuestion {
+  let text = normaliseQuestion(question);
+  let command: ParsedQuestion["command"] = null;
+  const cmd = text.match(/^\/(cite|compare)(?:@\w+)?\s*/iu);
+  if (cmd) {
+    command = cmd[1]!.toLowerCase() as "cite" | "compare";
+    text = text.slice(cmd[0].length);
+  }
+  const { regions, otherPlaces } = findRegions(text);
+  const years = [...new Set([...text.matchAll(/(?<!\d)(20\d{2})(?!\d)/gu)].map((m) => Number(m[1])))];
+  const partOfYear = text.match(PART_OF_YEAR)?.[0] ?? null;
+  const allPeriods = ALL_PERIODS.test(text);
+  const unitWord = text.match(UNIT_ASKED)?.[1] ?? null;
+  return {
+    original: question,
+    text,
+    command,
+    regions,
+    otherPlaces,
+    years,
+    partOfYear,
+    allPeriods,
+    indicators: findIndicatorMentions(vocabulary, text),
+    intent: detectIntent(text, command, years.length + (allPeriods ? 2 : 0)),
+    unit: unitWord === "钱" ? "元" : unitWord,
+    topic: topicOf(text, regions),
+  };
+}
