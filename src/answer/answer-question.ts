@@ -41,6 +41,9 @@ const notFound = (text: string): Draft => ({ status: "not_found", text, facts: [
 /** Score bonus for a fact of the nature asked (results unless the question asks for a target). */
 const NATURE_BONUS = 0.05;
 
+/** How many equally good body-text facts an answer lists at most. */
+const MAX_TOPIC_ROWS = 4;
+
 /** Words that carry no topic: periods, places and generic verbs already handled elsewhere. */
 const NON_TOPIC = new Set(["年", "年度", "全年", "全区", "我区", "全市", "上半年", "下半年", "多少", "数据", "统计"]);
 
@@ -141,12 +144,12 @@ async function answerByTopic(q: ParsedQuestion, docIds: Set<string>, terms: stri
   });
   const best = scored[0];
   if (!best || best.coverage < MIN_COVERAGE) return null;
-  // Same statement, same phrase: the clause's other values belong with it (3084户3854人).
-  const chosen = dedupeRows(
-    scored
-      .filter((s) => s.coverage >= best.coverage - 1e-9 && s.row.phrase === best.row.phrase)
-      .map((s) => s.row),
-  ).slice(0, 4);
+  // Every row that matches as well as the best one is shown, each with its own citation
+  // (3084户 and 3854人 of one clause; the June and July figures of one fund).
+  const chosen = dedupeRows(scored.filter((s) => s.coverage >= best.coverage - 1e-9).map((s) => s.row)).slice(
+    0,
+    MAX_TOPIC_ROWS,
+  );
   return answerRows(q, chosen, ctx);
 }
 

@@ -40,10 +40,14 @@ export function parseCiteButton(data: string): CiteButton | null {
   return { epoch: m[1]!, answerId: Number(m[2]), citationId: Number(m[3]) };
 }
 
-/** The figure strings of an answer's facts (values and growths), longest first, without repeats. */
+/**
+ * The figure strings of an answer's facts (values and growths), longest first, without repeats.
+ * A signed value also yields its unsigned form: a computed `-7.27亿元` reads "减少7.27亿元".
+ */
 export function figureStrings(answer: Pick<Answer, "facts">): string[] {
   const all = answer.facts.flatMap((f) => [f.value, f.growth]).filter((s): s is string => !!s?.trim());
-  return [...new Set(all)].sort((a, b) => b.length - a.length);
+  const unsigned = all.filter((s) => /^[-+−]\d/.test(s)).map((s) => s.slice(1));
+  return [...new Set([...all, ...unsigned])].sort((a, b) => b.length - a.length);
 }
 
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
@@ -151,11 +155,14 @@ function markBrackets(line: string): Span[] {
 }
 
 /**
- * A citation's excerpt: "原文 [n] 《title》", the section (unless the excerpt already names it),
- * then the excerpt from `AnswerService.excerpt` with the marked figure in bold.
+ * A citation's excerpt: "原文 [n]", the title and the section unless the excerpt already names
+ * them, then the excerpt from `AnswerService.excerpt` with the marked figure in bold.
  */
 export function excerptLines(citation: Citation, excerpt: string): Line[] {
-  const lines: Line[] = [[{ text: `原文 [${citation.id}]`, style: "b" }, { text: ` ${bookTitle(citation.title)}` }]];
+  const title = bookTitle(citation.title);
+  const header: Line = [{ text: `原文 [${citation.id}]`, style: "b" }];
+  if (!excerpt.includes(title)) header.push({ text: ` ${title}` });
+  const lines: Line[] = [header];
   const lastHeading = citation.section.split(" > ").pop()?.trim() ?? "";
   if (citation.section && !excerpt.includes(lastHeading)) lines.push([{ text: citation.section, style: "i" }]);
   lines.push([], ...excerpt.split("\n").map(markBrackets));

@@ -7,10 +7,8 @@ import { join } from "node:path";
 import type { Embedder } from "../embed/embedder.js";
 import { loadCorpus } from "../ingest/load-corpus.js";
 import { loadVocabulary } from "../indicators/aliases.js";
-import { extractIndicators } from "../indicators/extract-indicators.js";
-import { extractTasks } from "../indicators/extract-tasks.js";
+import { extractTables } from "../indicators/extract-tables.js";
 import { chunkDocument } from "../sections/chunk.js";
-import { parseSections } from "../sections/parse-sections.js";
 import type { Chunk, IngestProblem } from "../types.js";
 import { describeFile, writeFileAtomic, writeManifest, type ArtefactManifest } from "./artefact-store.js";
 import { buildBm25, serializeBm25 } from "./bm25.js";
@@ -49,17 +47,13 @@ export async function buildArtefacts(options: {
   if (documents.length === 0) throw new Error(`no usable document in ${options.corpusDir}`);
   const vocabulary = loadVocabulary(options.corpusDir);
 
+  const { sections: sectionsByDoc, rows, tasks } = extractTables(documents, vocabulary);
   const corpus: CorpusArtefact = { documents, sections: [], chunks: [], problems };
-  const rows = [];
-  const tasks = [];
   for (const doc of documents) {
-    const sections = parseSections(doc);
+    const sections = sectionsByDoc.get(doc.meta.id)!;
     if (sections.length === 1) log(`note: ${doc.meta.file} has no recognisable heading; indexed as one section`);
-    const chunks = chunkDocument(doc, sections);
     corpus.sections.push(...sections);
-    corpus.chunks.push(...chunks);
-    rows.push(...extractIndicators({ doc, sections, vocabulary }));
-    tasks.push(...extractTasks(doc, sections));
+    corpus.chunks.push(...chunkDocument(doc, sections));
   }
   log(
     `${documents.length} documents, ${corpus.sections.length} sections, ${corpus.chunks.length} chunks, ` +

@@ -1,0 +1,50 @@
+/**
+ * `npm run indicators -- --csv|--json [--tasks] [--out FILE]`: exports the indicator table
+ * (or, with --tasks, the task table) read from the corpus. CSV is UTF-8 with BOM.
+ */
+import { writeFileSync } from "node:fs";
+import { ConfigError, loadConfig } from "../config.js";
+import { loadVocabulary } from "../indicators/aliases.js";
+import { extractTables } from "../indicators/extract-tables.js";
+import { indicatorsToCsv, tasksToCsv } from "../indicators/table-export.js";
+import { loadCorpus } from "../ingest/load-corpus.js";
+
+const USAGE = "usage: npm run indicators -- (--csv | --json) [--tasks] [--out FILE]";
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const format = argv.includes("--csv") ? "csv" : argv.includes("--json") ? "json" : null;
+  const outAt = argv.indexOf("--out");
+  const out = outAt >= 0 ? argv[outAt + 1] : undefined;
+  if (!format || (outAt >= 0 && !out)) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const vocabulary = loadVocabulary(config.corpusDir);
+  const { documents, problems } = loadCorpus(config.corpusDir);
+  for (const p of problems) console.error(`indicators: skipped ${p.file}: ${p.reason}`);
+  const texts = new Map(documents.map((d) => [d.meta.id, d.text]));
+  const { rows, tasks } = extractTables(documents, vocabulary);
+  const wantTasks = argv.includes("--tasks");
+  const body =
+    format === "json"
+      ? `${JSON.stringify(wantTasks ? tasks : rows, null, 2)}\n`
+      : wantTasks
+        ? tasksToCsv(tasks)
+        : indicatorsToCsv(rows, (r) => texts.get(r.source.docId)!.slice(r.source.start, r.source.end));
+  if (out) {
+    writeFileSync(out, body);
+    console.error(`indicators: wrote ${wantTasks ? tasks.length : rows.length} rows to ${out}`);
+  } else process.stdout.write(body);
+}
+
+// A closed pipe (`| head`) is a normal end of output, not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => process.exit(e.code === "EPIPE" ? 0 : 1));
+
+try {
+  main();
+} catch (e) {
+  console.error(e instanceof ConfigError ? `indicators: ${e.message}` : e);
+  process.exit(1);
+}
