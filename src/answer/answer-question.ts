@@ -10,7 +10,14 @@
 import type { IndicatorVocabulary } from "../indicators/aliases.js";
 import type { Tokenizer } from "../index/tokenize.js";
 import { hybridSearch, type ChunkSearchIndex } from "../retrieve/hybrid-search.js";
-import { MIN_COVERAGE, dedupeRows, rowsOfIndicators, scoreRowsByTopic, scoreTasks, type Idf } from "../retrieve/match-rows.js";
+import {
+  MIN_COVERAGE,
+  dedupeRows,
+  rowsOfIndicators,
+  scoreRowsByTopic,
+  scoreTasks,
+  type Idf,
+} from "../retrieve/match-rows.js";
 import type { ParsedQuestion } from "../retrieve/parse-question.js";
 import { resolveScope } from "../retrieve/scope.js";
 import type { AnswerStatus, Fact, IndicatorRow } from "../types.js";
@@ -41,11 +48,43 @@ const notFound = (text: string): Draft => ({ status: "not_found", text, facts: [
 /** Score bonus for a fact of the nature asked (results unless the question asks for a target). */
 const NATURE_BONUS = 0.05;
 
+/** Wording of a question about the text rather than one figure. */
+const GENERAL_QUESTION = /哪些|什么|怎样|怎么|如何|情况|做了|介绍|概况|举措|措施|进展/u;
+
 /** How many equally good body-text facts an answer lists at most. */
 const MAX_TOPIC_ROWS = 4;
 
 /** Words that carry no topic: periods, places and generic verbs already handled elsewhere. */
-const NON_TOPIC = new Set(["年", "年度", "全年", "全区", "我区", "全市", "上半年", "下半年", "多少", "数据", "统计"]);
+const NON_TOPIC = new Set([
+  "年",
+  "年度",
+  "全年",
+  "全区",
+  "我区",
+  "全市",
+  "上半年",
+  "下半年",
+  "多少",
+  "数据",
+  "统计",
+  "方面",
+  "做",
+  "做了",
+  "工作",
+  "哪些",
+  "情况",
+  "开展",
+  "进行",
+  "主要",
+  "有关",
+  "相关",
+  "在",
+  "方面的",
+  "内容",
+  "取得",
+  "成效",
+  "成绩",
+]);
 
 /** The topic terms of a question: tokens of its topic minus non-topic words. */
 export function topicTerms(q: ParsedQuestion, tokenizer: Tokenizer): string[] {
@@ -96,10 +135,12 @@ function answerRows(q: ParsedQuestion, rows: IndicatorRow[], ctx: AnswerContext)
   const facts: Fact[] = [];
   if (q.intent === "compare" && periods.size >= 2) {
     const groups = new Map<string, IndicatorRow[]>();
-    for (const r of rows) groups.set(`${r.region}|${rowLabel(r)}`, [...(groups.get(`${r.region}|${rowLabel(r)}`) ?? []), r]);
+    for (const r of rows)
+      groups.set(`${r.region}|${rowLabel(r)}`, [...(groups.get(`${r.region}|${rowLabel(r)}`) ?? []), r]);
     for (const group of groups.values()) {
       const firstPerPeriod = [...new Map(group.map((r) => [r.period, r] as const)).values()].reverse();
-      const part = firstPerPeriod.length >= 2 ? composeComparison(firstPerPeriod, book) : composeRows(group, book);
+      const part =
+        firstPerPeriod.length >= 2 ? composeComparison(firstPerPeriod, book) : composeRows(group, book);
       lines.push(...part.lines);
       facts.push(...part.facts);
     }
@@ -108,7 +149,9 @@ function answerRows(q: ParsedQuestion, rows: IndicatorRow[], ctx: AnswerContext)
     lines.push(...part.lines);
     facts.push(...part.facts);
     if (q.intent === "compare") {
-      const asked = q.years.map((y) => `${y}年`).filter((p) => ![...periods].some((have) => have.startsWith(p)));
+      const asked = q.years
+        .map((y) => `${y}年`)
+        .filter((p) => ![...periods].some((have) => have.startsWith(p)));
       if (asked.length > 0) lines.push(`语料中没有${asked.join("、")}的该项数据，无法比较。`);
     }
   }
@@ -120,14 +163,23 @@ function answerRows(q: ParsedQuestion, rows: IndicatorRow[], ctx: AnswerContext)
 }
 
 /** The fused retrieval score of each chunk position, normalised to 0–0.05, for tie-breaking. */
-async function retrievalBoosts(q: ParsedQuestion, docIds: Set<string>, ctx: AnswerContext): Promise<Map<number, number>> {
+async function retrievalBoosts(
+  q: ParsedQuestion,
+  docIds: Set<string>,
+  ctx: AnswerContext,
+): Promise<Map<number, number>> {
   const hits = await hybridSearch(ctx.search, q.text, { docIds, k: 12 });
   const top = hits[0]?.score ?? 1;
   return new Map(hits.map((h) => [h.position, (0.05 * h.score) / top]));
 }
 
 /** Finds body-text facts by topic and measure word. */
-async function answerByTopic(q: ParsedQuestion, docIds: Set<string>, terms: string[], ctx: AnswerContext): Promise<Draft | null> {
+async function answerByTopic(
+  q: ParsedQuestion,
+  docIds: Set<string>,
+  terms: string[],
+  ctx: AnswerContext,
+): Promise<Draft | null> {
   if (terms.length === 0) return null;
   const boosts = await retrievalBoosts(q, docIds, ctx);
   const candidates = ctx.view.artefacts.rows.filter((r) => docIds.has(r.source.docId));
@@ -165,7 +217,9 @@ export async function answerParsed(q: ParsedQuestion, ctx: AnswerContext): Promi
     const tasks = ctx.view.artefacts.tasks;
     const best = scoreTasks(tasks, terms, ctx.idf)[0];
     if (!best || best.coverage < MIN_COVERAGE) {
-      return notFound(`任务分解方案的${tasks.length}项任务中没有找到与“${q.topic}”相符的任务，请换个说法或给出任务原文中的关键词。`);
+      return notFound(
+        `任务分解方案的${tasks.length}项任务中没有找到与“${q.topic}”相符的任务，请换个说法或给出任务原文中的关键词。`,
+      );
     }
     const book = new CitationBook(ctx.view);
     const part = composeTask(best.task, ctx.view.doc(best.task.docId).meta.title, book);
@@ -182,8 +236,10 @@ export async function answerParsed(q: ParsedQuestion, ctx: AnswerContext): Promi
     return notFound(notFoundText(q, scope.docs, [...indicators], ctx.view.artefacts.rows));
   }
 
-  const byTopic = await answerByTopic(q, docIds, terms, ctx);
+  const general = GENERAL_QUESTION.test(q.text) && !/多少|几/u.test(q.text);
+  const byTopic = general ? null : await answerByTopic(q, docIds, terms, ctx);
   if (byTopic) return byTopic;
-  if (q.unit || /多少|几/u.test(q.text)) return notFound(notFoundText(q, scope.docs, [], ctx.view.artefacts.rows));
+  if (q.unit || /多少|几/u.test(q.text))
+    return notFound(notFoundText(q, scope.docs, [], ctx.view.artefacts.rows));
   return answerGeneral(q, docIds, terms, ctx);
 }

@@ -55,24 +55,35 @@ function growthPart(row: IndicatorRow): string {
 export function statementOfRow(row: IndicatorRow, citation: number): string {
   const where = `${row.region}${row.period}`;
   const marker = `[${citation}]`;
-  if (row.nature === "target") {
-    const what = row.indicator ? `${row.indicator}的预期目标` : "工作目标";
-    return `${where}${what}：${row.clause.replace(/[。；，]$/u, "")}${marker}。`;
+  if (row.nature === "target" && row.indicator) {
+    const target = [row.value?.text, row.growth ? `${row.growth.text}${row.qualifier ?? ""}` : ""].filter(Boolean);
+    return `${where}${row.indicator}的预期目标为${target.join("，")}${marker}。`;
   }
-  if (!row.indicator) return `${where}：${row.clause.replace(/[。；，]$/u, "")}${marker}。`;
+  if (!row.indicator || row.nature === "target") {
+    const label = row.nature === "target" ? "（工作安排）" : "";
+    return `${where}${label}：${clauseText(row.clause)}${marker}。`;
+  }
   const value = row.value ? `为${row.value.text}` : "";
   const growth = growthPart(row);
   const joiner = value && growth ? "，" : "";
   return `${where}${row.indicator}${value}${joiner}${growth}${marker}。`;
 }
 
-/** States rows one per line, citing each. */
+/** A clause as shown in an answer: without a leading heading number or trailing punctuation. */
+function clauseText(clause: string): string {
+  return clause.replace(/^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])/u, "").replace(/[。；，]$/u, "");
+}
+
+/** States rows one per line, citing each; rows read from one clause share one line. */
 export function composeRows(rows: IndicatorRow[], book: CitationBook): Composed {
   const lines: string[] = [];
   const facts: Fact[] = [];
+  const shown = new Set<string>();
   for (const row of rows) {
     const id = citeRow(book, row);
-    lines.push(statementOfRow(row, id));
+    const key = row.indicator && row.nature === "result" ? row.id : `${row.source.docId}|${row.source.start}|${row.clause}`;
+    if (!shown.has(key)) lines.push(statementOfRow(row, id));
+    shown.add(key);
     facts.push(factOf(row, id));
   }
   return { lines, facts };

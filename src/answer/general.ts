@@ -11,6 +11,8 @@ import { CitationBook } from "./citations.js";
 
 /** Minimum share of topic weight a statement must hold to be quoted as a general answer. */
 export const MIN_GENERAL_COVERAGE = 0.5;
+/** A topic term found only in the heading path counts this much. */
+const HEADING_WEIGHT = 0.6;
 /** How many statements a general answer quotes at most. */
 const MAX_STATEMENTS = 3;
 
@@ -55,22 +57,34 @@ export async function answerGeneral(
   const hits = await hybridSearch(ctx.search, q.text, { docIds, k: 4 });
   const candidates: Array<{ docId: string; sectionId: string; start: number; end: number; coverage: number }> = [];
   for (const hit of hits) {
+    const section = ctx.view.sections.get(hit.chunk.sectionId);
     for (const st of ctx.view.statementsOf(hit.chunk.docId)) {
       if (st.start < hit.chunk.start || st.end > hit.chunk.end) continue;
+      if (section && section.level > 0 && st.start === section.start) continue; // the heading itself
       const text = ctx.view.doc(hit.chunk.docId).text.slice(st.start, st.end);
-      const coverage = terms.reduce((s, t) => s + (text.includes(t) ? ctx.idf(t) : 0), 0) / total;
+      const heading = hit.chunk.path.join(" ");
+      const weight = (t: string) => (text.includes(t) ? 1 : heading.includes(t) ? HEADING_WEIGHT : 0);
+      const coverage = terms.reduce((s, t) => s + weight(t) * ctx.idf(t), 0) / total;
       if (coverage >= MIN_GENERAL_COVERAGE) {
         candidates.push({ docId: hit.chunk.docId, sectionId: hit.chunk.sectionId, ...st, coverage });
       }
     }
   }
   if (candidates.length === 0) return none;
-  const chosen = candidates.sort((a, b) => b.coverage - a.coverage).slice(0, MAX_STATEMENTS);
+  const chosen = candidates
+    .sort((a, b) => b.coverage - a.coverage)
+    .slice(0, MAX_STATEMENTS)
+    .sort((a, b) => a.docId.localeCompare(b.docId) || a.start - b.start);
   const book = new CitationBook(ctx.view);
-  const lines = chosen.map((c) => {
-    const id = book.cite(c.docId, c.sectionId, c.start, c.end, null);
+  const lines: string[] = [];
+  let lastHeader = "";
+  for (const c of chosen) {
     const meta = ctx.view.doc(c.docId).meta;
-    return `${meta.region}${meta.period}（${ctx.view.sectionLabel(c.sectionId)}）：${ctx.view.doc(c.docId).text.slice(c.start, c.end)}[${id}]`;
-  });
+    const header = `${meta.region}${meta.period}《${meta.title}》${ctx.view.sectionLabel(c.sectionId)}：`;
+    if (header !== lastHeader) lines.push(header);
+    lastHeader = header;
+    const id = book.cite(c.docId, c.sectionId, c.start, c.end, null);
+    lines.push(`- ${ctx.view.doc(c.docId).text.slice(c.start, c.end)}[${id}]`);
+  }
   return { status: "answered", text: lines.join("\n"), facts: [], book, options: [] };
 }

@@ -41,11 +41,14 @@ export function parseCiteButton(data: string): CiteButton | null {
 }
 
 /**
- * The figure strings of an answer's facts (values and growths), longest first, without repeats.
+ * The strings to bold in an answer: its facts' values and growths, plus each citation's
+ * `figure` (for answers without facts, e.g. a task's lead unit). Longest first, no repeats.
  * A signed value also yields its unsigned form: a computed `-7.27亿元` reads "减少7.27亿元".
  */
-export function figureStrings(answer: Pick<Answer, "facts">): string[] {
-  const all = answer.facts.flatMap((f) => [f.value, f.growth]).filter((s): s is string => !!s?.trim());
+export function figureStrings(answer: Pick<Answer, "facts" | "citations">): string[] {
+  const all = [...answer.facts.flatMap((f) => [f.value, f.growth]), ...answer.citations.map((c) => c.figure)].filter(
+    (s): s is string => !!s?.trim(),
+  );
   const unsigned = all.filter((s) => /^[-+−]\d/.test(s)).map((s) => s.slice(1));
   return [...new Set([...all, ...unsigned])].sort((a, b) => b.length - a.length);
 }

@@ -138,19 +138,27 @@ export interface SignalOptions {
   signals?: NodeJS.Signals[];
   /** Where signals come from; `process` by default (tests pass an EventEmitter). */
   target?: NodeJS.EventEmitter;
+  /**
+   * A repeated signal at least this long after the first quits at once (default 2000 ms).
+   * Sooner repeats are ignored: `npm start` and `tsx` forward the terminal's Ctrl-C, so one
+   * keypress can arrive two or three times within milliseconds.
+   */
+  forceAfterMs?: number;
 }
 
 /**
  * Waits for SIGINT/SIGTERM, then stops polling and lets in-flight updates finish. Resolves with
- * the exit code: 0 after a clean stop, 1 if polling crashed, the drain timed out, or a second
- * signal asked to quit at once. The caller exits with it.
+ * the exit code: 0 after a clean stop, 1 if polling crashed, the drain timed out, or a later
+ * second signal asked to quit at once. The caller exits with it.
  */
 export function stopOnSignals(polling: Polling, options: SignalOptions): Promise<number> {
   const { logger } = options;
   const signals = options.signals ?? ["SIGINT", "SIGTERM"];
   const target = options.target ?? process;
   return new Promise<number>((resolve) => {
+    const forceAfterMs = options.forceAfterMs ?? 2000;
     let stopping = false;
+    let firstSignalAt = 0;
     let settled = false;
     const finish = (code: number) => {
       if (settled) return;
@@ -160,10 +168,15 @@ export function stopOnSignals(polling: Polling, options: SignalOptions): Promise
     };
     function onSignal(signal: NodeJS.Signals) {
       if (stopping) {
+        if (Date.now() - firstSignalAt < forceAfterMs) {
+          logger.debug("repeated signal ignored (forwarded by a wrapper)", { signal });
+          return;
+        }
         logger.warn("second signal: quitting without waiting", { signal, inFlight: polling.inFlight() });
         return finish(1);
       }
       stopping = true;
+      firstSignalAt = Date.now();
       logger.info("stopping: no new updates, finishing those in flight", { signal, inFlight: polling.inFlight() });
       polling.stop().then(
         (result) => {
