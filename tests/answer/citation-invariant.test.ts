@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as OpenCC from "opencc-js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AnswerService } from "../../src/answer/answer-service.js";
+import { generateQuestions } from "../../src/cli/question-generator.js";
+import { PROJECT_ROOT } from "../../src/config.js";
+import { loadVocabulary } from "../../src/indicators/aliases.js";
+import { extractTables } from "../../src/indicators/extract-tables.js";
+import { loadCorpus } from "../../src/ingest/load-corpus.js";
+import type { Answer } from "../../src/types.js";
+import { realService } from "./service.js";
+
+const corpusDir = join(PROJECT_ROOT, "corpus");
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+/** Letters and digits only, simplified: how a quote is compared with its source file. */
+const skeleton = (s: string) =>
+  toSimplified(s)
+    .replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)/giu, "")
+    .replace(/[^\p{L}\p{N}.%-]/gu, "");
+
+let service: AnswerService;
+const sources = new Map<string, string>();
+beforeAll(async () => {
+  service = await realService();
+  for (const s of service.sources()) sources.set(s.file, skeleton(readFileSync(join(corpusDir, s.file), "utf8")));
+});
+
+/**
+ * Numbers of an answer text that no citation holds. Period labels (2023年) name the
+ * document's period, citation markers are not figures, and lines labelled 计算值 hold the
+ * only computed values.
+ */
+function uncitedNumbers(a: Answer): string[] {
+  const cited = a.citations.map((c) => `${c.quote}${c.title}${c.section}`).join("\n");
+  return a.text
+    .split("\n")
+    .filter((line) => !line.includes("计算值"))
+    .map((line) => line.replace(/\[\d+\]/gu, "").replace(/20\d{2}年/gu, ""))
+    .flatMap((line) => line.match(/\d+(?:\.\d+)?/gu) ?? [])
+    .filter((n) => !cited.includes(n));
+}
+
+describe("every figure is cited verbatim", () => {
+  const vocabulary = loadVocabulary(corpusDir);
+  const { rows } = extractTables(loadCorpus(corpusDir).documents, vocabulary);
+  const questions = generateQuestions(rows, vocabulary, 250, 11);
+
+  it("generated 250 questions covering values, facts and refusals", () => {
+    expect(questions).toHaveLength(250);
+    expect(new Set(questions.map((q) => q.status))).toEqual(new Set(["answered", "not_found"]));
+  });
+
+  it("answers them as expected, and every number in a text appears in a citation", async () => {
+    const problems: string[] = [];
+    let answeredAsExpected = 0;
+    for (const g of questions) {
+      const a = await service.ask(g.question);
+      if (a.status === g.status && g.expect.every((e) => a.text.includes(e))) answeredAsExpected++;
+      const uncited = uncitedNumbers(a);
+      if (uncited.length > 0) problems.push(`${g.question}: ${uncited.join(",")} not cited in «${a.text}»`);
+      for (const c of a.citations) {
+        if (!sources.get(c.doc)?.includes(skeleton(c.quote))) problems.push(`${g.question}: quote not in ${c.doc}`);
+        if (!sources.get(c.doc)?.includes(skeleton(c.original))) problems.push(`${g.question}: original not in ${c.doc}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(answeredAsExpected / questions.length).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("refusals carry no facts and no citations", async () => {
+    for (const g of questions.filter((q) => q.status === "not_found").slice(0, 20)) {
+      const a = await service.ask(g.question);
+      expect(a.status, g.question).toBe("not_found");
+      expect(a.facts, g.question).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/config.js";
+
+const tsx = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
+const ask = (args: string[]) =>
+  spawnSync(tsx, ["src/cli/ask.ts", ...args], { cwd: PROJECT_ROOT, encoding: "utf8", timeout: 120_000 });
+
+describe("ask CLI contract", () => {
+  it("--json --batch prints one JSON object per question, in order, and nothing else", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ask-batch-"));
+    const file = join(dir, "questions.txt");
+    writeFileSync(file, "铁东区2023年社零总额是多少\n\n立山区2022年GDP\r\n<b>hi</b>\n");
+    const run = ask(["--json", "--batch", file]);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split("\n").filter((l) => l !== "");
+    expect(lines).toHaveLength(3);
+    const answers = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(answers.map((a) => [a.question, a.status])).toEqual([
+      ["铁东区2023年社零总额是多少", "answered"],
+      ["立山区2022年GDP", "not_found"],
+      ["<b>hi</b>", "not_found"],
+    ]);
+    for (const a of answers) {
+      expect(Object.keys(a)).toEqual(
+        expect.arrayContaining(["question", "status", "text", "facts", "citations", "timing_ms"]),
+      );
+      expect(typeof a.timing_ms).toBe("number");
+    }
+    const citation = (answers[0]!.citations as Array<Record<string, unknown>>)[0]!;
+    expect(Object.keys(citation)).toEqual(expect.arrayContaining(["id", "doc", "title", "section", "quote"]));
+  });
+
+  it("prints a person-readable answer with numbered sources", () => {
+    const run = ask(["铁东区2023年离婚登记多少对"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(
+      "铁东区2023年：离婚登记654对[1]。\n\n来源：\n[1] 《鞍山市铁东区2023年国民经济和社会发展统计公报》 二、社会保障 > （二）婚姻登记办主要指标\n" +
+        "    “（二）婚姻登记办主要指标：2023全年共办理结婚登记1697对，离婚登记654对，补领结婚登记证424件，补领离婚登记证262件，查档证明1039份。”\n\n",
+    );
+  });
+
+  it("exits 2 with usage and no stack trace when no question is given", () => {
+    const run = ask([]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("usage: npm run ask");
+    expect(run.stderr).not.toContain("    at ");
+  });
+
+  it("works through npm run --silent, as the grader calls it", () => {
+    const out = execFileSync("npm", ["run", "--silent", "ask", "--", "--json", "铁东区2022年实名制就业人数"], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    expect(JSON.parse(out)).toMatchObject({ status: "answered", text: "铁东区2022年实名制就业人数为10597人[1]。" });
+  });
+});
