@@ -11,6 +11,7 @@ import type { AnswerStore } from "./answer-store.js";
 import { parseCiteButton, type AnswerRef } from "./format-answer.js";
 import type { Logger } from "./log.js";
 import type { Line } from "./rich-text.js";
+import { SerialQueue } from "./serial-queue.js";
 import { helpLines, NOTICES, startLines } from "./texts.js";
 
 /** One reply for the front end to render. */
@@ -26,8 +27,13 @@ export type ButtonResult =
   | { ok: true; reply: Extract<Reply, { kind: "excerpt" }> }
   | { ok: false; reason: "unknown" | "stale" };
 
-/** The conversation logic shared by every front end. One instance per process. */
+/**
+ * The conversation logic shared by every front end. One instance per process: questions from
+ * all chats go through one {@link SerialQueue}, so the event loop stays responsive under load.
+ */
 export class Conversation {
+  private readonly queue = new SerialQueue();
+
   constructor(
     private readonly service: AnswerService,
     readonly store: AnswerStore,
@@ -39,8 +45,8 @@ export class Conversation {
     const text = question.trim();
     if (text === "") return { kind: "notice", text: NOTICES.emptyQuestion };
     const started = performance.now();
-    this.logger.debug("asking", { chatId, question: text });
-    const answer = await this.service.ask(text);
+    this.logger.debug("asking", { chatId, question: text, queued: this.queue.length });
+    const answer = await this.queue.run(() => this.service.ask(text));
     const answerId = this.store.save(chatId, answer);
     this.logger.info("answered", {
       chatId,

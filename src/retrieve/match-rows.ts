@@ -25,12 +25,18 @@ export const TERM_WEIGHTS = { clause: 1, statement: 0.7, heading: 0.4 } as const
 /** Minimum coverage for a topic match to count as an answer. */
 export const MIN_COVERAGE = 0.6;
 
-/** Units that answer a measure word: 元 is answered by 万元 and 亿元, 人 by 万人 and 万余人. */
-export function unitAnswers(asked: string, unit: string): boolean {
+/** A unit without its magnitude and approximation: 万余人 → 人, 万平 → 平方米. */
+function bareUnit(unit: string): string {
   const bare = unit.replace(/^[万亿]/u, "").replace(/^[余多]/u, "");
-  if (asked === "万元" || asked === "亿元" || asked === "万平") return unit.includes(asked.slice(1));
-  if (asked === "平方米") return bare === "平方米" || bare === "平";
-  return bare === asked;
+  return bare === "平" ? "平方米" : bare;
+}
+
+/**
+ * Whether a published unit answers the measure word asked, whatever the magnitude:
+ * 多少元 is answered by 亿元 figures, 多少人 by 万余人, 多少平方米 by 万平.
+ */
+export function unitAnswers(asked: string, unit: string): boolean {
+  return bareUnit(asked) === bareUnit(unit);
 }
 
 /** Rows of the named canonical indicators, in scope. */

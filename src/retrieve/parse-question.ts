@@ -80,7 +80,7 @@ function topicOf(text: string, regions: string[]): string {
     .replace(/(?<!\d)20\d{2}(?!\d)(?:年度?)?/gu, " ")
     .replace(PART_OF_YEAR, " ")
     .replace(ALL_PERIODS, " ")
-    .replace(new RegExp(`(?:多少|几)(?:${MEASURE_WORDS})`, "gu"), " ")
+    .replace(new RegExp(`(?:一共|总共|共)?(?:是|有)?(?:多少|几)(?:${MEASURE_WORDS})?`, "gu"), " ")
     .replace(/由哪个单位牵头|哪个单位牵头|牵头单位|责任单位|由谁牵头|谁牵头|牵头/gu, " ")
     .replace(/对比|比较|相比|增速|增长率|增幅|增长多少|目标/gu, " ")
     .replace(QUESTION_WORDS, " ")
