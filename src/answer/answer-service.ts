@@ -41,7 +41,11 @@ export interface AnswerServiceOptions {
 }
 
 /** Loads the artefacts, rebuilding them first when allowed and they are stale. */
-async function loadOrRebuild(config: AppConfig, embedder: Embedder, options: AnswerServiceOptions): Promise<LoadedArtefacts> {
+async function loadOrRebuild(
+  config: AppConfig,
+  embedder: Embedder,
+  options: AnswerServiceOptions,
+): Promise<LoadedArtefacts> {
   const requirements = {
     artefactDir: config.artefactDir,
     corpusDir: config.corpusDir,
@@ -53,13 +57,21 @@ async function loadOrRebuild(config: AppConfig, embedder: Embedder, options: Ans
   } catch (e) {
     if (!(e instanceof ArtefactError) || !options.rebuildIfStale) throw e;
     options.log?.(`artefacts unusable (${e.reason}): rebuilding`);
-    await buildArtefacts({ corpusDir: config.corpusDir, artefactDir: config.artefactDir, embedder, log: options.log });
+    await buildArtefacts({
+      corpusDir: config.corpusDir,
+      artefactDir: config.artefactDir,
+      embedder,
+      log: options.log,
+    });
     return loadArtefacts(requirements);
   }
 }
 
 /** Creates the service: loads the model, the artefacts and the tokenizer once. */
-export async function createAnswerService(config: AppConfig, options: AnswerServiceOptions = {}): Promise<AnswerService> {
+export async function createAnswerService(
+  config: AppConfig,
+  options: AnswerServiceOptions = {},
+): Promise<AnswerService> {
   const embedder = await loadEmbedder({
     modelDir: config.modelDir,
     modelId: config.modelId,
@@ -74,7 +86,13 @@ export async function createAnswerService(config: AppConfig, options: AnswerServ
     view,
     vocabulary,
     tokenizer,
-    search: { chunks: artefacts.corpus.chunks, bm25: artefacts.bm25, vectors: artefacts.vectors, tokenizer, embedder },
+    search: {
+      chunks: artefacts.corpus.chunks,
+      bm25: artefacts.bm25,
+      vectors: artefacts.vectors,
+      tokenizer,
+      embedder,
+    },
     idf: (term) => {
       const df = artefacts.bm25.postings.get(term.toLowerCase())?.length ?? 0;
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -114,7 +132,16 @@ export async function createAnswerService(config: AppConfig, options: AnswerServ
       }
     },
     sources: () =>
-      view.metas().map((m) => ({ file: m.file, title: m.title, region: m.region, period: m.period, kind: m.kind, notes: m.notes })),
+      view
+        .metas()
+        .map((m) => ({
+          file: m.file,
+          title: m.title,
+          region: m.region,
+          period: m.period,
+          kind: m.kind,
+          notes: m.notes,
+        })),
     excerpt: formatExcerpt,
   };
 }

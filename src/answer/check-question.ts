@@ -17,15 +17,25 @@ export const EXAMPLES = [
   "/cite 铁东区2023年社零总额",
 ];
 
-const reply = (text: string): Draft => ({ status: "not_found", text, facts: [], book: null, options: EXAMPLES });
+const reply = (text: string): Draft => ({
+  status: "not_found",
+  text,
+  facts: [],
+  book: null,
+  options: EXAMPLES,
+});
 
 /** A reply for unusable input, or null when the question can be answered. */
 export function checkQuestion(question: string): Draft | null {
   const examples = `例如：\n${EXAMPLES.map((e) => `- ${e}`).join("\n")}`;
-  const text = normaliseQuestion(question).replace(/^\/(cite|compare)(@\w+)?/iu, "").trim();
+  const text = normaliseQuestion(question)
+    .replace(/^\/(cite|compare)(@\w+)?/iu, "")
+    .trim();
   if (text === "") return reply(`请输入要查询的问题。${examples}`);
   if (question.length > MAX_QUESTION_CHARS) {
-    return reply(`问题太长了（${question.length}字）。请用一句话提问，不超过${MAX_QUESTION_CHARS}字。${examples}`);
+    return reply(
+      `问题太长了（${question.length}字）。请用一句话提问，不超过${MAX_QUESTION_CHARS}字。${examples}`,
+    );
   }
   if (!/\p{Script=Han}/u.test(text)) {
     return reply(`目前只能回答关于鞍山市统计公报和工作报告的中文问题。${examples}`);

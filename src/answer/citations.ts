@@ -104,7 +104,8 @@ export class CitationBook {
  * neighbours, the statement in 「」 and the figure marked with 【】.
  */
 export function formatExcerpt(c: Citation): string {
-  const quote = c.figure && c.quote.includes(c.figure) ? c.quote.replace(c.figure, `【${c.figure}】`) : c.quote;
+  const quote =
+    c.figure && c.quote.includes(c.figure) ? c.quote.replace(c.figure, `【${c.figure}】`) : c.quote;
   const body = `${c.before ? `…${c.before}` : ""}「${quote}」${c.after ? `${c.after}…` : ""}`;
   return `《${c.title}》\n${c.section || "导语"}\n${body}`;
 }

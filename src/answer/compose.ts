@@ -56,7 +56,9 @@ export function statementOfRow(row: IndicatorRow, citation: number): string {
   const where = `${row.region}${row.period}`;
   const marker = `[${citation}]`;
   if (row.nature === "target" && row.indicator) {
-    const target = [row.value?.text, row.growth ? `${row.growth.text}${row.qualifier ?? ""}` : ""].filter(Boolean);
+    const target = [row.value?.text, row.growth ? `${row.growth.text}${row.qualifier ?? ""}` : ""].filter(
+      Boolean,
+    );
     return `${where}${row.indicator}的预期目标为${target.join("，")}${marker}。`;
   }
   if (!row.indicator || row.nature === "target") {
@@ -71,7 +73,9 @@ export function statementOfRow(row: IndicatorRow, citation: number): string {
 
 /** A clause as shown in an answer: without a leading heading number or trailing punctuation. */
 function clauseText(clause: string): string {
-  return clause.replace(/^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])/u, "").replace(/[。；，]$/u, "");
+  return clause
+    .replace(/^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])/u, "")
+    .replace(/[。；，]$/u, "");
 }
 
 /** States rows one per line, citing each; rows read from one clause share one line. */
@@ -81,7 +85,10 @@ export function composeRows(rows: IndicatorRow[], book: CitationBook): Composed 
   const shown = new Set<string>();
   for (const row of rows) {
     const id = citeRow(book, row);
-    const key = row.indicator && row.nature === "result" ? row.id : `${row.source.docId}|${row.source.start}|${row.clause}`;
+    const key =
+      row.indicator && row.nature === "result"
+        ? row.id
+        : `${row.source.docId}|${row.source.start}|${row.clause}`;
     if (!shown.has(key)) lines.push(statementOfRow(row, id));
     shown.add(key);
     facts.push(factOf(row, id));
@@ -135,7 +142,9 @@ export function composeTask(task: TaskRow, title: string, book: CitationBook): C
   const lead = task.lead ? `牵头单位：${task.lead}` : "该任务未列牵头单位";
   const responsible = task.responsible ? `；责任单位：${task.responsible}` : "";
   return {
-    lines: [`《${title}》第${task.number}项任务“${task.text.replace(/。$/u, "")}”，${lead}${responsible}[${id}]。`],
+    lines: [
+      `《${title}》第${task.number}项任务“${task.text.replace(/。$/u, "")}”，${lead}${responsible}[${id}]。`,
+    ],
     facts: [],
   };
 }

@@ -23,7 +23,12 @@ function heldIndicators(docs: DocumentMeta[], rows: IndicatorRow[]): string[] {
 }
 
 /** Not-found text: what is missing, then what the same region and period do hold. */
-export function notFoundText(q: ParsedQuestion, docs: DocumentMeta[], indicators: string[], rows: IndicatorRow[]): string {
+export function notFoundText(
+  q: ParsedQuestion,
+  docs: DocumentMeta[],
+  indicators: string[],
+  rows: IndicatorRow[],
+): string {
   const where = q.regions.length > 0 ? q.regions.join("、") : "";
   const when = namedPeriod(q);
   const what = indicators.length > 0 ? indicators.join("、") : `“${q.topic || q.text}”`;
@@ -55,7 +60,13 @@ export async function answerGeneral(
   if (terms.length === 0) return none;
   const total = terms.reduce((s, t) => s + ctx.idf(t), 0);
   const hits = await hybridSearch(ctx.search, q.text, { docIds, k: 4 });
-  const candidates: Array<{ docId: string; sectionId: string; start: number; end: number; coverage: number }> = [];
+  const candidates: Array<{
+    docId: string;
+    sectionId: string;
+    start: number;
+    end: number;
+    coverage: number;
+  }> = [];
   for (const hit of hits) {
     const section = ctx.view.sections.get(hit.chunk.sectionId);
     for (const st of ctx.view.statementsOf(hit.chunk.docId)) {

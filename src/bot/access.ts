@@ -10,7 +10,10 @@ import type { Logger } from "./log.js";
 import { NOTICES } from "./texts.js";
 
 /** True when the chat may use the bot: no allow-list, or the chat is on it. */
-export function isChatAllowed(allowedChatIds: readonly number[] | undefined, chatId: number | undefined): boolean {
+export function isChatAllowed(
+  allowedChatIds: readonly number[] | undefined,
+  chatId: number | undefined,
+): boolean {
   if (allowedChatIds === undefined) return true;
   return chatId !== undefined && allowedChatIds.includes(chatId);
 }

@@ -27,7 +27,11 @@ export const BOT_COMMANDS: readonly BotCommandSpec[] = [
     description: "对比两个年份的指标，例如 /compare 社零总额 2022 2023",
     usage: "/compare 指标 年份 年份 — 对比两年的数字，例如 /compare 社零总额 2022 2023",
   },
-  { command: "sources", description: "资料来源及数据质量说明", usage: "/sources — 列出资料来源、时期和数据质量说明" },
+  {
+    command: "sources",
+    description: "资料来源及数据质量说明",
+    usage: "/sources — 列出资料来源、时期和数据质量说明",
+  },
   { command: "start", description: "开始使用", usage: "/start — 简介" },
 ];
 

@@ -24,8 +24,7 @@ export type Reply =
 
 /** Result of a "原文 [n]" button press. */
 export type ButtonResult =
-  | { ok: true; reply: Extract<Reply, { kind: "excerpt" }> }
-  | { ok: false; reason: "unknown" | "stale" };
+  { ok: true; reply: Extract<Reply, { kind: "excerpt" }> } | { ok: false; reason: "unknown" | "stale" };
 
 /**
  * The conversation logic shared by every front end. One instance per process: questions from
@@ -75,7 +74,9 @@ export class Conversation {
     }
     const n = Number(text);
     const citation = citations.find((c) => c.id === n);
-    return citation ? this.excerpt(citation) : { kind: "notice", text: NOTICES.citeNoSuchNumber(n, citations.length) };
+    return citation
+      ? this.excerpt(citation)
+      : { kind: "notice", text: NOTICES.citeNoSuchNumber(n, citations.length) };
   }
 
   /** `/compare <指标> <年份> <年份>`, forwarded to the answering layer; usage when empty. */

@@ -101,7 +101,8 @@ async function send(ctx: Context, reply: Reply, replyTo?: number): Promise<void>
 export function botErrorHandler(logger: Logger): ErrorHandler<Context> {
   return async (err) => {
     const { ctx } = err;
-    const kind = err.error instanceof GrammyError ? "telegram" : err.error instanceof HttpError ? "network" : "handler";
+    const kind =
+      err.error instanceof GrammyError ? "telegram" : err.error instanceof HttpError ? "network" : "handler";
     const where = { updateId: ctx.update.update_id, chatId: ctx.chatId, kind };
     logger.error("update failed", { ...where, ...describeError(err.error) });
     try {

@@ -46,9 +46,10 @@ export function parseCiteButton(data: string): CiteButton | null {
  * A signed value also yields its unsigned form: a computed `-7.27亿元` reads "减少7.27亿元".
  */
 export function figureStrings(answer: Pick<Answer, "facts" | "citations">): string[] {
-  const all = [...answer.facts.flatMap((f) => [f.value, f.growth]), ...answer.citations.map((c) => c.figure)].filter(
-    (s): s is string => !!s?.trim(),
-  );
+  const all = [
+    ...answer.facts.flatMap((f) => [f.value, f.growth]),
+    ...answer.citations.map((c) => c.figure),
+  ].filter((s): s is string => !!s?.trim());
   const unsigned = all.filter((s) => /^[-+−]\d/.test(s)).map((s) => s.slice(1));
   return [...new Set([...all, ...unsigned])].sort((a, b) => b.length - a.length);
 }
@@ -167,7 +168,8 @@ export function excerptLines(citation: Citation, excerpt: string): Line[] {
   if (!excerpt.includes(title)) header.push({ text: ` ${title}` });
   const lines: Line[] = [header];
   const lastHeading = citation.section.split(" > ").pop()?.trim() ?? "";
-  if (citation.section && !excerpt.includes(lastHeading)) lines.push([{ text: citation.section, style: "i" }]);
+  if (citation.section && !excerpt.includes(lastHeading))
+    lines.push([{ text: citation.section, style: "i" }]);
   lines.push([], ...excerpt.split("\n").map(markBrackets));
   return lines;
 }

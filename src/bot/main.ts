@@ -50,7 +50,10 @@ async function main(): Promise<number> {
   }
   // In the terminal chat, info lines would interleave with the conversation: warn and above,
   // unless LOG_LEVEL=debug asks for everything.
-  const level = config.telegramToken || config.logLevel === "debug" || config.logLevel === "error" ? config.logLevel : "warn";
+  const level =
+    config.telegramToken || config.logLevel === "debug" || config.logLevel === "error"
+      ? config.logLevel
+      : "warn";
   const logger = createLogger({ level, secrets: [config.telegramToken] });
   try {
     return config.telegramToken ? await runTelegram(config, logger) : await runTerminal(config, logger);

@@ -37,10 +37,14 @@ function lines(reply: Exclude<Reply, { kind: "answer" }>): Line[] {
  */
 export function renderTelegram(reply: Reply, limit: number = TELEGRAM_TEXT_LIMIT): HtmlMessage[] {
   const { html, keyboard } =
-    reply.kind === "answer" ? formatAnswer(reply.answer, reply.ref) : { html: renderHtml(lines(reply)), keyboard: undefined };
+    reply.kind === "answer"
+      ? formatAnswer(reply.answer, reply.ref)
+      : { html: renderHtml(lines(reply)), keyboard: undefined };
   const pieces = splitMessage(html, limit);
   if (pieces.length === 0) return [{ html: escapeHtml(NOTICES.emptyReply) }];
-  return pieces.map((piece, i) => (keyboard && i === pieces.length - 1 ? { html: piece, keyboard } : { html: piece }));
+  return pieces.map((piece, i) =>
+    keyboard && i === pieces.length - 1 ? { html: piece, keyboard } : { html: piece },
+  );
 }
 
 /** Renders a reply as plain text for the terminal chat. */

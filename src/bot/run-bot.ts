@@ -84,7 +84,8 @@ export function pollingGuard(logger: Logger, pauseMs: number): Transformer {
       const result = await prev(method, payload, signal);
       const empty = result.ok && Array.isArray(result.result) && result.result.length === 0;
       pauseNext = empty && Date.now() - started < 1000;
-      if (!result.ok) logger.warn("getUpdates refused", { errorCode: result.error_code, description: result.description });
+      if (!result.ok)
+        logger.warn("getUpdates refused", { errorCode: result.error_code, description: result.description });
       return result;
     } catch (err) {
       if (!signal?.aborted) logger.warn("getUpdates failed; the runner retries", describeError(err));
@@ -124,7 +125,9 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
   const stop = () =>
     (stopping ??= (async () => {
       const started = Date.now();
-      await handle.stop().catch((err: unknown) => logger.error("runner failed while stopping", describeError(err)));
+      await handle
+        .stop()
+        .catch((err: unknown) => logger.error("runner failed while stopping", describeError(err)));
       while (handle.size() > 0 && Date.now() - started < drainTimeoutMs) await sleep(20);
       const abandoned = handle.size();
       return { drained: abandoned === 0, abandoned, ms: Date.now() - started };
@@ -177,7 +180,10 @@ export function stopOnSignals(polling: Polling, options: SignalOptions): Promise
       }
       stopping = true;
       firstSignalAt = Date.now();
-      logger.info("stopping: no new updates, finishing those in flight", { signal, inFlight: polling.inFlight() });
+      logger.info("stopping: no new updates, finishing those in flight", {
+        signal,
+        inFlight: polling.inFlight(),
+      });
       polling.stop().then(
         (result) => {
           if (result.drained) logger.info("stopped cleanly", { ...result });

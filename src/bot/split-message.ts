@@ -38,7 +38,8 @@ interface Cut {
   stack: OpenTag[];
 }
 
-const ATOM_PATTERN = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|\n|[\s\S]/gu;
+const ATOM_PATTERN =
+  /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|\n|[\s\S]/gu;
 const SENTENCE_END = new Set(["。", "！", "？", "；", "!", "?", ";"]);
 const PAUSE = new Set(["，", "、", "：", ",", ":", " ", "\t", "\u3000"]);
 

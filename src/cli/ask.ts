@@ -55,7 +55,9 @@ async function main(): Promise<void> {
     log: (line) => console.error(`ask: ${line}`),
   });
   const questions = args.batch
-    ? readFileSync(args.batch, "utf8").split(/\r?\n/u).filter((l) => l.trim() !== "")
+    ? readFileSync(args.batch, "utf8")
+        .split(/\r?\n/u)
+        .filter((l) => l.trim() !== "")
     : [args.question!];
   for (const q of questions) {
     const answer = await service.ask(q);

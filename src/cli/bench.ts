@@ -32,7 +32,10 @@ async function main(): Promise<void> {
 
   const devPath = join(PROJECT_ROOT, "..", "shared", "eval", "dev.jsonl");
   const dev = existsSync(devPath)
-    ? readFileSync(devPath, "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q)
+    ? readFileSync(devPath, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { q: string }).q)
     : [];
   const vocabulary = loadVocabulary(config.corpusDir);
   const { rows } = extractTables(loadCorpus(config.corpusDir).documents, vocabulary);
@@ -45,7 +48,8 @@ async function main(): Promise<void> {
     const answer = await service.ask(g.question);
     latencies.push(answer.timing_ms);
     if (answer.status === g.status && g.expect.every((e) => answer.text.includes(e))) correct++;
-    else if (argv.includes("--verbose")) console.log(`MISS ${g.question} → ${answer.status}: ${answer.text.slice(0, 120)}`);
+    else if (argv.includes("--verbose"))
+      console.log(`MISS ${g.question} → ${answer.status}: ${answer.text.slice(0, 120)}`);
   }
   latencies.sort((a, b) => a - b);
   const p50 = percentile(latencies, 0.5);
@@ -63,6 +67,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof ArtefactError ? `bench: ${e.message}` : "bench failed:", e instanceof ArtefactError ? "" : e);
+  console.error(
+    e instanceof ArtefactError ? `bench: ${e.message}` : "bench failed:",
+    e instanceof ArtefactError ? "" : e,
+  );
   process.exit(1);
 });

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof EmbeddingModelError) console.error(`build-index: ${e.message}`);
+  if (e instanceof ConfigError || e instanceof EmbeddingModelError)
+    console.error(`build-index: ${e.message}`);
   else console.error("build-index failed:", e);
   process.exit(1);
 });

@@ -48,10 +48,19 @@ export function generateQuestions(
   const out: GeneratedQuestion[] = [];
   const results = rows.filter((r) => r.nature === "result" && r.indicator && (r.value || r.growth));
   const facts = rows.filter(
-    (r) => r.nature === "result" && !r.indicator && r.value && r.value.unit !== "%" && /^[\p{Script=Han}]{2,8}$/u.test(r.phrase),
+    (r) =>
+      r.nature === "result" &&
+      !r.indicator &&
+      r.value &&
+      r.value.unit !== "%" &&
+      /^[\p{Script=Han}]{2,8}$/u.test(r.phrase),
   );
   const unique = (list: IndicatorRow[]) =>
-    list.filter((r) => list.filter((o) => o.region === r.region && o.period === r.period && o.phrase === r.phrase).length === 1);
+    list.filter(
+      (r) =>
+        list.filter((o) => o.region === r.region && o.period === r.period && o.phrase === r.phrase).length ===
+        1,
+    );
   const factPool = unique(facts);
   const valueTemplates = ["{r}{p}{n}是多少", "{r}{p}的{n}", "{p}{r}{n}多少", "请问{r}{p}{n}"];
   const growthTemplates = ["{r}{p}{n}增速", "{r}{p}{n}同比增长多少"];
@@ -69,13 +78,25 @@ export function generateQuestions(
     } else if (kind < 0.8 && factPool.length > 0) {
       const row = pick(factPool, rand);
       const unit = row.value!.unit.replace(/^[万亿]/u, "").replace(/^[余多]/u, "");
-      out.push({ question: `${row.region}${row.period}${row.phrase}多少${unit}`, expect: [row.value!.text], status: "answered" });
+      out.push({
+        question: `${row.region}${row.period}${row.phrase}多少${unit}`,
+        expect: [row.value!.text],
+        status: "answered",
+      });
     } else if (kind < 0.9) {
       const row = pick(results, rand);
-      out.push({ question: `${row.region}2021年${pick(namesFor(row.indicator!, vocabulary), rand)}`, expect: [], status: "not_found" });
+      out.push({
+        question: `${row.region}2021年${pick(namesFor(row.indicator!, vocabulary), rand)}`,
+        expect: [],
+        status: "not_found",
+      });
     } else {
       const row = pick(results, rand);
-      out.push({ question: `${row.region}${row.period}${pick(absent, rand)}是多少`, expect: [], status: "not_found" });
+      out.push({
+        question: `${row.region}${row.period}${pick(absent, rand)}是多少`,
+        expect: [],
+        status: "not_found",
+      });
     }
   }
   return out;

@@ -51,7 +51,8 @@ export async function buildArtefacts(options: {
   const corpus: CorpusArtefact = { documents, sections: [], chunks: [], problems };
   for (const doc of documents) {
     const sections = sectionsByDoc.get(doc.meta.id)!;
-    if (sections.length === 1) log(`note: ${doc.meta.file} has no recognisable heading; indexed as one section`);
+    if (sections.length === 1)
+      log(`note: ${doc.meta.file} has no recognisable heading; indexed as one section`);
     corpus.sections.push(...sections);
     corpus.chunks.push(...chunkDocument(doc, sections));
   }

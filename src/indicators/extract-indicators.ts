@@ -90,7 +90,12 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
       }
       const firstAt = Math.min(figures[0]?.index ?? Infinity, growth?.index ?? Infinity);
       const previous = statementRows[statementRows.length - 1];
-      if (figures.length === 0 && cleanPhrase(clauseText.slice(0, firstAt)) === "" && previous && !previous.growth) {
+      if (
+        figures.length === 0 &&
+        cleanPhrase(clauseText.slice(0, firstAt)) === "" &&
+        previous &&
+        !previous.growth
+      ) {
         previous.growth = growth!.growth;
         previous.basis = previous.basis ?? pendingBasis ?? basis;
         pendingBasis = null;

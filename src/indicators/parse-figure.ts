@@ -8,11 +8,50 @@ import type { Growth, PublishedNumber } from "../types.js";
 
 /** Units we read, longest first within each family. Order matters for the regex. */
 const UNITS = [
-  "亿元", "万元", "元",
-  "万平方米", "平方米", "万平", "平",
-  "万人次", "人次", "万人", "人", "万户", "户", "对", "个工作日", "个百分点", "个", "项", "处", "名", "场",
-  "家次", "家", "件", "次", "台（套）", "台套", "台", "辆", "栋", "株", "份", "所", "批次", "吨", "公里", "米",
-  "天", "条", "间", "枚", "种", "万", "%",
+  "亿元",
+  "万元",
+  "元",
+  "万平方米",
+  "平方米",
+  "万平",
+  "平",
+  "万人次",
+  "人次",
+  "万人",
+  "人",
+  "万户",
+  "户",
+  "对",
+  "个工作日",
+  "个百分点",
+  "个",
+  "项",
+  "处",
+  "名",
+  "场",
+  "家次",
+  "家",
+  "件",
+  "次",
+  "台（套）",
+  "台套",
+  "台",
+  "辆",
+  "栋",
+  "株",
+  "份",
+  "所",
+  "批次",
+  "吨",
+  "公里",
+  "米",
+  "天",
+  "条",
+  "间",
+  "枚",
+  "种",
+  "万",
+  "%",
 ];
 
 /** Published unit → unit used to compare figures. */
@@ -51,7 +90,9 @@ export interface FoundGrowth {
 /** Parses one published figure such as `314.6亿元` or `1.1万余人`; null when it is not one. */
 export function parseFigure(text: string): PublishedNumber | null {
   const found = findFigures(text);
-  return found.length === 1 && found[0]!.index === 0 && found[0]!.end === text.length ? found[0]!.figure : null;
+  return found.length === 1 && found[0]!.index === 0 && found[0]!.end === text.length
+    ? found[0]!.figure
+    : null;
 }
 
 /** Every number-with-unit in a text (growth percentages included: callers skip those). */

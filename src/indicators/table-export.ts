@@ -20,7 +20,22 @@ function csv(header: string[], rows: Array<Array<string | number | null>>): stri
 /** The indicator table as CSV; `sourceQuote` is the statement each row was read from. */
 export function indicatorsToCsv(rows: IndicatorRow[], quoteOf: (row: IndicatorRow) => string): string {
   return csv(
-    ["region", "period", "indicator", "phrase", "value", "number", "unit", "growth", "growth_percent", "basis", "nature", "qualifier", "doc", "source_quote"],
+    [
+      "region",
+      "period",
+      "indicator",
+      "phrase",
+      "value",
+      "number",
+      "unit",
+      "growth",
+      "growth_percent",
+      "basis",
+      "nature",
+      "qualifier",
+      "doc",
+      "source_quote",
+    ],
     rows.map((r) => [
       r.region,
       r.period,

@@ -8,7 +8,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { CorpusDocument, DataQualityNote, IngestProblem } from "../types.js";
 import { DecodeError, decodeBytes } from "./decode.js";
-import { MetadataError, OVERRIDE_FILE, detectMetadata, overrideFileSchema, type MetadataOverrides } from "./metadata.js";
+import {
+  MetadataError,
+  OVERRIDE_FILE,
+  detectMetadata,
+  overrideFileSchema,
+  type MetadataOverrides,
+} from "./metadata.js";
 import { normaliseDocument, type Normalised } from "./normalise.js";
 
 /** The documents that loaded and the files that did not. */
@@ -58,10 +64,16 @@ export function readOverrides(corpusDir: string): MetadataOverrides {
 function normaliserNotes(n: Normalised): DataQualityNote[] {
   const notes: DataQualityNote[] = [];
   if (n.script === "traditional") {
-    notes.push({ code: "traditional-script", message: "原文为繁体字，已转为简体检索和显示；引文可对照原文。" });
+    notes.push({
+      code: "traditional-script",
+      message: "原文为繁体字，已转为简体检索和显示；引文可对照原文。",
+    });
   }
   if (n.removed.pinyin > 0) {
-    notes.push({ code: "pinyin-annotations", message: `原文字后夹注拼音（如“區(qū)”），已去除${n.removed.pinyin}处。` });
+    notes.push({
+      code: "pinyin-annotations",
+      message: `原文字后夹注拼音（如“區(qū)”），已去除${n.removed.pinyin}处。`,
+    });
   }
   if (n.removed.hiddenElements + n.removed.htmlTags > 0) {
     notes.push({
@@ -84,7 +96,8 @@ export function loadDocument(path: string, overrides: MetadataOverrides): Corpus
   const file = basename(path);
   const { text: raw, encoding } = decodeBytes(bytes);
   const normalised = normaliseDocument(raw);
-  if (!/\p{Script=Han}{4}/u.test(normalised.text)) throw new DecodeError("no Chinese text after normalisation");
+  if (!/\p{Script=Han}{4}/u.test(normalised.text))
+    throw new DecodeError("no Chinese text after normalisation");
   const meta = detectMetadata({
     id: file.replace(/\.txt$/u, ""),
     file,

@@ -30,7 +30,8 @@ const CJK_PUNCT = "，。；：、？！“”‘’（）《》〈〉【】—�
 const TONE_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
 
 /** Hidden HTML content: an element styled display:none, up to its end tag or the line end. */
-const HIDDEN_ELEMENT = /[<?](span|div|p|font)\b[^>\n]*display\s*:\s*none[^>\n]*>[^\n]*?(?:<\/\1>|(?=\n)|$)/giu;
+const HIDDEN_ELEMENT =
+  /[<?](span|div|p|font)\b[^>\n]*display\s*:\s*none[^>\n]*>[^\n]*?(?:<\/\1>|(?=\n)|$)/giu;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?\/?>/gu;
 const HTML_ENTITY = /&(nbsp|amp|lt|gt|quot|#\d{2,5});/gu;
 /**
@@ -44,6 +45,8 @@ const PINYIN = new RegExp(
 );
 /** A `?` that is not part of ASCII text (corrupted characters in the source). */
 const STRAY_QUESTION_MARK = /(?<![A-Za-z0-9=&/])\?|\?(?![A-Za-z0-9=&])/gu;
+// Control characters are exactly what this pattern removes.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]/gu;
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ％＋－．／]/gu;
 const ASCII_PUNCT_BESIDE_HAN = new RegExp(

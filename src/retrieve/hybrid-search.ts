@@ -47,10 +47,15 @@ export async function hybridSearch(
 ): Promise<ChunkHit[]> {
   const candidates = options.candidates ?? 30;
   const inScope = (i: number) => options.docIds.has(index.chunks[i]!.docId);
-  const lexical = searchBm25(index.bm25, index.tokenizer.tokens(query), candidates, inScope).map((h) => h.index);
-  const vector = searchVectors(index.vectors, await index.embedder.embedQuery(query), candidates, inScope).map(
+  const lexical = searchBm25(index.bm25, index.tokenizer.tokens(query), candidates, inScope).map(
     (h) => h.index,
   );
+  const vector = searchVectors(
+    index.vectors,
+    await index.embedder.embedQuery(query),
+    candidates,
+    inScope,
+  ).map((h) => h.index);
   const fused = reciprocalRankFusion([lexical, vector], options.rrfK ?? DEFAULT_RRF_K);
   return [...fused.entries()]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])

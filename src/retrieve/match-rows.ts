@@ -45,7 +45,9 @@ export function rowsOfIndicators(
   indicators: ReadonlySet<string>,
   docIds: ReadonlySet<string>,
 ): IndicatorRow[] {
-  return rows.filter((r) => r.indicator !== null && indicators.has(r.indicator) && docIds.has(r.source.docId));
+  return rows.filter(
+    (r) => r.indicator !== null && indicators.has(r.indicator) && docIds.has(r.source.docId),
+  );
 }
 
 /** Keeps the first of rows that state the same figure for the same indicator and document. */
@@ -99,7 +101,12 @@ export function scoreRowsByTopic(
     const coverage = found / total;
     // Prefer the row whose own phrase carries the terms, then the better retrieved chunk.
     const phraseHits = terms.filter((t) => row.phrase.includes(t)).length / terms.length;
-    out.push({ row, coverage, clauseCoverage: inClause / total, score: coverage + 0.1 * phraseHits + ctx.retrieval });
+    out.push({
+      row,
+      coverage,
+      clauseCoverage: inClause / total,
+      score: coverage + 0.1 * phraseHits + ctx.retrieval,
+    });
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -4,7 +4,11 @@
  * measure word it asks for (多少对 → 对) and what it wants (a value, a growth rate, a
  * comparison, a citation, a target, a task's lead unit, or general text).
  */
-import { findIndicatorMentions, type IndicatorMention, type IndicatorVocabulary } from "../indicators/aliases.js";
+import {
+  findIndicatorMentions,
+  type IndicatorMention,
+  type IndicatorVocabulary,
+} from "../indicators/aliases.js";
 import { normaliseQuestion } from "../ingest/normalise.js";
 import { ANSHAN_SUBDIVISIONS, HOME_CITY, OTHER_PLACES, shortName } from "../ingest/places.js";
 import type { Intent } from "../types.js";
@@ -55,7 +59,8 @@ function findRegions(text: string): { regions: string[]; otherPlaces: string[] }
   for (const place of OTHER_PLACES) {
     if (text.includes(place) || text.includes(shortName(place))) otherPlaces.push(place);
   }
-  const namesCity = text.includes(HOME_CITY) || text.includes(shortName(HOME_CITY)) || /全市|市级/u.test(text);
+  const namesCity =
+    text.includes(HOME_CITY) || text.includes(shortName(HOME_CITY)) || /全市|市级/u.test(text);
   if (namesCity && regions.length === 0) regions.push(HOME_CITY);
   return { regions, otherPlaces };
 }

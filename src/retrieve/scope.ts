@@ -7,8 +7,7 @@ import type { ParsedQuestion } from "./parse-question.js";
 
 /** The documents in scope, or why there are none. */
 export type Scope =
-  | { ok: true; docs: DocumentMeta[] }
-  | { ok: false; reason: "place" | "region" | "period"; message: string };
+  { ok: true; docs: DocumentMeta[] } | { ok: false; reason: "place" | "region" | "period"; message: string };
 
 /** The periods the corpus holds per region, e.g. 铁东区 → [2022年, 2023年]. */
 export function coverage(docs: DocumentMeta[]): Map<string, string[]> {
@@ -23,7 +22,9 @@ export function coverage(docs: DocumentMeta[]): Map<string, string[]> {
 
 /** One line describing the corpus coverage: `铁东区（2022年、2023年）、立山区（2024年上半年）…`. */
 export function describeCoverage(docs: DocumentMeta[]): string {
-  return [...coverage(docs).entries()].map(([region, periods]) => `${region}（${periods.join("、")}）`).join("、");
+  return [...coverage(docs).entries()]
+    .map(([region, periods]) => `${region}（${periods.join("、")}）`)
+    .join("、");
 }
 
 /** Whether a document's period matches the years and part of year a question names. */
@@ -67,7 +68,10 @@ export function resolveScope(q: ParsedQuestion, docs: DocumentMeta[]): Scope {
   const inPeriod = regional.filter((d) => periodMatches(d, q));
   if (inPeriod.length === 0) {
     const where = q.regions.length > 0 ? q.regions.join("、") : "";
-    const has = q.regions.length > 0 ? [...new Set(regional.map((d) => d.period))].sort().join("、") : describeCoverage(docs);
+    const has =
+      q.regions.length > 0
+        ? [...new Set(regional.map((d) => d.period))].sort().join("、")
+        : describeCoverage(docs);
     return {
       ok: false,
       reason: "period",

@@ -22,7 +22,13 @@ describe("figures from the indicator table", () => {
       original: "社会消费品零售总额完成140.1亿元，同比增长9.1%；",
       figure: "140.1亿元",
     });
-    expect(a.facts[0]).toMatchObject({ value: "140.1亿元", number: 140.1, unit: "亿元", growthPercent: 9.1, computed: false });
+    expect(a.facts[0]).toMatchObject({
+      value: "140.1亿元",
+      number: 140.1,
+      unit: "亿元",
+      growthPercent: 9.1,
+      computed: false,
+    });
   });
 
   it("keeps a negative growth as published (同比增长-26.4%)", async () => {
@@ -76,7 +82,9 @@ describe("comparisons", () => {
       "tiedong-2022-statistical-bulletin-traditional.txt",
       "tiedong-2023-statistical-bulletin.txt",
     ]);
-    expect(a.facts.filter((f) => f.computed)).toEqual([expect.objectContaining({ value: "28.7亿元", citation: null })]);
+    expect(a.facts.filter((f) => f.computed)).toEqual([
+      expect.objectContaining({ value: "28.7亿元", citation: null }),
+    ]);
   });
 
   it("computes a decrease exactly (20.57 → 13.3 is −7.27, not a float artefact)", async () => {
@@ -118,7 +126,9 @@ describe("refusals and clarifications", () => {
   it("says an indicator is absent and points at what the corpus holds", async () => {
     const a = await service.ask("铁东区2023年进出口总额是多少");
     expect(a.status).toBe("not_found");
-    expect(a.text).toMatch(/^语料中没有铁东区2023年进出口总额的数据。铁东区2023年可查的主要指标有：.*地区生产总值/u);
+    expect(a.text).toMatch(
+      /^语料中没有铁东区2023年进出口总额的数据。铁东区2023年可查的主要指标有：.*地区生产总值/u,
+    );
   });
 
   it("asks which region when several hold the indicator", async () => {
@@ -169,7 +179,9 @@ describe("facts from body text, tasks, citations", () => {
 
   it("says so when a task names no lead unit", async () => {
     const a = await service.ask("争创国家矿石储备基地的牵头单位");
-    expect(a.text).toContain("第44项任务“争创国家矿石储备基地”，该任务未列牵头单位；责任单位：市发展改革委[1]");
+    expect(a.text).toContain(
+      "第44项任务“争创国家矿石储备基地”，该任务未列牵头单位；责任单位：市发展改革委[1]",
+    );
   });
 
   it("/cite shows the excerpt with neighbours and the figure marked", async () => {
@@ -178,7 +190,9 @@ describe("facts from body text, tasks, citations", () => {
     expect(a.text).toContain(
       "…商品房销售额完成13.3亿元，同比增长-35.5%；「社会消费品零售总额完成【140.1亿元】，同比增长9.1%；」一般公共预算收入完成10.19亿元，同比增长31.3%；…",
     );
-    expect(service.excerpt(a.citations[0]!)).toMatch(/^《鞍山市铁东区2023年国民经济和社会发展统计公报》\n一、综合\n/u);
+    expect(service.excerpt(a.citations[0]!)).toMatch(
+      /^《鞍山市铁东区2023年国民经济和社会发展统计公报》\n一、综合\n/u,
+    );
   });
 
   it("lists sources with data-quality notes", () => {

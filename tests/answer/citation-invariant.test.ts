@@ -23,7 +23,8 @@ let service: AnswerService;
 const sources = new Map<string, string>();
 beforeAll(async () => {
   service = await realService();
-  for (const s of service.sources()) sources.set(s.file, skeleton(readFileSync(join(corpusDir, s.file), "utf8")));
+  for (const s of service.sources())
+    sources.set(s.file, skeleton(readFileSync(join(corpusDir, s.file), "utf8")));
 });
 
 /**
@@ -60,8 +61,10 @@ describe("every figure is cited verbatim", () => {
       const uncited = uncitedNumbers(a);
       if (uncited.length > 0) problems.push(`${g.question}: ${uncited.join(",")} not cited in «${a.text}»`);
       for (const c of a.citations) {
-        if (!sources.get(c.doc)?.includes(skeleton(c.quote))) problems.push(`${g.question}: quote not in ${c.doc}`);
-        if (!sources.get(c.doc)?.includes(skeleton(c.original))) problems.push(`${g.question}: original not in ${c.doc}`);
+        if (!sources.get(c.doc)?.includes(skeleton(c.quote)))
+          problems.push(`${g.question}: quote not in ${c.doc}`);
+        if (!sources.get(c.doc)?.includes(skeleton(c.original)))
+          problems.push(`${g.question}: original not in ${c.doc}`);
       }
     }
     expect(problems).toEqual([]);

@@ -51,11 +51,18 @@ describe("ask CLI contract", () => {
   });
 
   it("works through npm run --silent, as the grader calls it", () => {
-    const out = execFileSync("npm", ["run", "--silent", "ask", "--", "--json", "铁东区2022年实名制就业人数"], {
-      cwd: PROJECT_ROOT,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
+    const out = execFileSync(
+      "npm",
+      ["run", "--silent", "ask", "--", "--json", "铁东区2022年实名制就业人数"],
+      {
+        cwd: PROJECT_ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
+    expect(JSON.parse(out)).toMatchObject({
+      status: "answered",
+      text: "铁东区2022年实名制就业人数为10597人[1]。",
     });
-    expect(JSON.parse(out)).toMatchObject({ status: "answered", text: "铁东区2022年实名制就业人数为10597人[1]。" });
   });
 });

@@ -77,15 +77,21 @@ describe("scoreTasks", () => {
   });
   it("orders tasks by the weight of topic terms they contain", () => {
     const tasks = [task(1, "举办汽车嘉年华。"), task(2, "发布数字经济应用场景机会清单。")];
-    expect(scoreTasks(tasks, ["数字经济", "应用场景", "清单"], () => 1).map((s) => [s.task.number, s.coverage])).toEqual([
-      [2, 1],
-    ]);
+    expect(
+      scoreTasks(tasks, ["数字经济", "应用场景", "清单"], () => 1).map((s) => [s.task.number, s.coverage]),
+    ).toEqual([[2, 1]]);
   });
 });
 
 describe("reciprocalRankFusion", () => {
   it("sums 1/(k+rank) over lists", () => {
-    const fused = reciprocalRankFusion([[3, 1], [1, 2]], 60);
+    const fused = reciprocalRankFusion(
+      [
+        [3, 1],
+        [1, 2],
+      ],
+      60,
+    );
     expect(fused.get(1)).toBeCloseTo(1 / 62 + 1 / 61, 12);
     expect(fused.get(3)).toBeCloseTo(1 / 61, 12);
     expect(fused.get(2)).toBeCloseTo(1 / 62, 12);

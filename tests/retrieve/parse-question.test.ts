@@ -10,7 +10,13 @@ const parse = (q: string) => parseQuestion(q, vocabulary);
 describe("parseQuestion", () => {
   it("finds region, year, indicator alias and intent of a value question", () => {
     const q = parse("铁东区2023年社零总额是多少");
-    expect(q).toMatchObject({ regions: ["铁东区"], years: [2023], intent: "value", command: null, unit: null });
+    expect(q).toMatchObject({
+      regions: ["铁东区"],
+      years: [2023],
+      intent: "value",
+      command: null,
+      unit: null,
+    });
     expect(q.indicators.map((m) => [m.term, m.indicators])).toEqual([["社零总额", ["社会消费品零售总额"]]]);
   });
 
@@ -28,10 +34,19 @@ describe("parseQuestion", () => {
   });
 
   it("recognises /cite, lead, target and growth intents", () => {
-    expect(parse("/cite 铁东区2023年社零总额")).toMatchObject({ intent: "cite", text: "铁东区2023年社零总额" });
+    expect(parse("/cite 铁东区2023年社零总额")).toMatchObject({
+      intent: "cite",
+      text: "铁东区2023年社零总额",
+    });
     expect(parse("发布数字经济应用场景机会清单的牵头单位").intent).toBe("lead");
-    expect(parse("鞍山市2023年社会消费品零售总额增长目标")).toMatchObject({ intent: "target", regions: ["鞍山市"] });
-    expect(parse("立山区2024年上半年规上工业增加值增速")).toMatchObject({ intent: "growth", partOfYear: "上半年" });
+    expect(parse("鞍山市2023年社会消费品零售总额增长目标")).toMatchObject({
+      intent: "target",
+      regions: ["鞍山市"],
+    });
+    expect(parse("立山区2024年上半年规上工业增加值增速")).toMatchObject({
+      intent: "growth",
+      partOfYear: "上半年",
+    });
   });
 
   it("reads the measure word asked and the topic", () => {

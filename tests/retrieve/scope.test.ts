@@ -13,7 +13,9 @@ const scope = (q: string) => resolveScope(parseQuestion(q, vocabulary), metas);
 
 describe("resolveScope", () => {
   it("describes the corpus coverage", () => {
-    expect(describeCoverage(metas)).toBe("鞍山市（2023年）、立山区（2024年上半年）、铁东区（2022年、2023年）");
+    expect(describeCoverage(metas)).toBe(
+      "鞍山市（2023年）、立山区（2024年上半年）、铁东区（2022年、2023年）",
+    );
   });
 
   it("keeps the documents of the named region and year", () => {
@@ -30,7 +32,11 @@ describe("resolveScope", () => {
   });
 
   it("refuses a missing period with what the region has", () => {
-    expect(scope("立山区2022年GDP")).toEqual({ ok: false, reason: "period", message: "语料中没有立山区2022年的数据；有2024年上半年。" });
+    expect(scope("立山区2022年GDP")).toEqual({
+      ok: false,
+      reason: "period",
+      message: "语料中没有立山区2022年的数据；有2024年上半年。",
+    });
   });
 
   it("refuses a region of the city the corpus does not cover, and a place elsewhere", () => {
