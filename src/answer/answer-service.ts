@@ -132,16 +132,14 @@ export async function createAnswerService(
       }
     },
     sources: () =>
-      view
-        .metas()
-        .map((m) => ({
-          file: m.file,
-          title: m.title,
-          region: m.region,
-          period: m.period,
-          kind: m.kind,
-          notes: m.notes,
-        })),
+      view.metas().map((m) => ({
+        file: m.file,
+        title: m.title,
+        region: m.region,
+        period: m.period,
+        kind: m.kind,
+        notes: m.notes,
+      })),
     excerpt: formatExcerpt,
   };
 }

@@ -3,7 +3,7 @@
  * followed by its citation marker [n]; the only numbers we compute (differences in a
  * comparison) are labelled 计算值 and carry no marker.
  */
-import { decimalDifference } from "../indicators/parse-figure.js";
+import { decimalDifference, isSingleNumber } from "../indicators/parse-figure.js";
 import type { Fact, IndicatorRow, TaskRow } from "../types.js";
 import type { CitationBook } from "./citations.js";
 
@@ -114,6 +114,7 @@ export function composeComparison(rows: IndicatorRow[], book: CitationBook): Com
   for (let i = 1; i < sorted.length; i++) {
     const [a, b] = [sorted[i - 1]!, sorted[i]!];
     if (!a.value || !b.value || a.value.canonicalUnit !== b.value.canonicalUnit) continue;
+    if (!isSingleNumber(a.value.numeral) || !isSingleNumber(b.value.numeral)) continue;
     const diff = decimalDifference(a.value.numeral, b.value.numeral);
     const unit = a.value.canonicalUnit;
     const abs = diff.replace(/^-/u, "");

@@ -21,7 +21,7 @@ import type { AnswerService } from "../answer/answer-service.js";
 import type { AppConfig } from "../config.js";
 import { accessControl } from "./access.js";
 import { AnswerStore } from "./answer-store.js";
-import { BOT_COMMANDS, parseCommand } from "./commands.js";
+import { BOT_COMMANDS, parseCommand, type ParsedCommand } from "./commands.js";
 import { Conversation, type Reply } from "./conversation.js";
 import { describeError, type Logger } from "./log.js";
 import { renderTelegram } from "./render-reply.js";
@@ -164,10 +164,8 @@ export function createBot(options: CreateBotOptions): Bot {
   );
   bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString()));
 
-  /** Runs a command typed in a message; null when the command is not ours to answer. */
-  const runCommand = async (ctx: Context, text: string): Promise<Reply | null> => {
-    const parsed = parseCommand(text);
-    if (!parsed) return null;
+  /** Runs a parsed command; null when it is addressed to another bot (`/help@OtherBot`). */
+  const runCommand = async (ctx: Context, parsed: ParsedCommand): Promise<Reply | null> => {
     if (parsed.target && parsed.target.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
     const chatId = ctx.chatId!;
     switch (parsed.name) {
@@ -187,7 +185,12 @@ export function createBot(options: CreateBotOptions): Bot {
   };
 
   bot.command([...known], async (ctx) => {
-    const reply = await runCommand(ctx, ctx.msg.text);
+    const parsed = parseCommand(ctx.msg.text) ?? {
+      name: ctx.msg.text.slice(1),
+      args: ctx.match,
+      target: null,
+    };
+    const reply = await runCommand(ctx, parsed);
     if (reply) await send(ctx, reply, ctx.msg.message_id);
   });
 
@@ -208,14 +211,17 @@ export function createBot(options: CreateBotOptions): Bot {
 
   bot.on("message:text", async (ctx) => {
     const text = ctx.msg.text;
-    if (text.trimStart().startsWith("/")) {
-      // Commands without entities (pasted text, some clients) and unknown commands.
-      const reply = await runCommand(ctx, text);
+    // Commands without entities (pasted text, some clients) and unknown commands.
+    const parsed = parseCommand(text);
+    if (parsed) {
+      const reply = await runCommand(ctx, parsed);
       if (reply) await send(ctx, reply, ctx.msg.message_id);
       else logger.debug("ignored a command addressed to another bot", { chatId: ctx.chatId });
       return;
     }
-    await send(ctx, await conversation.ask(ctx.chatId, text), ctx.msg.message_id);
+    // In groups a question may mention the bot: "@AnshanBot 铁东区…".
+    const question = text.split(`@${ctx.me.username}`).join(" ");
+    await send(ctx, await conversation.ask(ctx.chatId, question), ctx.msg.message_id);
   });
 
   bot.on([...NON_TEXT], async (ctx) => {

@@ -117,7 +117,8 @@ export function answerLines(answer: Answer, options: AnswerLinesOptions = {}): L
       lines.push(plain(`[${c.id}] ${bookTitle(c.title)}${c.section ? " " + c.section : ""}`));
     }
   }
-  if (answer.status === "not_found") lines.push([], plain(NOTICES.notFoundHint));
+  if (answer.status === "not_found" && !answer.text.includes("/help"))
+    lines.push([], plain(NOTICES.notFoundHint));
   if (options.hint && answer.citations.length > 0) lines.push([], [{ text: options.hint, style: "i" }]);
   return lines;
 }

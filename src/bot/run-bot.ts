@@ -26,6 +26,43 @@ export interface PollingOptions {
   drainTimeoutMs?: number;
   /** Pause before getUpdates after an immediate empty answer (default 50 ms). */
   emptyPollPauseMs?: number;
+  /** How long start-up may wait for the Bot API to answer getMe (default 60 s). */
+  initTimeoutMs?: number;
+}
+
+/** Thrown by {@link startPolling} when the Bot API did not answer getMe within the start-up time. */
+export class BotStartError extends Error {
+  constructor(
+    readonly waitedMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`the Bot API did not answer getMe within ${Math.round(waitedMs / 1000)} s`, options);
+    this.name = "BotStartError";
+  }
+}
+
+/**
+ * `bot.init()` (getMe) with a deadline. grammY retries network errors there forever and
+ * silently; we log while it waits and give up after `timeoutMs` with a {@link BotStartError}.
+ * A wrong token (401) fails at once with grammY's GrammyError.
+ */
+async function initWithDeadline(bot: Bot, logger: Logger, timeoutMs: number): Promise<void> {
+  const controller = new AbortController();
+  const started = Date.now();
+  const deadline = setTimeout(() => controller.abort(), timeoutMs);
+  const nag = setInterval(
+    () => logger.warn("still waiting for the Bot API to answer getMe", { waitedMs: Date.now() - started }),
+    5_000,
+  );
+  try {
+    await bot.init(controller.signal as unknown as Parameters<Bot["init"]>[0]);
+  } catch (err) {
+    if (controller.signal.aborted) throw new BotStartError(Date.now() - started, { cause: err });
+    throw err;
+  } finally {
+    clearTimeout(deadline);
+    clearInterval(nag);
+  }
 }
 
 /** Outcome of {@link Polling.stop}. */
@@ -106,13 +143,14 @@ export async function registerCommands(bot: Bot, logger: Logger): Promise<boolea
 }
 
 /**
- * Initialises the bot (getMe; throws a GrammyError 401 for a wrong token), registers the
- * commands and starts long polling with the runner. Returns a handle to stop it.
+ * Initialises the bot (getMe: a GrammyError 401 for a wrong token, a {@link BotStartError} when
+ * the Bot API is unreachable), registers the commands and starts long polling with the runner.
+ * Returns a handle to stop it.
  */
 export async function startPolling(bot: Bot, options: PollingOptions): Promise<Polling> {
   const { logger } = options;
   const drainTimeoutMs = options.drainTimeoutMs ?? 30_000;
-  await bot.init();
+  await initWithDeadline(bot, logger, options.initTimeoutMs ?? 60_000);
   logger.info("bot identity confirmed", { id: bot.botInfo.id, username: bot.botInfo.username });
   await registerCommands(bot, logger);
   bot.api.config.use(pollingGuard(logger, options.emptyPollPauseMs ?? 50));

@@ -42,6 +42,8 @@ export async function buildArtefacts(options: {
 }): Promise<BuildReport> {
   const started = Date.now();
   const log = options.log ?? (() => {});
+  // Hash the inputs first: a failure here must come before any artefact is replaced.
+  const corpusHash = buildInputsHash(options.corpusDir);
   const { documents, problems } = loadCorpus(options.corpusDir);
   for (const p of problems) log(`skipped ${p.file}: ${p.reason}`);
   if (documents.length === 0) throw new Error(`no usable document in ${options.corpusDir}`);
@@ -84,7 +86,7 @@ export async function buildArtefacts(options: {
     schemaVersion: SCHEMA_VERSION,
     modelId: options.embedder.modelId,
     dimension: options.embedder.dimension,
-    corpusHash: buildInputsHash(options.corpusDir),
+    corpusHash,
     builtAt: new Date().toISOString(),
     files: Object.fromEntries(Object.values(ARTEFACT_FILES).map((f) => [f, describeFile(path(f))])),
     counts: {

@@ -19,7 +19,11 @@ const LEADING_NOISE =
 const TRAILING_NOISE =
   /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的)+$/u;
 /** Cues that a statement states a plan or target rather than a result. */
-const TARGET_CUES = /计划|力争|预计|目标|确保|拟|不低于|不少于|左右|争取/u;
+const TARGET_CUES = /计划(?!生育)|力争|预计|目标|确保|拟|不低于|不少于|左右/u;
+/** The line that opens the plan part of a plan-execution report (下半年，我们将…). */
+const PLAN_PART = /(?:^|\n)下半年[，,]/u;
+/** A rate noun at the end of the text between a count and a percentage (…网上可办率100%). */
+const RATE_SUFFIX = /\p{Script=Han}{0,4}(?:率|占比|比例|比重)$/u;
 const QUALIFIERS = /(左右|以上|以内|以下|不低于|不少于|不超过|超过|近|约|余|多)/u;
 /** A growth rate at the end of a clause, removed before reading a phrase that follows a figure. */
 const GROWTH_TAIL = /(同比|比上年)?(增长|下降).*$/u;
@@ -61,9 +65,14 @@ export interface ExtractionContext {
   vocabulary: IndicatorVocabulary;
 }
 
-/** Nature of a statement: documents of plans state targets; otherwise cue words decide. */
-function natureOf(doc: CorpusDocument, statement: string): FigureNature {
+/**
+ * Nature of a statement: documents of plans state targets, and so does the plan part of a
+ * plan-execution report (after `下半年，我们将…`); otherwise cue words decide.
+ */
+function natureOf(doc: CorpusDocument, statement: string, offset: number): FigureNature {
   if (doc.meta.kind === "任务分解方案" || doc.meta.kind === "政府工作报告") return "target";
+  const planStart = doc.meta.kind === "计划执行报告" ? doc.text.search(PLAN_PART) : -1;
+  if (planStart >= 0 && offset > planStart) return "target";
   return TARGET_CUES.test(statement) ? "target" : "result";
 }
 
@@ -75,7 +84,7 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
     const statement = text.slice(st.start, st.end);
     if (!/\d/u.test(statement)) continue;
     const section = sectionAt(sections, st.start);
-    const nature = natureOf(doc, statement);
+    const nature = natureOf(doc, statement, st.start);
     const statementRows: IndicatorRow[] = [];
     let pendingBasis: string | null = null;
     for (const clause of splitClauses(text, st.start, st.end)) {
@@ -106,7 +115,10 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
       let lastPhrase = "";
       slots.forEach((slot, k) => {
         const before = clauseText.slice(k === 0 ? 0 : slots[k - 1]!.end, slot.index);
-        const after = clauseText.slice(slot.end, slots[k + 1]?.index ?? clauseText.length);
+        const next = slots[k + 1];
+        let after = clauseText.slice(slot.end, next?.index ?? clauseText.length);
+        // `895项审批事项网上可办率100%`: the rate noun belongs to the percentage after it.
+        if (next?.figure?.unit === "%") after = after.replace(RATE_SUFFIX, "") || after;
         const phrase = cleanPhrase(before) || cleanPhrase(after.replace(GROWTH_TAIL, "")) || lastPhrase;
         if (phrase === "") return;
         lastPhrase = phrase;

@@ -61,10 +61,11 @@ const UNIT_PATTERN = UNITS.map((u) => u.replace(/[()]/gu, (c) => `\\${c}`)).join
 
 /**
  * A number with its unit. `平` must not start a word like 平台 and `万` alone only counts
- * when no other unit follows it. A leading `-` belongs to the number only after 增长.
+ * when no other unit follows it. A range (`1-2家`, `70-80%`) is one figure whose parsed
+ * number is its lower bound. A leading `-` belongs to the number only after 增长.
  */
 export const FIGURE_PATTERN = new RegExp(
-  `(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s?(万|亿)?(余|多)?(${UNIT_PATTERN})(?![台安方])`,
+  `(?<![\\d.])(\\d+(?:\\.\\d+)?(?:[-—~～至]\\d+(?:\\.\\d+)?)?)\\s?(万|亿)?(余|多)?(${UNIT_PATTERN})(?![台安方])`,
   "gu",
 );
 
@@ -105,7 +106,7 @@ export function findFigures(text: string): FoundFigure[] {
       figure: {
         text: whole.replace(/\s/gu, ""),
         numeral: numeral!,
-        number: Number(numeral),
+        number: Number(numeral!.split(/[-—~～至]/u)[0]),
         unit: approx ? `${magnitude}${approx}${unit}` : publishedUnit,
         canonicalUnit: CANONICAL_UNIT[publishedUnit] ?? publishedUnit,
       },
@@ -136,6 +137,11 @@ export function findGrowths(text: string): FoundGrowth[] {
 export function parseGrowth(text: string): Growth | null {
   const found = findGrowths(text);
   return found.length === 1 ? found[0]!.growth : null;
+}
+
+/** Whether a numeral is a single number (not a range such as `1-2`). */
+export function isSingleNumber(numeral: string): boolean {
+  return /^\d+(?:\.\d+)?$/u.test(numeral);
 }
 
 /**

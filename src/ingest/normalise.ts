@@ -128,6 +128,10 @@ export function isWrappedLine(before: string, after: string): boolean {
   // A line holding a finished sentence and the start of another is a paragraph, never a heading.
   if (/[。；][^。；]+$/u.test(before)) return true;
   if (before.length > 40 && /[，；]/u.test(before)) return true;
+  // A short line with a comma, followed by a line whose first clause is a word fragment
+  // (`…各项工` / `作部署，…`). Chapter headings (一、 （一）) never wrap this way.
+  const style = headingMarker(before)?.style;
+  if (style === "cn-dun" || style === "cn-paren") return false;
   const firstClause = after.match(/^[^，。；：、]*/u)?.[0] ?? after;
   return /[，、]/u.test(before) && firstClause.length <= 4;
 }

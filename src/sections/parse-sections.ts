@@ -3,7 +3,7 @@
  * for official documents (GB/T 9704): 一、 above （一） above 1. above （1）; a `- ` heading
  * stands at the top level (one bulletin writes its ninth chapter that way).
  */
-import { headingMarker, headingTitle, type HeadingStyle } from "../ingest/headings.js";
+import { UNIT_LINE, headingMarker, headingTitle, type HeadingStyle } from "../ingest/headings.js";
 import type { CorpusDocument, Section } from "../types.js";
 
 const RANK: Record<HeadingStyle, number> = {
@@ -50,10 +50,16 @@ export function parseSections(doc: CorpusDocument): Section[] {
   };
   const sections: Section[] = [root];
   const stack: Array<{ section: Section; rank: number }> = [];
+  let afterUnitLine = false;
   for (const line of splitLines(doc.text)) {
+    if (line.text.trim() === "") continue;
     const found = headingMarker(line.text);
-    if (!found) continue;
-    const rank = RANK[found.style];
+    const closesList = !found && afterUnitLine && !UNIT_LINE.test(line.text);
+    afterUnitLine = UNIT_LINE.test(line.text);
+    if (!found && !closesList) continue;
+    // Text after a task's unit lines that is not another task closes the list: it becomes a
+    // top-level section named by its lead clause (the closing remarks of a task breakdown).
+    const rank = found ? RANK[found.style] : 1;
     while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) {
       stack.pop()!.section.end = trimEnd(doc.text, line.start);
     }

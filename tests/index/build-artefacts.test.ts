@@ -1,0 +1,214 @@
+import { createHash } from "node:crypto";
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadEmbedder, type Embedder } from "../../src/embed/embedder.js";
+import { ARTEFACT_FILES, SCHEMA_VERSION, buildInputsHash } from "../../src/index/artefact-layout.js";
+import { ArtefactError, MANIFEST_FILE, readJson } from "../../src/index/artefact-store.js";
+import { buildArtefacts, passageText } from "../../src/index/build-artefacts.js";
+import { loadArtefacts } from "../../src/index/load-artefacts.js";
+import type { IndicatorRow } from "../../src/types.js";
+import { CORPUS_DIR, corpusBytes, corpusText } from "../ingest/fixtures.js";
+
+const MODEL_DIR = resolve(import.meta.dirname, "../../embeddings/models");
+const MODEL_ID = "BAAI/bge-small-zh-v1.5";
+const LISHAN = "lishan-2024h1-plan-execution-report.txt";
+const EXCERPT = "tiedong-2023-government-work-report-excerpt.txt";
+const BULLETIN = "tiedong-2023-statistical-bulletin.txt";
+/** Invalid in UTF-8 (0x81 cannot start a sequence) and in GB18030 (0x7F cannot end a four-byte code). */
+const INVALID_BOTH = [0x81, 0x30, 0x81, 0x7f];
+
+const root = mkdtempSync(join(tmpdir(), "build-artefacts-"));
+const corpusDir = join(root, "corpus");
+const artefactDir = join(root, "artefacts");
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Every file of a folder with the sha256 of its bytes, for before/after comparisons. */
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir).map((f) => [
+      f,
+      createHash("sha256")
+        .update(readFileSync(join(dir, f)))
+        .digest("hex"),
+    ]),
+  );
+
+/** Bad files, plus one good document without any heading (the 2023 bulletin's title, intro and 综合 paragraph). */
+function addBadFiles(): void {
+  const lines = corpusText(BULLETIN).split("\n");
+  const zonghe = lines.find((l) => l.startsWith("2023年，铁东区地区生产总值"))!;
+  writeFileSync(join(corpusDir, "empty.txt"), "");
+  writeFileSync(join(corpusDir, "binary.txt"), gzipSync(corpusBytes(BULLETIN)));
+  writeFileSync(
+    join(corpusDir, "undecodable.txt"),
+    new Uint8Array([...INVALID_BOTH, ...corpusBytes(BULLETIN).subarray(0, 300)]),
+  );
+  writeFileSync(join(corpusDir, "untitled.txt"), `${zonghe}\n`);
+  writeFileSync(
+    join(corpusDir, "headingless.txt"),
+    [lines[0], lines[1], lines[2], "", zonghe, ""].join("\n"),
+  );
+}
+
+const BAD_FILE_PROBLEMS = [
+  { file: "binary.txt", reason: "binary file (contains NUL bytes)" },
+  { file: "empty.txt", reason: "empty file" },
+  { file: "undecodable.txt", reason: "undecodable: neither valid UTF-8 nor GB18030" },
+  {
+    file: "untitled.txt",
+    reason:
+      'cannot detect title, kind, period; add an entry for "untitled.txt" to corpus/metadata-overrides.json',
+  },
+];
+
+describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
+  let embedder: Embedder;
+  const requirements = () => ({ artefactDir, corpusDir, modelId: MODEL_ID, dimension: embedder.dimension });
+  beforeAll(async () => {
+    mkdirSync(corpusDir);
+    for (const f of [LISHAN, EXCERPT, "metadata-overrides.json", "indicator-aliases.json"]) {
+      copyFileSync(join(CORPUS_DIR, f), join(corpusDir, f));
+    }
+    embedder = await loadEmbedder({ modelDir: MODEL_DIR, modelId: MODEL_ID, allowRemote: false });
+  });
+
+  it("builds every artefact with a manifest that loadArtefacts accepts", async () => {
+    const log: string[] = [];
+    const report = await buildArtefacts({ corpusDir, artefactDir, embedder, log: (l) => log.push(l) });
+    expect(report.problems).toEqual([]);
+    const rows = readJson<IndicatorRow[]>(join(artefactDir, ARTEFACT_FILES.indicators));
+    expect(report.manifest.counts).toEqual({
+      documents: 2,
+      sections: 42,
+      chunks: 48,
+      indicatorRows: rows.length,
+      canonicalIndicatorRows: rows.filter((r) => r.indicator !== null).length,
+      tasks: 0,
+      skippedFiles: 0,
+    });
+    expect(
+      rows.filter((r) => r.indicator === "地区生产总值").map((r) => [r.region, r.period, r.value!.text]),
+    ).toEqual([["立山区", "2024年上半年", "63.65亿元"]]);
+    expect(report.manifest).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      modelId: MODEL_ID,
+      dimension: 512,
+      corpusHash: buildInputsHash(corpusDir),
+    });
+    expect(Object.keys(report.manifest.files).sort()).toEqual(Object.values(ARTEFACT_FILES).sort());
+    expect(readdirSync(artefactDir).sort()).toEqual([...Object.values(ARTEFACT_FILES), MANIFEST_FILE].sort());
+    expect(log).toContain(`2 documents, 42 sections, 48 chunks, ${rows.length} indicator rows, 0 tasks`);
+
+    const loaded = loadArtefacts(requirements());
+    expect(loaded.manifest).toEqual(report.manifest);
+    expect(loaded.corpus.documents.map((d) => d.meta.file)).toEqual([LISHAN, EXCERPT]);
+    expect(loaded.corpus.chunks).toHaveLength(48);
+    expect(loaded.vectors.hnsw.getCurrentCount()).toBe(48);
+    expect(loaded.rows).toEqual(rows);
+    expect(loaded.tasks).toEqual([]);
+  });
+
+  it("skips bad files on a rebuild, names them, and still succeeds", async () => {
+    addBadFiles();
+    const log: string[] = [];
+    const report = await buildArtefacts({ corpusDir, artefactDir, embedder, log: (l) => log.push(l) });
+    expect(report.problems).toEqual(BAD_FILE_PROBLEMS);
+    expect(report.manifest.counts).toMatchObject({ documents: 3, sections: 43, chunks: 49, skippedFiles: 4 });
+    expect(log.slice(0, 4)).toEqual(BAD_FILE_PROBLEMS.map((p) => `skipped ${p.file}: ${p.reason}`));
+    expect(log).toContain("note: headingless.txt has no recognisable heading; indexed as one section");
+
+    const loaded = loadArtefacts(requirements());
+    expect(loaded.corpus.problems).toEqual(BAD_FILE_PROBLEMS);
+    expect(loaded.corpus.documents.map((d) => d.meta.file)).toEqual(["headingless.txt", LISHAN, EXCERPT]);
+    expect(loaded.vectors.hnsw.getCurrentCount()).toBe(49);
+  });
+
+  it("refuses a corpus of bad files only and leaves the artefacts untouched", async () => {
+    const before = snapshot(artefactDir);
+    const good = ["headingless.txt", LISHAN, EXCERPT];
+    const saved = good.map((f) => [f, readFileSync(join(corpusDir, f))] as const);
+    for (const f of good) unlinkSync(join(corpusDir, f));
+    await expect(buildArtefacts({ corpusDir, artefactDir, embedder })).rejects.toThrow(
+      `no usable document in ${corpusDir}`,
+    );
+    expect(snapshot(artefactDir)).toEqual(before);
+    // With the documents back, the untouched artefacts are current again.
+    for (const [f, bytes] of saved) writeFileSync(join(corpusDir, f), bytes);
+    expect(loadArtefacts(requirements()).manifest.counts.documents).toBe(3);
+  });
+
+  it("reports artefacts built from another corpus as stale (reason 'corpus')", () => {
+    const original = readFileSync(join(corpusDir, LISHAN));
+    appendFileSync(join(corpusDir, LISHAN), "\n2024年上半年，立山区地区生产总值完成63.65亿元。\n");
+    try {
+      let error: unknown;
+      try {
+        loadArtefacts(requirements());
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ArtefactError);
+      expect((error as ArtefactError).reason).toBe("corpus");
+      expect((error as ArtefactError).message).toContain("the corpus has changed since they were built");
+    } finally {
+      writeFileSync(join(corpusDir, LISHAN), original);
+    }
+    expect(() => loadArtefacts(requirements())).not.toThrow();
+  });
+
+  // BUG: buildArtefacts replaces corpus.json, indicators.json, tasks.json, bm25.json and
+  // chunks.hnsw one by one and only then computes the corpus hash for the manifest. When that
+  // step fails (here: a dangling symlink such as the `.#file` lock Emacs leaves in the corpus
+  // folder makes buildInputsHash's statSync throw ENOENT), the build throws after the data
+  // files were replaced, leaving new data under the old manifest. Expected (doc comment: "in
+  // every failure the artefacts already in artefactDir are left untouched"): the artefact
+  // folder's bytes are unchanged; actual: corpus.json differs and loadArtefacts then fails with
+  // reason `corrupt`. Fix idea: compute the hash (and everything else that can fail) before the
+  // first write.
+  it("leaves the artefacts untouched when the build fails after embedding", async () => {
+    const before = snapshot(artefactDir);
+    writeFileSync(join(corpusDir, "blank.txt"), " \n");
+    symlinkSync("root@host.4242:1700000000", join(corpusDir, ".#metadata-overrides.json"));
+    try {
+      await expect(buildArtefacts({ corpusDir, artefactDir, embedder })).rejects.toThrow(/ENOENT/);
+    } finally {
+      unlinkSync(join(corpusDir, ".#metadata-overrides.json"));
+      unlinkSync(join(corpusDir, "blank.txt"));
+    }
+    expect(snapshot(artefactDir)).toEqual(before);
+  });
+});
+
+describe("passageText", () => {
+  it("puts the title and heading path before the chunk text", () => {
+    const chunk = {
+      id: "x~1",
+      docId: "x",
+      sectionId: "x#1",
+      path: ["（一）锚定重点领域改革，不断集聚新优势", "1.营商环境持续优化，政务服务质效并进"],
+      text: "“全程网办”事项占比94.21%",
+      start: 0,
+      end: 16,
+    };
+    expect(passageText(chunk, "关于立山区2024年上半年…的报告")).toBe(
+      "关于立山区2024年上半年…的报告 （一）锚定重点领域改革，不断集聚新优势 1.营商环境持续优化，政务服务质效并进\n“全程网办”事项占比94.21%",
+    );
+    expect(passageText({ ...chunk, path: [] }, "铁东区2023年政府工作报告（节选）")).toBe(
+      "铁东区2023年政府工作报告（节选）\n“全程网办”事项占比94.21%",
+    );
+  });
+});
