@@ -10,7 +10,16 @@
 // Set SKIP_MODEL_FETCH=1 when EMBEDDING_MODEL_DIR points at a model you provide yourself.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, readdirSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  readdirSync,
+  statSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,10 +39,12 @@ function listFiles(dir) {
 
 /** Returns the names of files whose sha256 differs from the lock (missing files included). */
 function mismatches(dir) {
-  return Object.entries(lock.files).filter(([file, expected]) => {
-    const full = join(dir, file);
-    return !existsSync(full) || sha("sha256", full, "hex") !== expected;
-  }).map(([file]) => file);
+  return Object.entries(lock.files)
+    .filter(([file, expected]) => {
+      const full = join(dir, file);
+      return !existsSync(full) || sha("sha256", full, "hex") !== expected;
+    })
+    .map(([file]) => file);
 }
 
 function fail(message) {

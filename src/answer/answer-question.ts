@@ -198,10 +198,14 @@ async function answerByTopic(
   if (!best || best.coverage < MIN_COVERAGE) return null;
   // Every row that matches as well as the best one is shown, each with its own citation
   // (3084户 and 3854人 of one clause; the June and July figures of one fund).
-  const chosen = dedupeRows(scored.filter((s) => s.coverage >= best.coverage - 1e-9).map((s) => s.row)).slice(
-    0,
-    MAX_TOPIC_ROWS,
-  );
+  // Among them, the rows whose phrase says least besides the topic (结婚登记 over 补领结婚登记).
+  const equal = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
+  const precision = (phrase: string) =>
+    terms.reduce((n, t) => n + (phrase.includes(t) ? t.length : 0), 0) / phrase.length;
+  const bestPrecision = Math.max(...equal.map((s) => precision(s.row.phrase)));
+  const chosen = dedupeRows(
+    equal.filter((s) => precision(s.row.phrase) >= bestPrecision - 1e-9).map((s) => s.row),
+  ).slice(0, MAX_TOPIC_ROWS);
   return answerRows(q, chosen, ctx);
 }
 

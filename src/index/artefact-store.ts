@@ -117,20 +117,18 @@ function fsyncDir(dir: string): void {
 }
 
 /**
- * Writes `path` atomically: the data goes to a temp file in the same folder, is fsynced and
- * then renamed over `path`. Creates the folder if needed. On failure the temp file is removed
- * and `path` is left as it was. Synchronous on purpose: builds write few, small files.
+ * Replaces `path` atomically with a file that `writeTemp` writes at the given temp path (in
+ * the same folder): the temp file is fsynced and renamed over `path`. Creates the folder if
+ * needed. On failure the temp file is removed and `path` is left as it was.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function replaceFileAtomic(path: string, writeTemp: (temp: string) => void): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temp = tempPathFor(path);
   try {
-    const fd = openSync(temp, "wx");
+    writeTemp(temp);
+    const fd = openSync(temp, "r+");
     try {
-      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-      let written = 0;
-      while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -141,6 +139,23 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     throw error;
   }
   fsyncDir(dir);
+}
+
+/**
+ * Writes `path` atomically (see {@link replaceFileAtomic}). Synchronous on purpose: builds
+ * write few, small files.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  replaceFileAtomic(path, (temp) => {
+    const fd = openSync(temp, "wx");
+    try {
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      let written = 0;
+      while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
 
 /**

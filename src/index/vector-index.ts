@@ -9,10 +9,10 @@
  * - `ef` — candidate list size while searching; raised to k when k is larger (64).
  * For the corpus sizes here (thousands of chunks) these give practically exact results.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import hnswlib from "hnswlib-node";
-import { ArtefactError, tempPathFor } from "./artefact-store.js";
+import { ArtefactError, replaceFileAtomic } from "./artefact-store.js";
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -122,20 +122,7 @@ export function searchVectors(
  * is fsynced and renamed over `path`. Record the file in the artefact manifest afterwards.
  */
 export function saveVectorIndex(index: VectorIndex, path: string): void {
-  const temp = tempPathFor(path);
-  try {
-    index.hnsw.writeIndexSync(temp);
-    const fd = openSync(temp, "r+");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  replaceFileAtomic(path, (temp) => index.hnsw.writeIndexSync(temp));
 }
 
 /** hnswlib's file header: six size_t fields; data size per vector = labelOffset − offsetData. */

@@ -15,7 +15,7 @@ import { findFigures, findGrowths, type FoundGrowth } from "./parse-figure.js";
 
 /** Words before a figure that say when, where or how, not what: stripped from phrases. */
 const LEADING_NOISE =
-  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:鞍山市|铁东区|立山区|全区|我区|全市|区内|辖区内?)|累计|共计|共有|共|总计|合计)+/u;
+  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:鞍山市|铁东区|立山区|全区|我区|全市|区内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|共计|共有|共|总计|合计)+/u;
 const TRAILING_NOISE =
   /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的)+$/u;
 /** Cues that a statement states a plan or target rather than a result. */
@@ -67,13 +67,14 @@ export interface ExtractionContext {
 
 /**
  * Nature of a statement: documents of plans state targets, and so does the plan part of a
- * plan-execution report (after `下半年，我们将…`); otherwise cue words decide.
+ * plan-execution report (after `下半年，我们将…`); otherwise cue words before the figure's
+ * clause end decide (计划改造6个小区 is a plan; 实现了“双过半”目标 after a figure is not).
  */
-function natureOf(doc: CorpusDocument, statement: string, offset: number): FigureNature {
+function natureOf(doc: CorpusDocument, before: string, offset: number): FigureNature {
   if (doc.meta.kind === "任务分解方案" || doc.meta.kind === "政府工作报告") return "target";
   const planStart = doc.meta.kind === "计划执行报告" ? doc.text.search(PLAN_PART) : -1;
   if (planStart >= 0 && offset > planStart) return "target";
-  return TARGET_CUES.test(statement) ? "target" : "result";
+  return TARGET_CUES.test(before) ? "target" : "result";
 }
 
 /** Extracts the indicator rows of one document. */
@@ -84,7 +85,7 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
     const statement = text.slice(st.start, st.end);
     if (!/\d/u.test(statement)) continue;
     const section = sectionAt(sections, st.start);
-    const nature = natureOf(doc, statement, st.start);
+
     const statementRows: IndicatorRow[] = [];
     let pendingBasis: string | null = null;
     for (const clause of splitClauses(text, st.start, st.end)) {
@@ -111,6 +112,7 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         continue;
       }
       const qualifier = clauseText.slice(firstAt).match(QUALIFIERS)?.[1] ?? null;
+      const nature = natureOf(doc, text.slice(st.start, clause.end), st.start);
       const slots = figures.length > 0 ? figures : [{ figure: null, index: firstAt, end: growth!.end }];
       let lastPhrase = "";
       slots.forEach((slot, k) => {

@@ -25,10 +25,13 @@ export const TERM_WEIGHTS = { clause: 1, statement: 0.7, heading: 0.4 } as const
 /** Minimum coverage for a topic match to count as an answer. */
 export const MIN_COVERAGE = 0.6;
 
+/** Units that count the same thing: people are counted in 人 or 名, area in 平方米 or 平. */
+const UNIT_FAMILY: Record<string, string> = { 平: "平方米", 名: "人" };
+
 /** A unit without its magnitude and approximation: 万余人 → 人, 万平 → 平方米. */
 function bareUnit(unit: string): string {
   const bare = unit.replace(/^[万亿]/u, "").replace(/^[余多]/u, "");
-  return bare === "平" ? "平方米" : bare;
+  return UNIT_FAMILY[bare] ?? bare;
 }
 
 /**

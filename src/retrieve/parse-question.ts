@@ -40,6 +40,8 @@ export interface ParsedQuestion {
 const MEASURE_WORDS =
   "个工作日|人次|家次|批次|万元|亿元|平方米|万平|万人|万户|对|户|名|场|项|处|个|人|家|件|次|台|辆|栋|株|份|所|吨|公里|米|天|条|间|枚|种|元|钱";
 const UNIT_ASKED = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`, "u");
+/** Nouns that ask for a count in a measure word: 招聘会场次 → 场, 孤儿人数 → 人. */
+const COUNT_NOUN = /(场|人|户|个|次|件|项|家|对|名|处)(?:次|数)(?:是|有)?(?:多少)?[?？]?$/u;
 const LEAD = /牵头|责任单位|负责单位|哪个单位|哪个部门|哪些单位|哪些部门|谁负责|由谁|主责部门/u;
 const COMPARE = /对比|比较|相比|比一比|变化|增减|差多少|差距|多了多少|少了多少/u;
 const TARGET = /目标|预期|计划|预计/u;
@@ -86,6 +88,7 @@ function topicOf(text: string, regions: string[]): string {
     .replace(PART_OF_YEAR, " ")
     .replace(ALL_PERIODS, " ")
     .replace(new RegExp(`(?:一共|总共|共)?(?:是|有)?(?:多少|几)(?:${MEASURE_WORDS})?`, "gu"), " ")
+    .replace(COUNT_NOUN, " ")
     .replace(/由哪个单位牵头|哪个单位牵头|牵头单位|责任单位|由谁牵头|谁牵头|牵头/gu, " ")
     .replace(/对比|比较|相比|增速|增长率|增幅|增长多少|目标/gu, " ")
     .replace(QUESTION_WORDS, " ")
@@ -107,7 +110,7 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
   const years = [...new Set([...text.matchAll(/(?<!\d)(20\d{2})(?!\d)/gu)].map((m) => Number(m[1])))];
   const partOfYear = text.match(PART_OF_YEAR)?.[0] ?? null;
   const allPeriods = ALL_PERIODS.test(text);
-  const unitWord = text.match(UNIT_ASKED)?.[1] ?? null;
+  const unitWord = text.match(UNIT_ASKED)?.[1] ?? text.match(COUNT_NOUN)?.[1] ?? null;
   return {
     original: question,
     text,

@@ -154,7 +154,7 @@ describe("counted facts in body text", () => {
 
   it("reads marriages, divorces, pocket parks, market entities and orphans (2023)", () => {
     expect(["1697对", "654对", "35处", "7611户", "13名"].map((v) => byValue(rows2023, v).map(fact))).toEqual([
-      [[null, "办理结婚登记", "1697对", 1697, "对", "result"]],
+      [[null, "结婚登记", "1697对", 1697, "对", "result"]],
       [[null, "离婚登记", "654对", 654, "对", "result"]],
       [[null, "建设口袋公园", "35处", 35, "处", "result"]],
       [["新增市场主体", "新增市场主体", "7611户", 7611, "户", "result"]],
