@@ -209,10 +209,33 @@ async function answerByTopic(
   return answerRows(q, chosen, ctx);
 }
 
+/**
+ * A target stated without a figure (6.居民收入增长与经济增长基本同步): the task of the city's
+ * task list whose text names the indicator, quoted as the target.
+ */
+function answerTargetTask(docIds: Set<string>, names: string[], ctx: AnswerContext): Draft | null {
+  const task = ctx.view.artefacts.tasks.find(
+    (t) => docIds.has(t.docId) && names.some((n) => t.text.startsWith(n)),
+  );
+  if (!task) return null;
+  const meta = ctx.view.doc(task.docId).meta;
+  const book = new CitationBook(ctx.view);
+  const id = book.cite(task.docId, task.sectionId, task.start, task.end, null);
+  const text = `${meta.region}${meta.period}预期目标：${task.text.replace(/。$/u, "")}[${id}]（第${task.number}项）。`;
+  return { status: "answered", text, facts: [], book, options: [] };
+}
+
 /** Answers a question already parsed. */
 export async function answerParsed(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft> {
   const metas = ctx.view.metas();
   const scope = resolveScope(q, metas);
+  if (!scope.ok && scope.reason === "relative") {
+    const options = scope.periods.map(
+      (p) =>
+        `${q.regions.join("")}${p}${q.text.replace(q.relativeYear ?? "", "").replace(q.regions.join(""), "")}`,
+    );
+    return { status: "clarify", text: scope.message, facts: [], book: null, options };
+  }
   if (!scope.ok) return notFound(scope.message);
   const docIds = new Set(scope.docs.map((d) => d.id));
   const terms = topicTerms(q, ctx.tokenizer);
@@ -235,6 +258,10 @@ export async function answerParsed(q: ParsedQuestion, ctx: AnswerContext): Promi
     const rows = dedupeRows(byNature(q, rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds)));
     if (rows.length > 0) return answerRows(q, rows, ctx);
     const mentioned = q.indicators.map((m) => m.term);
+    if (q.intent === "target") {
+      const target = answerTargetTask(docIds, [...mentioned, ...indicators], ctx);
+      if (target) return target;
+    }
     const byTerm = await answerByTopic(q, docIds, mentioned, ctx);
     if (byTerm) return byTerm;
     return notFound(notFoundText(q, scope.docs, [...indicators], ctx.view.artefacts.rows));

@@ -71,7 +71,12 @@ export async function answerGeneral(
     const section = ctx.view.sections.get(hit.chunk.sectionId);
     for (const st of ctx.view.statementsOf(hit.chunk.docId)) {
       if (st.start < hit.chunk.start || st.end > hit.chunk.end) continue;
-      if (section && section.level > 0 && st.start === section.start) continue; // the heading itself
+      const isHeadingOnly =
+        section &&
+        section.level > 0 &&
+        st.start === section.start &&
+        st.end - st.start <= section.heading.length + 1;
+      if (isHeadingOnly) continue;
       const text = ctx.view.doc(hit.chunk.docId).text.slice(st.start, st.end);
       const heading = hit.chunk.path.join(" ");
       const weight = (t: string) => (text.includes(t) ? 1 : heading.includes(t) ? HEADING_WEIGHT : 0);

@@ -29,6 +29,8 @@ export interface ParsedQuestion {
   partOfYear: string | null;
   /** The question asks about every period (这两年, 历年). */
   allPeriods: boolean;
+  /** A year named relative to today (今年, 去年), which the corpus cannot place by itself. */
+  relativeYear: string | null;
   indicators: IndicatorMention[];
   intent: Intent;
   /** The measure word asked for (多少对 → 对), or null. */
@@ -46,6 +48,7 @@ const LEAD = /牵头|责任单位|负责单位|哪个单位|哪个部门|哪些�
 const COMPARE = /对比|比较|相比|比一比|变化|增减|差多少|差距|多了多少|少了多少/u;
 const TARGET = /目标|预期|计划|预计/u;
 const GROWTH = /增速|增长率|增幅|增长多少|增长了多少|同比|下降多少|涨幅|增长情况|增长幅度|增长几/u;
+const RELATIVE_YEAR = /今年|去年|前年|明年|本年|上年度?|当年/u;
 const ALL_PERIODS = /这两年|近两年|两年|历年|各年|逐年|每年/u;
 const PART_OF_YEAR = /上半年|下半年|前三季度|一季度|第一季度/u;
 const QUESTION_WORDS =
@@ -86,6 +89,7 @@ function topicOf(text: string, regions: string[]): string {
   return t
     .replace(/(?<!\d)20\d{2}(?!\d)(?:年度?)?/gu, " ")
     .replace(PART_OF_YEAR, " ")
+    .replace(RELATIVE_YEAR, " ")
     .replace(ALL_PERIODS, " ")
     .replace(new RegExp(`(?:一共|总共|共)?(?:是|有)?(?:多少|几)(?:${MEASURE_WORDS})?`, "gu"), " ")
     .replace(COUNT_NOUN, " ")
@@ -107,7 +111,10 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
     text = text.slice(cmd[0].length);
   }
   const { regions, otherPlaces } = findRegions(text);
+  // 2023, and the short form 23年.
+  text = text.replace(/(?<![\d.])([12]\d)年/gu, "20$1年");
   const years = [...new Set([...text.matchAll(/(?<!\d)(20\d{2})(?!\d)/gu)].map((m) => Number(m[1])))];
+  const relativeYear = text.match(RELATIVE_YEAR)?.[0] ?? null;
   const partOfYear = text.match(PART_OF_YEAR)?.[0] ?? null;
   const allPeriods = ALL_PERIODS.test(text);
   const unitWord = text.match(UNIT_ASKED)?.[1] ?? text.match(COUNT_NOUN)?.[1] ?? null;
@@ -120,6 +127,7 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
     years,
     partOfYear,
     allPeriods,
+    relativeYear,
     indicators: findIndicatorMentions(vocabulary, text),
     intent: detectIntent(text, command, years.length + (allPeriods ? 2 : 0)),
     unit: unitWord === "钱" ? "元" : unitWord,

@@ -7,7 +7,9 @@ import type { ParsedQuestion } from "./parse-question.js";
 
 /** The documents in scope, or why there are none. */
 export type Scope =
-  { ok: true; docs: DocumentMeta[] } | { ok: false; reason: "place" | "region" | "period"; message: string };
+  | { ok: true; docs: DocumentMeta[] }
+  | { ok: false; reason: "place" | "region" | "period"; message: string }
+  | { ok: false; reason: "relative"; message: string; periods: string[] };
 
 /** The periods the corpus holds per region, e.g. 铁东区 → [2022年, 2023年]. */
 export function coverage(docs: DocumentMeta[]): Map<string, string[]> {
@@ -76,6 +78,16 @@ export function resolveScope(q: ParsedQuestion, docs: DocumentMeta[]): Scope {
       ok: false,
       reason: "period",
       message: `语料中没有${where}${namedPeriod(q)}的数据；${q.regions.length > 0 ? "有" : "现有："}${has}。`,
+    };
+  }
+  // 今年/去年 without a year: fine when the rest of the question leaves one period, else ask.
+  const periods = [...new Set(inPeriod.map((d) => d.period))].sort();
+  if (q.relativeYear && q.years.length === 0 && periods.length > 1) {
+    return {
+      ok: false,
+      reason: "relative",
+      message: `“${q.relativeYear}”指哪一年？请写明年份。语料中${q.regions.join("、")}有${periods.join("、")}的数据。`,
+      periods,
     };
   }
   return { ok: true, docs: inPeriod };

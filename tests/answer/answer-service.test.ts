@@ -208,3 +208,30 @@ describe("facts from body text, tasks, citations", () => {
     expect(traditional.notes.map((n) => n.code)).toContain("title-city-mismatch");
   });
 });
+
+describe("periods named loosely", () => {
+  it("reads 23年 as 2023年", async () => {
+    const a = await service.ask("铁东区23年社零");
+    expect(a.text).toBe("铁东区2023年社会消费品零售总额为140.1亿元，同比增长9.1%[1]。");
+  });
+
+  it("asks which year 去年 means when the region has several", async () => {
+    const a = await service.ask("铁东区去年GDP");
+    expect(a.status).toBe("clarify");
+    expect(a.text).toBe("“去年”指哪一年？请写明年份。语料中铁东区有2022年、2023年的数据。");
+    expect(a.options).toEqual(["铁东区2022年GDP", "铁东区2023年GDP"]);
+  });
+
+  it("answers 今年上半年 when only one half-year report exists", async () => {
+    const a = await service.ask("立山区今年上半年GDP增速");
+    expect(a.text).toBe("立山区2024年上半年地区生产总值为63.65亿元，同比增长5.2%[1]。");
+  });
+});
+
+describe("targets without a figure", () => {
+  it("quotes the task that states the target", async () => {
+    const a = await service.ask("鞍山市2023年居民收入目标");
+    expect(a.status).toBe("answered");
+    expect(a.text).toBe("鞍山市2023年预期目标：居民收入增长与经济增长基本同步[1]（第6项）。");
+  });
+});
