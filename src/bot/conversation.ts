@@ -97,6 +97,27 @@ export class Conversation {
   }
 
   /** The corpus documents (/sources). */
+  /**
+   * Runs a command every front end shares (/start, /help, /sources, /cite, /compare); null
+   * for any other name, which the front end handles (the terminal's /quit) or refuses.
+   */
+  async command(chatId: number, name: string, args: string, firstName?: string): Promise<Reply | null> {
+    switch (name) {
+      case "start":
+        return this.start(firstName);
+      case "help":
+        return this.help();
+      case "sources":
+        return this.sources();
+      case "cite":
+        return this.cite(chatId, args);
+      case "compare":
+        return this.compare(chatId, args);
+      default:
+        return null;
+    }
+  }
+
   sources(): Reply {
     return { kind: "sources", sources: this.service.sources() };
   }

@@ -167,21 +167,8 @@ export function createBot(options: CreateBotOptions): Bot {
   /** Runs a parsed command; null when it is addressed to another bot (`/help@OtherBot`). */
   const runCommand = async (ctx: Context, parsed: ParsedCommand): Promise<Reply | null> => {
     if (parsed.target && parsed.target.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
-    const chatId = ctx.chatId!;
-    switch (parsed.name) {
-      case "start":
-        return conversation.start(ctx.from?.first_name);
-      case "help":
-        return conversation.help();
-      case "sources":
-        return conversation.sources();
-      case "cite":
-        return conversation.cite(chatId, parsed.args);
-      case "compare":
-        return conversation.compare(chatId, parsed.args);
-      default:
-        return { kind: "notice", text: NOTICES.unknownCommand(parsed.name) };
-    }
+    const reply = await conversation.command(ctx.chatId!, parsed.name, parsed.args, ctx.from?.first_name);
+    return reply ?? { kind: "notice", text: NOTICES.unknownCommand(parsed.name) };
   };
 
   bot.command([...known], async (ctx) => {

@@ -31,19 +31,9 @@ const QUIT = new Set(["quit", "exit", "q"]);
 export async function replyToLine(conversation: Conversation, line: string): Promise<Reply | null> {
   const command = parseCommand(line);
   if (!command) return conversation.ask(TERMINAL_CHAT_ID, line);
-  switch (command.name) {
-    case "start":
-    case "help":
-      return conversation.help();
-    case "sources":
-      return conversation.sources();
-    case "cite":
-      return conversation.cite(TERMINAL_CHAT_ID, command.args);
-    case "compare":
-      return conversation.compare(TERMINAL_CHAT_ID, command.args);
-    default:
-      return QUIT.has(command.name) ? null : { kind: "notice", text: NOTICES.unknownCommand(command.name) };
-  }
+  if (QUIT.has(command.name)) return null;
+  const reply = await conversation.command(TERMINAL_CHAT_ID, command.name, command.args);
+  return reply ?? { kind: "notice", text: NOTICES.unknownCommand(command.name) };
 }
 
 /**
