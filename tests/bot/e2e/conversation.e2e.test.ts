@@ -2,9 +2,12 @@
  * (a) questions get replies with the expected figures, (b) "原文" buttons, /cite, /sources,
  * /help — through the real bot, the runner and the real answering pipeline on the emulator.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerService, type AnswerService } from "../../../src/answer/answer-service.js";
 import { EXAMPLE_QUESTIONS } from "../../../src/bot/texts.js";
+import { PROJECT_ROOT } from "../../../src/config.js";
 import { pipelineConfig, startBotOnEmulator, type BotOnEmulator } from "./harness.js";
 
 let service: AnswerService;
@@ -52,6 +55,30 @@ describe("(a) questions", () => {
     const reply = await chat.next(() => chat.say("鐵東區2022年實名制就業人數"));
     expect(reply.text).toContain("10597人");
     expect(reply.text).toContain("铁东区");
+  });
+});
+
+/** The shared dev set (beside the project in CI and on developer machines). */
+const devPath = join(PROJECT_ROOT, "..", "shared", "eval", "dev.jsonl");
+const dev = existsSync(devPath)
+  ? readFileSync(devPath, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: string; q: string; expect?: string[]; forbid?: string[] })
+  : [];
+
+describe("(a) the dev-set questions sent as a user", () => {
+  it.skipIf(dev.length === 0)("every reply carries the expected figures and none forbidden", async () => {
+    const chat = newChat();
+    const flat = (s: string) => s.replace(/[\s,，]/gu, "");
+    const misses: string[] = [];
+    for (const g of dev) {
+      const reply = await chat.next(() => chat.say(g.q));
+      for (const e of g.expect ?? [])
+        if (!flat(reply.text).includes(flat(e))) misses.push(`${g.id} lacks ${e}`);
+      for (const f of g.forbid ?? []) if (flat(reply.text).includes(flat(f))) misses.push(`${g.id} has ${f}`);
+    }
+    expect(misses).toEqual([]);
   });
 });
 
