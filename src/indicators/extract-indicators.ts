@@ -25,11 +25,17 @@ const PLAN_PART = /(?:^|\n)下半年[，,]/u;
 /** A rate noun at the end of the text between a count and a percentage (…网上可办率100%). */
 const RATE_SUFFIX = /\p{Script=Han}{0,4}(?:率|占比|比例|比重)$/u;
 const QUALIFIERS = /(左右|以上|以内|以下|不低于|不少于|不超过|超过|近|约|余|多)/u;
+/** A rate with no subject (安装率, 竣工率) needs the clause before it to say what it measures. */
+const BARE_RATE = /^\p{Script=Han}{0,2}(?:率|占比|比重|比例)$/u;
 /** A growth rate at the end of a clause, removed before reading a phrase that follows a figure. */
 const GROWTH_TAIL = /(同比|比上年)?(增长|下降).*$/u;
 const BASIS = /按可比价格计算|按现价计算|扣除价格因素/u;
 
-/** Splits a statement at ，、 outside brackets and quotes; returns clause ranges. */
+/**
+ * Splits a statement at ，and ： outside brackets and quotes, and at 、 after a segment that
+ * holds a figure (so `检查大、中、小型餐饮机构4453户` stays whole while
+ * `城乡低保户3084户3854人、特困供养人员223户225人` splits); returns clause ranges.
+ */
 export function splitClauses(text: string, start: number, end: number): Range[] {
   const out: Range[] = [];
   let depth = 0;
@@ -38,7 +44,7 @@ export function splitClauses(text: string, start: number, end: number): Range[] 
     const c = text[i]!;
     if ("（(《“".includes(c)) depth++;
     else if ("）)》”".includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === "，" || c === "、" || c === "：")) {
+    else if (depth === 0 && (c === "，" || c === "：" || (c === "、" && /\d/u.test(text.slice(s, i))))) {
       if (i > s) out.push({ start: s, end: i });
       s = i + 1;
     }
@@ -88,7 +94,10 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
 
     const statementRows: IndicatorRow[] = [];
     let pendingBasis: string | null = null;
+    let previousClause: Range | null = null;
     for (const clause of splitClauses(text, st.start, st.end)) {
+      const precedingClause = previousClause;
+      previousClause = clause;
       const clauseText = text.slice(clause.start, clause.end);
       const basis = clauseText.match(BASIS)?.[0] ?? null;
       const growths = findGrowths(clauseText);
@@ -136,7 +145,11 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
           basis: k === 0 && growth ? (basis ?? pendingBasis) : null,
           nature,
           qualifier: nature === "target" || qualifier === "余" || qualifier === "多" ? qualifier : null,
-          clause: clauseText,
+          // A bare rate (`安装率100%`) keeps the clause before it as its subject.
+          clause:
+            BARE_RATE.test(phrase) && precedingClause
+              ? text.slice(precedingClause.start, clause.end)
+              : clauseText,
           source: { docId: doc.meta.id, sectionId: section.id, start: st.start, end: st.end },
         });
       });

@@ -50,7 +50,7 @@ const STRAY_QUESTION_MARK = /(?<![A-Za-z0-9=&/])\?|\?(?![A-Za-z0-9=&])/gu;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]/gu;
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ％＋－．／]/gu;
 const ASCII_PUNCT_BESIDE_HAN = new RegExp(
-  `(?<=[${HAN}${CJK_PUNCT}])[,;:!]|[,;:!](?=[${HAN}${CJK_PUNCT}])`,
+  `(?<=[${HAN}${CJK_PUNCT}])[,;:!]|[,;:!](?=[${HAN}${CJK_PUNCT}])|(?<=[\\d%]);(?=\\d)`,
   "gu",
 );
 const ASCII_PARENS_WITH_HAN = /\(([^()\n]{0,80})\)/gu;

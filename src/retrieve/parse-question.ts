@@ -44,6 +44,8 @@ const MEASURE_WORDS =
 const UNIT_ASKED = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`, "u");
 /** Nouns that ask for a count in a measure word: 招聘会场次 → 场, 孤儿人数 → 人. */
 const COUNT_NOUN = /(场|人|户|个|次|件|项|家|对|名|处)(?:次|数)(?:是|有)?(?:多少)?[?？]?$/u;
+/** A question ending in a rate noun asks for a percentage: 报警器安装率 → %. */
+const RATE_NOUN = /(?<!增长|增)(率|占比|比重|比例)(?:是|为)?(?:多少)?[?？]?$/u;
 const LEAD = /牵头|责任单位|负责单位|哪个单位|哪个部门|哪些单位|哪些部门|谁负责|由谁|主责部门/u;
 const COMPARE = /对比|比较|相比|比一比|变化|增减|差多少|差距|多了多少|少了多少/u;
 const TARGET = /目标|预期|计划|预计/u;
@@ -117,7 +119,8 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
   const relativeYear = text.match(RELATIVE_YEAR)?.[0] ?? null;
   const partOfYear = text.match(PART_OF_YEAR)?.[0] ?? null;
   const allPeriods = ALL_PERIODS.test(text);
-  const unitWord = text.match(UNIT_ASKED)?.[1] ?? text.match(COUNT_NOUN)?.[1] ?? null;
+  const unitWord =
+    text.match(UNIT_ASKED)?.[1] ?? text.match(COUNT_NOUN)?.[1] ?? (RATE_NOUN.test(text) ? "%" : null);
   return {
     original: question,
     text,

@@ -235,3 +235,25 @@ describe("targets without a figure", () => {
     expect(a.text).toBe("鞍山市2023年预期目标：居民收入增长与经济增长基本同步[1]（第6项）。");
   });
 });
+
+describe("regressions from probing questions", () => {
+  it("bare rate keeps its subject (安装率 without 报警器)", async () => {
+    const a = await service.ask("铁东区2022年报警器安装率");
+    expect(a.text).toBe("铁东区2022年：报警器已安装169832户，安装率100%[1]。");
+  });
+
+  it("ASCII semicolon separates statements (竣工率78%;2022年…)", async () => {
+    const a = await service.ask("铁东区2022年口袋公园竣工率");
+    expect(a.text).toBe("铁东区2022年：2022年应建口袋公园50个，竣工率98%[1]。");
+  });
+
+  it("enumerated modifiers stay with their noun (大、中、小型餐饮机构)", async () => {
+    const a = await service.ask("铁东区2023年检查餐饮机构多少户");
+    expect(a.text).toBe("铁东区2023年：检查大、中、小型餐饮机构4453户[1]。");
+  });
+
+  it("a count noun asks for a measure word (招聘会场次 → 场)", async () => {
+    const a = await service.ask("立山区上半年招聘会场次");
+    expect(a.text).toBe("立山区2024年上半年：组织线上线下各类招聘会15场[1]。");
+  });
+});
