@@ -11,6 +11,7 @@ import type { IndicatorVocabulary } from "../indicators/aliases.js";
 import type { Tokenizer } from "../index/tokenize.js";
 import { hybridSearch, type ChunkSearchIndex } from "../retrieve/hybrid-search.js";
 import {
+  type ScoredRow,
   MIN_COVERAGE,
   dedupeRows,
   rowsOfIndicators,
@@ -155,10 +156,6 @@ function answerRows(q: ParsedQuestion, rows: IndicatorRow[], ctx: AnswerContext)
       if (asked.length > 0) lines.push(`语料中没有${asked.join("、")}的该项数据，无法比较。`);
     }
   }
-  if (q.intent === "cite") {
-    const first = book.citations()[0];
-    if (first) lines.push("", "原文摘录：", formatExcerpt(first));
-  }
   return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
 }
 
@@ -171,6 +168,24 @@ async function retrievalBoosts(
   const hits = await hybridSearch(ctx.search, q.text, { docIds, k: 12 });
   const top = hits[0]?.score ?? 1;
   return new Map(hits.map((h) => [h.position, (0.05 * h.score) / top]));
+}
+
+/**
+ * The rows of a scored list that match as well as the best one, each shown with its own
+ * citation (3084户 and 3854人 of one clause; the June and July figures of one fund); among
+ * them, those whose phrase says least besides the topic (结婚登记 over 补领结婚登记).
+ * Nothing when the best coverage is below {@link MIN_COVERAGE}.
+ */
+function bestRows(scored: ScoredRow[], terms: string[]): IndicatorRow[] {
+  const best = scored[0];
+  if (!best || best.coverage < MIN_COVERAGE) return [];
+  const equal = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
+  const precision = (phrase: string) =>
+    terms.reduce((n, t) => n + (phrase.includes(t) ? t.length : 0), 0) / phrase.length;
+  const bestPrecision = Math.max(...equal.map((s) => precision(s.row.phrase)));
+  return dedupeRows(
+    equal.filter((s) => precision(s.row.phrase) >= bestPrecision - 1e-9).map((s) => s.row),
+  ).slice(0, MAX_TOPIC_ROWS);
 }
 
 /** Finds body-text facts by topic and measure word. */
@@ -194,18 +209,13 @@ async function answerByTopic(
         (row.nature === preferred ? NATURE_BONUS : 0),
     };
   });
-  const best = scored[0];
-  if (!best || best.coverage < MIN_COVERAGE) return null;
-  // Every row that matches as well as the best one is shown, each with its own citation
-  // (3084户 and 3854人 of one clause; the June and July figures of one fund).
-  // Among them, the rows whose phrase says least besides the topic (结婚登记 over 补领结婚登记).
-  const equal = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
-  const precision = (phrase: string) =>
-    terms.reduce((n, t) => n + (phrase.includes(t) ? t.length : 0), 0) / phrase.length;
-  const bestPrecision = Math.max(...equal.map((s) => precision(s.row.phrase)));
-  const chosen = dedupeRows(
-    equal.filter((s) => precision(s.row.phrase) >= bestPrecision - 1e-9).map((s) => s.row),
-  ).slice(0, MAX_TOPIC_ROWS);
+  // A comparison takes the best rows of each period; other questions the best rows overall.
+  const groups =
+    q.intent === "compare"
+      ? [...new Set(scored.map((s) => s.row.period))].map((p) => scored.filter((s) => s.row.period === p))
+      : [scored];
+  const chosen = groups.flatMap((group) => bestRows(group, terms));
+  if (chosen.length === 0) return null;
   return answerRows(q, chosen, ctx);
 }
 
@@ -225,8 +235,16 @@ function answerTargetTask(docIds: Set<string>, names: string[], ctx: AnswerConte
   return { status: "answered", text, facts: [], book, options: [] };
 }
 
-/** Answers a question already parsed. */
+/** Answers a question already parsed; `/cite …` adds the excerpt of the first citation. */
 export async function answerParsed(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft> {
+  const draft = await draftAnswer(q, ctx);
+  const first = draft.book?.citations()[0];
+  if (q.command !== "cite" || !first) return draft;
+  return { ...draft, text: [draft.text, "", "原文摘录：", formatExcerpt(first)].join("\n") };
+}
+
+/** The answer before any /cite excerpt. */
+async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft> {
   const metas = ctx.view.metas();
   const scope = resolveScope(q, metas);
   if (!scope.ok && scope.reason === "relative") {

@@ -117,7 +117,8 @@ export async function createAnswerService(
       if (problem) return finish(question, problem, started, "general");
       const parsed = parseQuestion(question, vocabulary);
       try {
-        return finish(question, await answerParsed(parsed, context), started, parsed.intent);
+        const intent = parsed.command === "cite" ? "cite" : parsed.intent;
+        return finish(question, await answerParsed(parsed, context), started, intent);
       } catch (e) {
         // A defect, not a user mistake: report it, answer politely, keep serving.
         console.error(`answer failed for ${JSON.stringify(question.slice(0, 200))}:`, e);

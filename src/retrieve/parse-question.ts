@@ -72,8 +72,8 @@ function findRegions(text: string): { regions: string[]; otherPlaces: string[] }
   return { regions, otherPlaces };
 }
 
+/** What the question asks; for `/cite …` the intent of the question cited. */
 function detectIntent(text: string, command: ParsedQuestion["command"], periodsNamed: number): Intent {
-  if (command === "cite") return "cite";
   if (command === "compare" || COMPARE.test(text) || periodsNamed >= 2) return "compare";
   if (LEAD.test(text)) return "lead";
   if (TARGET.test(text)) return "target";

@@ -257,3 +257,24 @@ describe("regressions from probing questions", () => {
     expect(a.text).toBe("立山区2024年上半年：组织线上线下各类招聘会15场[1]。");
   });
 });
+
+describe("/cite keeps the intent of the question it cites", () => {
+  it("cites a task's units with the excerpt", async () => {
+    const a = await service.ask("/cite 发布数字经济应用场景机会清单的牵头单位");
+    expect(a.intent).toBe("cite");
+    expect(a.text).toContain(
+      "牵头单位：市工业和信息化局；责任单位：市发展改革委等相关部门[1]。\n\n原文摘录：\n",
+    );
+    expect(a.text).toContain("牵头单位：【市工业和信息化局】");
+  });
+
+  it("compares body-text facts period by period", async () => {
+    const a = await service.ask("铁东区2022年和2023年结婚登记对比");
+    expect(a.text.split("\n")).toEqual([
+      "铁东区结婚登记：",
+      "- 2022年：1250对[1]",
+      "- 2023年：1697对[2]",
+      "2023年比2022年增加447对（计算值，由上列两个公布数相减得出）。",
+    ]);
+  });
+});
