@@ -34,8 +34,10 @@ describe("parseQuestion", () => {
   });
 
   it("recognises /cite, lead, target and growth intents", () => {
+    // /cite is a command on top of the cited question's own intent.
     expect(parse("/cite 铁东区2023年社零总额")).toMatchObject({
-      intent: "cite",
+      command: "cite",
+      intent: "value",
       text: "铁东区2023年社零总额",
     });
     expect(parse("发布数字经济应用场景机会清单的牵头单位").intent).toBe("lead");
