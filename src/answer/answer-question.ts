@@ -19,7 +19,7 @@ import {
   scoreTasks,
   type Idf,
 } from "../retrieve/match-rows.js";
-import type { ParsedQuestion } from "../retrieve/parse-question.js";
+import { restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
 import { resolveScope } from "../retrieve/scope.js";
 import type { AnswerStatus, Fact, IndicatorRow } from "../types.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
@@ -248,10 +248,7 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   const metas = ctx.view.metas();
   const scope = resolveScope(q, metas);
   if (!scope.ok && scope.reason === "relative") {
-    const options = scope.periods.map(
-      (p) =>
-        `${q.regions.join("")}${p}${q.text.replace(q.relativeYear ?? "", "").replace(q.regions.join(""), "")}`,
-    );
+    const options = scope.periods.map((p) => restateWithPeriod(q, p));
     return { status: "clarify", text: scope.message, facts: [], book: null, options };
   }
   if (!scope.ok) return notFound(scope.message);

@@ -137,3 +137,15 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
     topic: topicOf(text, regions),
   };
 }
+
+/**
+ * The question restated for one period, for clarify options: `铁东区去年GDP` with 2022年 →
+ * `铁东区2022年GDP`. Places and the relative year are taken out and put back in front.
+ */
+export function restateWithPeriod(q: ParsedQuestion, period: string): string {
+  let rest = q.text.replace(RELATIVE_YEAR, "");
+  for (const r of q.regions) {
+    for (const name of [r, ...(ANSHAN_SUBDIVISIONS[r] ?? []), shortName(r)]) rest = rest.split(name).join("");
+  }
+  return `${q.regions.join("、")}${period}${rest.trim()}`;
+}
