@@ -219,6 +219,13 @@ async function answerByTopic(
   return answerRows(q, chosen, ctx);
 }
 
+/** Not-found text for a target the corpus does not set, pointing at the published results. */
+function noTargetText(q: ParsedQuestion, indicators: string[]): string {
+  const where = `${q.regions.join("、")}${q.years.map((y) => `${y}年`).join("、")}${q.partOfYear ?? ""}`;
+  const names = indicators.join("、");
+  return `语料中没有${where}${names}的预期目标；文件中有实际完成数，可以问“${where}${names}是多少”。`;
+}
+
 /**
  * A target stated without a figure (6.居民收入增长与经济增长基本同步): the task of the city's
  * task list whose text names the indicator, quoted as the target.
@@ -276,6 +283,9 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
     if (q.intent === "target") {
       const target = answerTargetTask(docIds, [...mentioned, ...indicators], ctx);
       if (target) return target;
+      // Asked for a target the documents do not set: say so, and where the results are.
+      const results = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds);
+      if (results.length > 0) return notFound(noTargetText(q, [...indicators]));
     }
     const byTerm = await answerByTopic(q, docIds, mentioned, ctx);
     if (byTerm) return byTerm;

@@ -91,6 +91,14 @@ export function indicatorsNamedBy(vocabulary: IndicatorVocabulary, phrase: strin
   return vocabulary.byTerm.get(vocabularyKey(phrase)) ?? [];
 }
 
+/**
+ * What may follow an indicator name in a question: the end, punctuation, or words that ask
+ * about it (增速, 是多少, 和…, 目标…). Anything else means the name is part of a longer noun:
+ * 规上工业 in 规上工业企业数量 names no indicator.
+ */
+const MENTION_END =
+  /^(?:$|[\sA-Za-z？?，,。！!、（()）：:；;]|是|为|有|的|和|与|及|跟|同比|比|对|增|下降|降|减|多少|几|完成|实现|达|目标|预期|计划|情况|怎|如何|呢|吗|在|共|总量|分别|变化|相|较|从|到|数据|规模|数|额|率|指标|\d|20)/u;
+
 /** A mention of an indicator in a question. */
 export interface IndicatorMention {
   term: string;
@@ -110,6 +118,7 @@ export function findIndicatorMentions(vocabulary: IndicatorVocabulary, text: str
     const needle = term.toUpperCase();
     for (let i = upper.indexOf(needle); i >= 0; i = upper.indexOf(needle, i + 1)) {
       if (taken.slice(i, i + needle.length).some(Boolean)) continue;
+      if (!MENTION_END.test(text.slice(i + needle.length))) continue;
       for (let k = i; k < i + needle.length; k++) taken[k] = true;
       out.push({ term, index: i, indicators: indicatorsNamedBy(vocabulary, term) });
     }

@@ -32,6 +32,8 @@ const TONE_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
 /** Hidden HTML content: an element styled display:none, up to its end tag or the line end. */
 const HIDDEN_ELEMENT =
   /[<?](span|div|p|font)\b[^>\n]*display\s*:\s*none[^>\n]*>[^\n]*?(?:<\/\1>|(?=\n)|$)/giu;
+/** Script and style elements: their content is code, not text. */
+const SCRIPT_ELEMENT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/giu;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?\/?>/gu;
 const HTML_ENTITY = /&(nbsp|amp|lt|gt|quot|#\d{2,5});/gu;
 /**
@@ -96,6 +98,7 @@ export function normaliseDocument(raw: string): Normalised {
   let t: MappedText = identity(raw);
   t = rewrite(t, /\r\n?/gu, () => "\n");
   t = rewrite(t, HIDDEN_ELEMENT, drop("hiddenElements"));
+  t = rewrite(t, SCRIPT_ELEMENT, drop("hiddenElements"));
   t = rewrite(t, HTML_TAG, drop("htmlTags"));
   t = rewrite(t, HTML_ENTITY, (m) =>
     m[1]!.startsWith("#") ? String.fromCodePoint(Number(m[1]!.slice(1))) : ENTITY_TEXT[m[1]!]!,
@@ -154,6 +157,7 @@ function normaliseInline(t: MappedText): MappedText {
 export function normaliseQuestion(question: string): string {
   let t: MappedText = identity(toSimplified(question));
   t = rewrite(t, /[\r\n\t]+/gu, () => " ");
+  t = rewrite(t, SCRIPT_ELEMENT, () => " ");
   t = rewrite(t, HTML_TAG, () => " ");
   t = rewrite(t, CONTROL, () => "");
   t = normaliseInline(t);

@@ -278,3 +278,19 @@ describe("/cite keeps the intent of the question it cites", () => {
     ]);
   });
 });
+
+describe("indicator names inside longer nouns, and targets the corpus does not set", () => {
+  it("does not read 规上工业企业数量 as 规上工业 (增加值)", async () => {
+    const a = await service.ask("铁东区2023年规上工业企业数量");
+    expect(a.status).toBe("not_found");
+    expect(a.facts).toEqual([]);
+  });
+
+  it("refuses a target no document sets and points at the published result", async () => {
+    const a = await service.ask("铁东区2023年社会消费品零售总额目标");
+    expect(a.status).toBe("not_found");
+    expect(a.text).toBe(
+      "语料中没有铁东区2023年社会消费品零售总额的预期目标；文件中有实际完成数，可以问“铁东区2023年社会消费品零售总额是多少”。",
+    );
+  });
+});

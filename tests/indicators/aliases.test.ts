@@ -157,3 +157,17 @@ describe("loadVocabulary with a malformed alias file", () => {
     expect(loadVocabulary(dir).names).toEqual(vocabulary.names);
   });
 });
+
+describe("mention boundaries", () => {
+  it("rejects a name that continues into a longer noun, accepts question words after it", () => {
+    expect(findIndicatorMentions(vocabulary, "规上工业企业数量")).toEqual([]);
+    expect(findIndicatorMentions(vocabulary, "人口监测").map((m) => m.term)).toEqual([]);
+    expect(findIndicatorMentions(vocabulary, "规上工业增加值增速").map((m) => m.term)).toEqual([
+      "规上工业增加值",
+    ]);
+    expect(findIndicatorMentions(vocabulary, "GDP和社零总额是多少").map((m) => m.term)).toEqual([
+      "GDP",
+      "社零总额",
+    ]);
+  });
+});
