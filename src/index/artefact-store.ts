@@ -22,8 +22,6 @@ import {
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 
-/** The artefact folder relative to the project root when ARTEFACT_DIR is not set. */
-export const DEFAULT_ARTEFACT_DIR = "embeddings";
 /** File name of the manifest inside the artefact folder. */
 export const MANIFEST_FILE = "manifest.json";
 

@@ -14,8 +14,6 @@ export interface ScoredRow {
   row: IndicatorRow;
   /** Share of the topic's IDF weight found (0–1). */
   coverage: number;
-  /** Share of the topic's IDF weight found in the row's own clause. */
-  clauseCoverage: number;
   score: number;
 }
 
@@ -107,7 +105,6 @@ export function scoreRowsByTopic(
     out.push({
       row,
       coverage,
-      clauseCoverage: inClause / total,
       score: coverage + 0.1 * phraseHits + ctx.retrieval,
     });
   }

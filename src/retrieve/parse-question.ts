@@ -81,12 +81,20 @@ function detectIntent(text: string, command: ParsedQuestion["command"], periodsN
   return "value";
 }
 
+/** Replaces every way of naming the given regions (铁东区, 铁东) in a text. */
+function withoutRegions(text: string, regions: string[], replacement: string): string {
+  let t = text;
+  for (const r of regions) {
+    for (const name of [r, ...(ANSHAN_SUBDIVISIONS[r] ?? []), shortName(r)])
+      t = t.split(name).join(replacement);
+  }
+  return t;
+}
+
 /** Removes places, periods, indicator-free question words and punctuation from a question. */
 function topicOf(text: string, regions: string[]): string {
   let t = text;
-  for (const r of regions) {
-    for (const n of [r, ...(ANSHAN_SUBDIVISIONS[r] ?? []), shortName(r)]) t = t.split(n).join(" ");
-  }
+  t = withoutRegions(t, regions, " ");
   t = t.split(HOME_CITY).join(" ").split(shortName(HOME_CITY)).join(" ");
   return t
     .replace(/(?<!\d)20\d{2}(?!\d)(?:年度?)?/gu, " ")
@@ -143,9 +151,6 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
  * `铁东区2022年GDP`. Places and the relative year are taken out and put back in front.
  */
 export function restateWithPeriod(q: ParsedQuestion, period: string): string {
-  let rest = q.text.replace(RELATIVE_YEAR, "");
-  for (const r of q.regions) {
-    for (const name of [r, ...(ANSHAN_SUBDIVISIONS[r] ?? []), shortName(r)]) rest = rest.split(name).join("");
-  }
+  const rest = withoutRegions(q.text.replace(RELATIVE_YEAR, ""), q.regions, "");
   return `${q.regions.join("、")}${period}${rest.trim()}`;
 }
