@@ -37,8 +37,8 @@ async function main(): Promise<void> {
         .filter(Boolean)
         .map((l) => (JSON.parse(l) as { q: string }).q)
     : [];
-  const vocabulary = loadVocabulary(config.corpusDir);
-  const { rows } = extractTables(loadCorpus(config.corpusDir).documents, vocabulary);
+  const vocabulary = loadVocabulary(config.corpusDirs);
+  const { rows } = extractTables(loadCorpus(config.corpusDirs).documents, vocabulary);
   const generated = generateQuestions(rows, vocabulary, generatedCount);
 
   const latencies: number[] = [];

@@ -21,8 +21,8 @@ function main(): void {
     process.exit(2);
   }
   const config = loadConfig();
-  const vocabulary = loadVocabulary(config.corpusDir);
-  const { documents, problems } = loadCorpus(config.corpusDir);
+  const vocabulary = loadVocabulary(config.corpusDirs);
+  const { documents, problems } = loadCorpus(config.corpusDirs);
   for (const p of problems) console.error(`indicators: skipped ${p.file}: ${p.reason}`);
   const texts = new Map(documents.map((d) => [d.meta.id, d.text]));
   const { rows, tasks } = extractTables(documents, vocabulary);

@@ -3,7 +3,7 @@
  * data file (corpus/indicator-aliases.json). Used to name table rows, to understand
  * questions and to keep indicator names whole when tokenising.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 
@@ -69,9 +69,7 @@ export function buildVocabulary(data: z.infer<typeof aliasFileSchema>): Indicato
   };
 }
 
-/** Reads and validates the alias file of a corpus folder. */
-export function loadVocabulary(corpusDir: string): IndicatorVocabulary {
-  const path = join(corpusDir, ALIAS_FILE);
+function readAliasFile(path: string): z.infer<typeof aliasFileSchema> {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8"));
@@ -83,7 +81,21 @@ export function loadVocabulary(corpusDir: string): IndicatorVocabulary {
     const issue = parsed.error.issues[0]!;
     throw new AliasFileError(`${path}: ${issue.path.join(".")}: ${issue.message}`, path);
   }
-  return buildVocabulary(parsed.data);
+  return parsed.data;
+}
+
+/**
+ * Reads and validates the alias files of the corpus folders. The first folder must hold one;
+ * each further folder may add its own (its indicators are appended).
+ */
+export function loadVocabulary(corpusDirs: string | readonly string[]): IndicatorVocabulary {
+  const dirs = typeof corpusDirs === "string" ? [corpusDirs] : corpusDirs;
+  const first = readAliasFile(join(dirs[0]!, ALIAS_FILE));
+  for (const dir of dirs.slice(1)) {
+    const path = join(dir, ALIAS_FILE);
+    if (existsSync(path)) first.indicators.push(...readAliasFile(path).indicators);
+  }
+  return buildVocabulary(first);
 }
 
 /** The canonical indicators a phrase names exactly (by name or alias), or []. */
