@@ -4,7 +4,7 @@
  */
 import { hybridSearch } from "../retrieve/hybrid-search.js";
 import type { ParsedQuestion } from "../retrieve/parse-question.js";
-import { namedPeriod } from "../retrieve/scope.js";
+import { namedPeriod, periodLabelMatches } from "../retrieve/scope.js";
 import type { DocumentMeta, IndicatorRow } from "../types.js";
 import type { AnswerContext, Draft } from "./answer-question.js";
 import { CitationBook } from "./citations.js";
@@ -38,6 +38,23 @@ export function notFoundText(
       ? `${where}${when}可查的主要指标有：${held.join("、")}。`
       : "可以换个说法，或发送 /sources 查看收录的文件。";
   return `语料中没有${where}${when}${what}的数据。${pointer}`;
+}
+
+/** The periods of each statement's figures (`docId:start` → periods), built once per row table. */
+const periodsByStatement = new WeakMap<IndicatorRow[], Map<string, string[]>>();
+function statementPeriods(rows: IndicatorRow[]): Map<string, string[]> {
+  let map = periodsByStatement.get(rows);
+  if (!map) {
+    map = new Map();
+    for (const r of rows) {
+      const key = `${r.source.docId}:${r.source.start}`;
+      const list = map.get(key) ?? [];
+      if (!list.includes(r.period)) list.push(r.period);
+      map.set(key, list);
+    }
+    periodsByStatement.set(rows, map);
+  }
+  return map;
 }
 
 /**
@@ -77,6 +94,11 @@ export async function answerGeneral(
         st.start === section.start &&
         st.end - st.start <= section.heading.length + 1;
       if (isHeadingOnly) continue;
+      // A statement whose figures describe another period than the one asked is not quoted
+      // (a 2019 report's review of 2018 does not answer a question about 2019).
+      const periods = statementPeriods(ctx.view.artefacts.rows).get(`${hit.chunk.docId}:${st.start}`);
+      if (periods && (q.years.length > 0 || q.partOfYear) && !periods.some((p) => periodLabelMatches(p, q)))
+        continue;
       const text = ctx.view.doc(hit.chunk.docId).text.slice(st.start, st.end);
       const heading = hit.chunk.path.join(" ");
       const weight = (t: string) => (text.includes(t) ? 1 : heading.includes(t) ? HEADING_WEIGHT : 0);

@@ -60,6 +60,10 @@ export async function buildArtefacts(options: {
   }
   const corpus: CorpusArtefact = { documents, sections: [], chunks: [], problems };
   for (const doc of documents) {
+    const m = doc.meta;
+    log(
+      `${m.file}: ${m.regionPath.join("")} (${m.regionCode}) ${m.period} ${m.kind}; statements of ${m.periods!.join("、")}`,
+    );
     const sections = sectionsByDoc.get(doc.meta.id)!;
     if (sections.length === 1)
       log(`note: ${doc.meta.file} has no recognisable heading; indexed as one section`);

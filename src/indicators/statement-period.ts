@@ -77,6 +77,16 @@ export function partLabel(part: string | undefined): string {
   return p === "1-12月" ? "" : p;
 }
 
+/** A year the text before a figure names as its own (`经最终核实，2022年全市…`), not a base (比2020年). */
+const NAMED_YEAR = /(到|至|截至|截止)?(?<![比较于与—－\-~～\d])(\d{4})年(?![以—－\-~～\d])/gu;
+
+/** The last year the text names as the statement's own, with 到/至 when it looks ahead. */
+function namedYear(before: string): { year: string; toward: string | undefined } | null {
+  const found = [...before.matchAll(NAMED_YEAR)].filter((m) => !/[比较与]$/u.test(before.slice(0, m.index)));
+  const last = found[found.length - 1];
+  return last ? { year: last[2]!, toward: last[1] } : null;
+}
+
 function yearsIn(word: string): number {
   return word === "两" ? 2 : CHINESE_DIGITS.indexOf(word);
 }
@@ -101,7 +111,10 @@ export function statementPeriod(ctx: StatementContext): StatementPeriod {
   const role = documentRole(meta);
   const cue = TARGET_CUES.test(ctx.before);
   const opening = statement.match(OPENING)!;
-  const [, toward, yearText, part] = opening;
+  const [, openingToward, openingYear, part] = opening;
+  const named = openingYear ? null : namedYear(ctx.before);
+  const toward = openingToward ?? named?.toward;
+  const yearText = openingYear ?? named?.year;
   const year = yearText ? Number(yearText) : null;
   const partOfYear = partLabel(part);
   const docPart = meta.period.slice(String(meta.year).length + 1);
@@ -109,7 +122,7 @@ export function statementPeriod(ctx: StatementContext): StatementPeriod {
   if (role.workReport) {
     const n = meta.year;
     if (year !== null) {
-      const nature = year >= n || toward ? "target" : "result";
+      const nature = year >= n || toward === "到" || toward === "至" ? "target" : "result";
       return {
         period: `${year}年${partOfYear}`,
         nature: nature === "result" && cue && !REVIEW_WORDS.test(statement) ? "target" : nature,

@@ -4,7 +4,7 @@
  * qualifiers when they only say where the next place is. Development zones the gazetteer
  * does not list (高新区, XX经济开发区) are found by their pattern so they are never dropped.
  */
-import { gazetteer, isAncestor } from "./gazetteer.js";
+import { NATION_CODE, gazetteer, isAncestor } from "./gazetteer.js";
 
 /** One place named in a text. */
 export interface PlaceMention {
@@ -27,6 +27,11 @@ export interface FindPlacesOptions {
 }
 
 const HAN = /\p{Script=Han}/u;
+/**
+ * What may stand right before a short form: the start, a non-Han character, a date word
+ * (2021年, 年末), or a particle or verb that ends a word (的, 和, 对比, 查询 …).
+ */
+const WORD_START = /(?:^|[^\p{Script=Han}]|[年月日的和与及同跟在对从比较是问查请看说])$/u;
 /** A development zone the gazetteer may lack: 高新区, 鞍山经济开发区, 达道湾工业园区. */
 const ZONE =
   /\p{Script=Han}{0,6}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|工业园区|产业园区)/gu;
@@ -41,11 +46,13 @@ function rawMentions(text: string, masked: readonly boolean[] | undefined): Plac
       const entry = g.names.get(name);
       if (!entry) continue;
       if (masked && masked.slice(i, i + len).some(Boolean)) continue;
+      const previousEnds = out[out.length - 1]?.end === i;
+      // A short form (增城, 民和) starts where a word can start, never inside one (新增城镇, 居民和).
+      if (entry.short && !previousEnds && !WORD_START.test(text.slice(Math.max(0, i - 2), i))) continue;
       // Two-character names (赵县, 城区) only where they stand alone: not inside a word (中心城区).
-      if (len === 2 && !entry.short) {
+      if (len === 2 && !entry.short && !entry.codes.includes(NATION_CODE)) {
         const before = text[i - 1];
         const after = text[i + len];
-        const previousEnds = out[out.length - 1]?.end === i;
         const alone = before === undefined || !HAN.test(before) || previousEnds;
         const ends = after === undefined || !HAN.test(after) || after === "年";
         if (!alone || !(ends || /\d/u.test(after ?? ""))) {

@@ -108,7 +108,8 @@ export function shortForms(name: string, level: DivisionLevel): string[] {
     for (const [re, abbr] of ZONE_ABBREVIATIONS) if (re.test(name)) out.add(name.replace(re, abbr));
   } else {
     const m = name.match(/^(.+?)(省|市|地区|盟|林区|特区|区|县|旗)$/u);
-    if (m && !(level === 3 && m[2] === "区" && /^[东南西北中新老城郊矿]$/u.test(m[1]!))) out.add(m[1]!);
+    // A stem of only generic words (城区, 新城区, 城关区 …) is no name on its own.
+    if (m && !(level === 3 && /^[东南西北中新老城关郊矿上下前后内外]+$/u.test(m[1]!))) out.add(m[1]!);
   }
   out.delete(name);
   return [...out].filter((s) => s.length >= 2);

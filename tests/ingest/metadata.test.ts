@@ -175,7 +175,7 @@ describe("title, kind and period detection", () => {
     };
     expect(() => detectMetadata(input)).toThrow(MetadataError);
     expect(() => detectMetadata(input)).toThrow(
-      'cannot detect title, kind, period; add an entry for "tiedong-2023-government-work-report-excerpt.txt" to metadata-overrides.json in its corpus folder',
+      'cannot detect title, kind, period, region; add an entry for "tiedong-2023-government-work-report-excerpt.txt" to metadata-overrides.json in its corpus folder',
     );
     const partial = detectMetadata({
       ...input,

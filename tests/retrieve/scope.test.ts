@@ -41,7 +41,29 @@ describe("resolveScope", () => {
 
   it("refuses a region of the city the corpus does not cover, and a place elsewhere", () => {
     expect(scope("千山区2023年GDP")).toMatchObject({ ok: false, reason: "region" });
-    expect(scope("沈阳市2023年GDP")).toMatchObject({ ok: false, reason: "place" });
+    expect(scope("沈阳市2023年GDP")).toMatchObject({ ok: false, reason: "region" });
+    expect(scope("鞍山高新区2023年GDP")).toMatchObject({ ok: false, reason: "place" });
+  });
+
+  it("names the place as written and the nearest regions held, same parent first", () => {
+    const s = scope("千山区2023年GDP");
+    expect(s.ok).toBe(false);
+    expect(!s.ok && s.message).toMatch(
+      /^语料中没有千山区的数据。最接近的有：立山区（[^）]*）、铁东区（[^）]*）；另有：鞍山市/u,
+    );
+  });
+
+  it("regression: 四平市铁东区 is not 鞍山市铁东区, 北京市朝阳区 not 朝阳市", () => {
+    expect(scope("四平市铁东区2023年GDP")).toMatchObject({ ok: false, reason: "region" });
+    expect(
+      !scope("四平市铁东区2023年GDP").ok && (scope("四平市铁东区2023年GDP") as { message: string }).message,
+    ).toContain("四平市铁东区");
+    expect(scope("鞍山市铁东区2023年GDP").ok).toBe(true);
+  });
+
+  it("never gives a part of the year as the whole year", () => {
+    expect(scope("立山区2024年GDP")).toMatchObject({ ok: false, reason: "period" });
+    expect(scope("立山区2024年上半年GDP").ok).toBe(true);
   });
 
   it("lets lead questions search the task list whatever place they name", () => {
