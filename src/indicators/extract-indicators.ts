@@ -119,6 +119,7 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         headings: section.path,
         statement,
         before: text.slice(st.start, clause.end),
+        clause: clauseText,
         inPlanPart: planStart >= 0 && st.start > planStart,
       });
       const slots = figures.length > 0 ? figures : [{ figure: null, index: firstAt, end: growth!.end }];

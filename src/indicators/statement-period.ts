@@ -43,6 +43,8 @@ export interface StatementContext {
   statement: string;
   /** The statement's text up to the end of the figure's clause (cue words of a target). */
   before: string;
+  /** The figure's own clause, when known: `由2021年的166个` names its year, `今年…` the document's. */
+  clause?: string;
   /** The statement lies in the plan part of an execution report (after `下半年，我们将…`). */
   inPlanPart: boolean;
 }
@@ -77,12 +79,25 @@ export function partLabel(part: string | undefined): string {
   return p === "1-12月" ? "" : p;
 }
 
-/** A year the text before a figure names as its own (`经最终核实，2022年全市…`), not a base (比2020年). */
-const NAMED_YEAR = /(到|至|截至|截止)?(?<![比较于与—－\-~～\d])(\d{4})年(?![以—－\-~～\d])/gu;
+/**
+ * A year that opens a clause before the figure (`2021年应建…`, `经最终核实，2022年全市…`,
+ * `到2025年`), not a base of comparison (比2020年) nor an attribute inside a clause (审批2022年…档案).
+ */
+const CLAUSE_YEAR = /(?:^|[，,。；;：:\s])(到|至|截至|截止)?(\d{4})年(?![以—－\-~～\d、])/gu;
+/** A year the figure's own clause gives it: `由2021年的166个`. */
+const CLAUSE_ATTRIBUTE_YEAR = /(?<![比较于与\d])(\d{4})年的/u;
 
-/** The last year the text names as the statement's own, with 到/至 when it looks ahead. */
-function namedYear(before: string): { year: string; toward: string | undefined } | null {
-  const found = [...before.matchAll(NAMED_YEAR)].filter((m) => !/[比较与]$/u.test(before.slice(0, m.index)));
+/** The year the text before a figure names as the statement's own, with 到/至 when it looks ahead. */
+function namedYear(
+  before: string,
+  clause: string | undefined,
+): { year: string; toward: string | undefined } | null {
+  if (clause !== undefined) {
+    if (/今年|本年|当年/u.test(clause)) return null;
+    const own = clause.match(CLAUSE_ATTRIBUTE_YEAR);
+    if (own) return { year: own[1]!, toward: undefined };
+  }
+  const found = [...before.matchAll(CLAUSE_YEAR)];
   const last = found[found.length - 1];
   return last ? { year: last[2]!, toward: last[1] } : null;
 }
@@ -112,7 +127,7 @@ export function statementPeriod(ctx: StatementContext): StatementPeriod {
   const cue = TARGET_CUES.test(ctx.before);
   const opening = statement.match(OPENING)!;
   const [, openingToward, openingYear, part] = opening;
-  const named = openingYear ? null : namedYear(ctx.before);
+  const named = openingYear || part ? null : namedYear(ctx.before, ctx.clause);
   const toward = openingToward ?? named?.toward;
   const yearText = openingYear ?? named?.year;
   const year = yearText ? Number(yearText) : null;

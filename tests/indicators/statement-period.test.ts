@@ -73,12 +73,25 @@ const EXAMPLES: Array<[StatementContext["meta"], string[], string, string, "resu
   [bulletin2023, ["一、综合"], "1-12月，规上工业增加值增长12.3%。", "2023年", "result"],
   [bulletin2023, ["一、综合"], "一季度，固定资产投资增长8%。", "2023年一季度", "result"],
   [execution, [], "上半年，组织线上线下各类招聘会15场。", "2024年上半年", "result"],
+  [bulletin2023, ["三、教育"], "大班额由2021年的166个，减少到现在的43个。", "2021年", "result"],
+  [bulletin2023, ["三、教育"], "审批2022年市区属企业人员退休补助费档案3575份。", "2023年", "result"],
+  [bulletin2023, ["三、教育"], "2021年应建口袋公园40个。", "2021年", "result"],
+  [
+    bulletin2023,
+    ["三、教育"],
+    "上半年，总投资6.5亿元的2022年、2023年老旧小区改造项目已开工。",
+    "2023年上半年",
+    "result",
+  ],
   [tasks, ["一、预期目标"], "地区生产总值增长6%左右。", "2023年", "target"],
 ];
 
 describe("statementPeriod", () => {
   it.each(EXAMPLES)("%j %j %s → %s %s", (meta, headings, statement, period, nature) => {
-    expect(statementPeriod({ meta, headings, statement, before: statement, inPlanPart: false })).toEqual({
+    const clause = statement.split(/[，。]/u)[0]!;
+    expect(
+      statementPeriod({ meta, headings, statement, before: statement, clause, inPlanPart: false }),
+    ).toEqual({
       period,
       nature,
     });
