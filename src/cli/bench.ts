@@ -37,7 +37,7 @@ async function main(): Promise<void> {
         .filter(Boolean)
         .map((l) => (JSON.parse(l) as { q: string }).q)
     : [];
-  const vocabulary = loadVocabulary(config.corpusDir);
+  const vocabulary = loadVocabulary();
   const { rows } = extractTables(loadCorpus(config.corpusDir).documents, vocabulary);
   const generated = generateQuestions(rows, vocabulary, generatedCount);
 

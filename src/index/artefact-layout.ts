@@ -5,7 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { CATALOGUE_PATH } from "../indicators/catalogue.js";
 import type { Chunk, CorpusDocument, IngestProblem, Section } from "../types.js";
 
 /** Bump when the shape of any artefact changes. */
@@ -53,6 +54,7 @@ export function buildInputsHash(corpusDir: string): string {
     }
   };
   add(corpusDir, listFiles(corpusDir));
+  add(dirname(CATALOGUE_PATH), [CATALOGUE_PATH]);
   for (const d of PIPELINE_SOURCE_DIRS) add(srcRoot, listFiles(join(srcRoot, d)));
   return hash.digest("hex");
 }

@@ -47,7 +47,7 @@ export async function buildArtefacts(options: {
   const { documents, problems } = loadCorpus(options.corpusDir);
   for (const p of problems) log(`skipped ${p.file}: ${p.reason}`);
   if (documents.length === 0) throw new Error(`no usable document in ${options.corpusDir}`);
-  const vocabulary = loadVocabulary(options.corpusDir);
+  const vocabulary = loadVocabulary();
 
   const { sections: sectionsByDoc, rows, tasks } = extractTables(documents, vocabulary);
   const corpus: CorpusArtefact = { documents, sections: [], chunks: [], problems };

@@ -10,7 +10,7 @@
 import type { CorpusDocument, FigureNature, IndicatorRow, Section } from "../types.js";
 import { sectionAt } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
-import { indicatorsNamedBy, type IndicatorVocabulary } from "./aliases.js";
+import { indicatorsOfPhrase, type IndicatorVocabulary } from "./aliases.js";
 import { findFigures, findGrowths, type FoundGrowth } from "./parse-figure.js";
 
 /** Words before a figure that say when, where or how, not what: stripped from phrases. */
@@ -133,7 +133,7 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         const phrase = cleanPhrase(before) || cleanPhrase(after.replace(GROWTH_TAIL, "")) || lastPhrase;
         if (phrase === "") return;
         lastPhrase = phrase;
-        const named = indicatorsNamedBy(vocabulary, phrase);
+        const named = indicatorsOfPhrase(vocabulary, phrase);
         statementRows.push({
           id: `${doc.meta.id}:${rows.length + statementRows.length}`,
           region: doc.meta.region,

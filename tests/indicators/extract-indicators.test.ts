@@ -3,9 +3,9 @@ import { loadVocabulary } from "../../src/indicators/aliases.js";
 import { extractIndicators } from "../../src/indicators/extract-indicators.js";
 import { parseSections, sectionAt } from "../../src/sections/parse-sections.js";
 import type { IndicatorRow } from "../../src/types.js";
-import { CORPUS_DIR, IDS, realCorpus, realDoc } from "../ingest/fixtures.js";
+import { IDS, realCorpus, realDoc } from "../ingest/fixtures.js";
 
-const vocabulary = loadVocabulary(CORPUS_DIR);
+const vocabulary = loadVocabulary();
 const rowsOf = (id: string) => {
   const doc = realDoc(id);
   return extractIndicators({ doc, sections: parseSections(doc), vocabulary });
