@@ -20,8 +20,16 @@ const chatIdList = z
   .transform((ids) => ids.map(Number));
 
 const schema = z.object({
-  /** Folder holding the source documents, the metadata overrides and the alias file. */
-  CORPUS_DIR: z.string().min(1).default("corpus"),
+  /**
+   * Folder(s) holding the source documents, each with its own optional metadata overrides and
+   * alias file; several are separated by `:` like PATH (`corpus:../shared/realdocs/text`).
+   */
+  CORPUS_DIR: z
+    .string()
+    .min(1)
+    .default("corpus")
+    .transform((s) => s.split(":"))
+    .pipe(z.array(z.string().min(1, "an empty folder name in the list (two `:` in a row?)"))),
   /** Folder the build writes its artefacts to (manifest, tables, indexes). */
   ARTEFACT_DIR: z.string().min(1).default("embeddings"),
   /** Folder holding models in Transformers.js layout (`<dir>/<model id>/onnx/model_quantized.onnx`). */
@@ -49,7 +57,10 @@ const schema = z.object({
 
 /** The validated settings; paths are absolute. */
 export interface AppConfig {
+  /** The first corpus folder (kept for code that reads one folder's files). */
   corpusDir: string;
+  /** Every corpus folder of CORPUS_DIR, in order; absolute. */
+  corpusDirs: string[];
   artefactDir: string;
   modelDir: string;
   modelId: string;
@@ -98,7 +109,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   const abs = (p: string) => resolve(PROJECT_ROOT, p);
   return {
-    corpusDir: abs(c.CORPUS_DIR),
+    corpusDir: abs(c.CORPUS_DIR[0]!),
+    corpusDirs: c.CORPUS_DIR.map(abs),
     artefactDir: abs(c.ARTEFACT_DIR),
     modelDir: abs(c.EMBEDDING_MODEL_DIR),
     modelId: c.EMBEDDING_MODEL_ID,

@@ -10,8 +10,12 @@
 /** Which script a source document was written in. */
 export type Script = "simplified" | "traditional";
 
-/** The kinds of document the corpus holds; used for labels and for result/target decisions. */
-export type DocumentKind = "统计公报" | "政府工作报告" | "任务分解方案" | "计划执行报告";
+/**
+ * A document's kind as a label read from its title (统计公报, 政府工作报告, 任务分解方案,
+ * 计划执行情况报告, 经济运行情况, 统计月报 …, or 其他). Shown to people; no logic depends on a
+ * closed list of kinds (see src/indicators/statement-period.ts for the properties used).
+ */
+export type DocumentKind = string;
 
 /** A problem found in a document's text that a reader should know about (never silently fixed). */
 export interface DataQualityNote {
@@ -31,8 +35,17 @@ export interface DocumentMeta {
   city: string;
   /** 铁东区 / 立山区; null for a city-level document. */
   district: string | null;
-  /** The region the document's figures describe: the district, else the city. */
+  /** The region the document's figures describe: the division's official name (铁东区, 全国). */
   region: string;
+  /** The region's division code in the gazetteer (210302 鞍山市铁东区; 000000 全国). */
+  regionCode: string;
+  /** Names from the province down to the region: [辽宁省, 鞍山市, 铁东区]; [全国] for the nation. */
+  regionPath: string[];
+  /**
+   * Every period the document's statements describe (its own, reviewed years, parts of the
+   * year), filled in by the build from its indicator rows; absent before extraction.
+   */
+  periods?: string[];
   /** As published: `2023年`, `2024年上半年`. */
   period: string;
   year: number;
@@ -128,6 +141,7 @@ export interface SourceSpan {
 export interface IndicatorRow {
   id: string;
   region: string;
+  /** The period the statement describes (not necessarily the document's): 2018年, 2024年上半年, 2017—2021年. */
   period: string;
   /** Canonical indicator name from the alias file; null when the phrase is not a known indicator. */
   indicator: string | null;

@@ -20,7 +20,7 @@ import {
   type Idf,
 } from "../retrieve/match-rows.js";
 import { restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
-import { resolveScope } from "../retrieve/scope.js";
+import { resolveScope, rowInPeriod } from "../retrieve/scope.js";
 import type { AnswerStatus, Fact, IndicatorRow } from "../types.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
@@ -197,7 +197,8 @@ async function answerByTopic(
 ): Promise<Draft | null> {
   if (terms.length === 0) return null;
   const boosts = await retrievalBoosts(q, docIds, ctx);
-  const candidates = ctx.view.artefacts.rows.filter((r) => docIds.has(r.source.docId));
+  // Rows of the documents in scope whose own statement period is the one asked.
+  const candidates = ctx.view.artefacts.rows.filter((r) => docIds.has(r.source.docId) && rowInPeriod(r, q));
   const preferred = q.intent === "target" ? "target" : "result";
   const scored = scoreRowsByTopic(candidates, terms, ctx.idf, q.unit, (row) => {
     const doc = ctx.view.doc(row.source.docId);
@@ -258,6 +259,9 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
     const options = scope.periods.map((p) => restateWithPeriod(q, p));
     return { status: "clarify", text: scope.message, facts: [], book: null, options };
   }
+  if (!scope.ok && scope.reason === "ambiguous") {
+    return { status: "clarify", text: scope.message, facts: [], book: null, options: scope.options };
+  }
   if (!scope.ok) return notFound(scope.message);
   const docIds = new Set(scope.docs.map((d) => d.id));
   const terms = topicTerms(q, ctx.tokenizer);
@@ -277,14 +281,17 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
 
   const indicators = chosenIndicators(q);
   if (indicators.size > 0) {
-    const rows = dedupeRows(byNature(q, rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds)));
+    const inPeriod = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds).filter((r) =>
+      rowInPeriod(r, q),
+    );
+    const rows = dedupeRows(byNature(q, inPeriod));
     if (rows.length > 0) return answerRows(q, rows, ctx);
     const mentioned = q.indicators.map((m) => m.term);
     if (q.intent === "target") {
       const target = answerTargetTask(docIds, [...mentioned, ...indicators], ctx);
       if (target) return target;
       // Asked for a target the documents do not set: say so, and where the results are.
-      const results = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds);
+      const results = inPeriod;
       if (results.length > 0) return notFound(noTargetText(q, [...indicators]));
     }
     const byTerm = await answerByTopic(q, docIds, mentioned, ctx);

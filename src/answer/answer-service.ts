@@ -48,7 +48,7 @@ async function loadOrRebuild(
 ): Promise<LoadedArtefacts> {
   const requirements = {
     artefactDir: config.artefactDir,
-    corpusDir: config.corpusDir,
+    corpusDir: config.corpusDirs,
     modelId: embedder.modelId,
     dimension: embedder.dimension,
   };
@@ -58,7 +58,7 @@ async function loadOrRebuild(
     if (!(e instanceof ArtefactError) || !options.rebuildIfStale) throw e;
     options.log?.(`artefacts unusable (${e.reason}): rebuilding`);
     await buildArtefacts({
-      corpusDir: config.corpusDir,
+      corpusDir: config.corpusDirs,
       artefactDir: config.artefactDir,
       embedder,
       log: options.log,

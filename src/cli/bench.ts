@@ -38,7 +38,7 @@ async function main(): Promise<void> {
         .map((l) => (JSON.parse(l) as { q: string }).q)
     : [];
   const vocabulary = loadVocabulary();
-  const { rows } = extractTables(loadCorpus(config.corpusDir).documents, vocabulary);
+  const { rows } = extractTables(loadCorpus(config.corpusDirs).documents, vocabulary);
   const generated = generateQuestions(rows, vocabulary, generatedCount);
 
   const latencies: number[] = [];

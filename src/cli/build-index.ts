@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     allowRemote: config.allowRemoteModels,
   });
   const report = await buildArtefacts({
-    corpusDir: config.corpusDir,
+    corpusDir: config.corpusDirs,
     artefactDir: config.artefactDir,
     embedder,
     log: (line) => console.log(`build-index: ${line}`),

@@ -22,7 +22,7 @@ function main(): void {
   }
   const config = loadConfig();
   const vocabulary = loadVocabulary();
-  const { documents, problems } = loadCorpus(config.corpusDir);
+  const { documents, problems } = loadCorpus(config.corpusDirs);
   for (const p of problems) console.error(`indicators: skipped ${p.file}: ${p.reason}`);
   const texts = new Map(documents.map((d) => [d.meta.id, d.text]));
   const { rows, tasks } = extractTables(documents, vocabulary);

@@ -45,7 +45,7 @@ function listFiles(dir: string): string[] {
  * sha256 over the corpus folder's files and the pipeline's source files (names relative to
  * their folder, then contents). Stored in the manifest as `corpusHash`.
  */
-export function buildInputsHash(corpusDir: string): string {
+export function buildInputsHash(corpusDirs: string | readonly string[]): string {
   const srcRoot = resolve(import.meta.dirname, "..");
   const hash = createHash("sha256");
   const add = (root: string, files: string[]) => {
@@ -53,7 +53,11 @@ export function buildInputsHash(corpusDir: string): string {
       hash.update(relative(root, f)).update("\0").update(readFileSync(f)).update("\0");
     }
   };
-  add(corpusDir, listFiles(corpusDir));
+  const dirs = typeof corpusDirs === "string" ? [corpusDirs] : corpusDirs;
+  dirs.forEach((dir, i) => {
+    hash.update(`corpus folder ${i}\0`);
+    add(dir, listFiles(dir));
+  });
   add(dirname(CATALOGUE_PATH), [CATALOGUE_PATH]);
   for (const d of PIPELINE_SOURCE_DIRS) add(srcRoot, listFiles(join(srcRoot, d)));
   return hash.digest("hex");

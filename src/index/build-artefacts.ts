@@ -35,7 +35,8 @@ export function passageText(chunk: Chunk, title: string): string {
  * written last, and each file is replaced atomically).
  */
 export async function buildArtefacts(options: {
-  corpusDir: string;
+  /** One corpus folder or several (CORPUS_DIR=a:b), each with its own override and alias files. */
+  corpusDir: string | readonly string[];
   artefactDir: string;
   embedder: Embedder;
   log?: (line: string) => void;
@@ -46,10 +47,17 @@ export async function buildArtefacts(options: {
   const corpusHash = buildInputsHash(options.corpusDir);
   const { documents, problems } = loadCorpus(options.corpusDir);
   for (const p of problems) log(`skipped ${p.file}: ${p.reason}`);
-  if (documents.length === 0) throw new Error(`no usable document in ${options.corpusDir}`);
+  if (documents.length === 0)
+    throw new Error(`no usable document in ${[options.corpusDir].flat().join(":")}`);
   const vocabulary = loadVocabulary();
 
   const { sections: sectionsByDoc, rows, tasks } = extractTables(documents, vocabulary);
+  // Every period the document's statements describe (a work report reviews the year before).
+  for (const doc of documents) {
+    const periods = new Set([doc.meta.period]);
+    for (const r of rows) if (r.source.docId === doc.meta.id) periods.add(r.period);
+    doc.meta.periods = [...periods].sort();
+  }
   const corpus: CorpusArtefact = { documents, sections: [], chunks: [], problems };
   for (const doc of documents) {
     const sections = sectionsByDoc.get(doc.meta.id)!;

@@ -23,7 +23,8 @@ export interface LoadedArtefacts {
 /** What the artefacts must match: the model in use and the current corpus folder. */
 export interface ArtefactRequirements {
   artefactDir: string;
-  corpusDir: string;
+  /** The corpus folder(s) the artefacts must have been built from. */
+  corpusDir: string | readonly string[];
   modelId: string;
   dimension: number;
 }

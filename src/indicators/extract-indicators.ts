@@ -7,19 +7,18 @@
  * opens a row whose phrase is the text before the figure (or after it, for `6976户居民的…`);
  * a clause holding only a growth rate or a basis (按可比价格计算) completes the row before it.
  */
-import type { CorpusDocument, FigureNature, IndicatorRow, Section } from "../types.js";
+import type { CorpusDocument, IndicatorRow, Section } from "../types.js";
 import { sectionAt } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
 import { indicatorsOfPhrase, type IndicatorVocabulary } from "./aliases.js";
 import { findFigures, findGrowths, type FoundGrowth } from "./parse-figure.js";
+import { documentRole, statementPeriod } from "./statement-period.js";
 
 /** Words before a figure that say when, where or how, not what: stripped from phrases. */
 const LEADING_NOISE =
   /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:鞍山市|铁东区|立山区|全区|我区|全市|区内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|共计|共有|共|总计|合计)+/u;
 const TRAILING_NOISE =
   /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的)+$/u;
-/** Cues that a statement states a plan or target rather than a result. */
-const TARGET_CUES = /计划(?!生育)|力争|预计|目标|确保|拟|不低于|不少于|左右/u;
 /** The line that opens the plan part of a plan-execution report (下半年，我们将…). */
 const PLAN_PART = /(?:^|\n)下半年[，,]/u;
 /** A rate noun at the end of the text between a count and a percentage (…网上可办率100%). */
@@ -71,22 +70,16 @@ export interface ExtractionContext {
   vocabulary: IndicatorVocabulary;
 }
 
-/**
- * Nature of a statement: documents of plans state targets, and so does the plan part of a
- * plan-execution report (after `下半年，我们将…`); otherwise cue words before the figure's
- * clause end decide (计划改造6个小区 is a plan; 实现了“双过半”目标 after a figure is not).
- */
-function natureOf(doc: CorpusDocument, before: string, offset: number): FigureNature {
-  if (doc.meta.kind === "任务分解方案" || doc.meta.kind === "政府工作报告") return "target";
-  const planStart = doc.meta.kind === "计划执行报告" ? doc.text.search(PLAN_PART) : -1;
-  if (planStart >= 0 && offset > planStart) return "target";
-  return TARGET_CUES.test(before) ? "target" : "result";
+/** Where the plan part of an execution report starts (`下半年，我们将…`), or -1. */
+function planPartStart(doc: CorpusDocument): number {
+  return documentRole(doc.meta).execution ? doc.text.search(PLAN_PART) : -1;
 }
 
 /** Extracts the indicator rows of one document. */
 export function extractIndicators({ doc, sections, vocabulary }: ExtractionContext): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   const text = doc.text;
+  const planStart = planPartStart(doc);
   for (const st of splitStatements(text)) {
     const statement = text.slice(st.start, st.end);
     if (!/\d/u.test(statement)) continue;
@@ -121,7 +114,13 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         continue;
       }
       const qualifier = clauseText.slice(firstAt).match(QUALIFIERS)?.[1] ?? null;
-      const nature = natureOf(doc, text.slice(st.start, clause.end), st.start);
+      const { period, nature } = statementPeriod({
+        meta: doc.meta,
+        headings: section.path,
+        statement,
+        before: text.slice(st.start, clause.end),
+        inPlanPart: planStart >= 0 && st.start > planStart,
+      });
       const slots = figures.length > 0 ? figures : [{ figure: null, index: firstAt, end: growth!.end }];
       let lastPhrase = "";
       slots.forEach((slot, k) => {
@@ -137,7 +136,7 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         statementRows.push({
           id: `${doc.meta.id}:${rows.length + statementRows.length}`,
           region: doc.meta.region,
-          period: doc.meta.period,
+          period,
           indicator: named.length === 1 ? named[0]! : null,
           phrase,
           value: slot.figure,

@@ -5,12 +5,13 @@
 import { headingMarker, markerNumber } from "../ingest/headings.js";
 import { splitLines } from "../sections/parse-sections.js";
 import type { CorpusDocument, Section, TaskRow } from "../types.js";
+import { documentRole } from "./statement-period.js";
 
 const UNIT_VALUE = /^(牵头单位|责任单位)[:：]\s*(.*)$/u;
 
-/** Extracts the numbered tasks of a task-breakdown document; other kinds give []. */
+/** Extracts the numbered tasks of a plan (任务分解方案 and other plans, by title words); others give []. */
 export function extractTasks(doc: CorpusDocument, sections: Section[]): TaskRow[] {
-  if (doc.meta.kind !== "任务分解方案") return [];
+  if (!documentRole(doc.meta).plan) return [];
   const tasks: TaskRow[] = [];
   const lines = splitLines(doc.text);
   for (const section of sections) {

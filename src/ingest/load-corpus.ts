@@ -111,24 +111,40 @@ export function loadDocument(path: string, overrides: MetadataOverrides): Corpus
   return { meta, raw, text: normalised.text, offsets: normalised.offsets };
 }
 
-/** Loads every document of a corpus folder; unreadable files become problems, not failures. */
-export function loadCorpus(corpusDir: string): LoadedCorpus {
-  const overrides = readOverrides(corpusDir);
+/**
+ * Loads every document of one corpus folder or several (CORPUS_DIR=a:b, in order), each with
+ * its own override file; unreadable files become problems, not failures. A file name that an
+ * earlier folder already holds is skipped (document ids are file names).
+ */
+export function loadCorpus(corpusDirs: string | readonly string[]): LoadedCorpus {
+  const dirs = typeof corpusDirs === "string" ? [corpusDirs] : corpusDirs;
   const documents: CorpusDocument[] = [];
   const problems: IngestProblem[] = [];
-  const files = listCorpusFiles(corpusDir);
-  for (const path of files) {
-    try {
-      documents.push(loadDocument(path, overrides));
-    } catch (e) {
-      if (e instanceof DecodeError || e instanceof MetadataError) {
-        problems.push({ file: basename(path), reason: e.message });
-      } else throw e;
+  const seen = new Map<string, string>();
+  for (const corpusDir of dirs) {
+    const overrides = readOverrides(corpusDir);
+    const files = listCorpusFiles(corpusDir);
+    for (const path of files) {
+      const name = basename(path);
+      const earlier = seen.get(name);
+      if (earlier !== undefined) {
+        problems.push({ file: name, reason: `same file name as in ${earlier}; skipped from ${corpusDir}` });
+        continue;
+      }
+      seen.set(name, corpusDir);
+      try {
+        documents.push(loadDocument(path, overrides));
+      } catch (e) {
+        if (e instanceof DecodeError || e instanceof MetadataError) {
+          problems.push({ file: name, reason: e.message });
+        } else throw e;
+      }
     }
-  }
-  const known = new Set(files.map((f) => basename(f)));
-  for (const name of Object.keys(overrides)) {
-    if (!known.has(name)) problems.push({ file: OVERRIDE_FILE, reason: `entry for missing file ${name}` });
+    const known = new Set(files.map((f) => basename(f)));
+    for (const name of Object.keys(overrides)) {
+      if (!known.has(name))
+        problems.push({ file: join(corpusDir, OVERRIDE_FILE), reason: `entry for missing file ${name}` });
+    }
   }
   return { documents, problems };
 }

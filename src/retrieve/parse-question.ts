@@ -10,7 +10,9 @@ import {
   type IndicatorVocabulary,
 } from "../indicators/aliases.js";
 import { normaliseQuestion } from "../ingest/normalise.js";
-import { ANSHAN_SUBDIVISIONS, HOME_CITY, OTHER_PLACES, shortName } from "../ingest/places.js";
+import { partLabel } from "../indicators/statement-period.js";
+import { findPlaces, type PlaceMention } from "../ingest/find-places.js";
+import { divisionOf } from "../ingest/gazetteer.js";
 import type { Intent } from "../types.js";
 
 /** A question taken apart. */
@@ -20,9 +22,14 @@ export interface ParsedQuestion {
   /** Normalised (simplified, half-width), with a leading /cite or /compare removed. */
   text: string;
   command: "cite" | "compare" | null;
-  /** Corpus-scale regions named, most specific first (鞍山市铁东区 → [铁东区]). */
+  /**
+   * Regions named, by official name, a qualifying parent folded in (鞍山市铁东区 → [铁东区],
+   * 海拉尔 → [海拉尔区]); a name several divisions share stays as written (朝阳区).
+   */
   regions: string[];
-  /** Places named that are not a region the corpus could cover (北京市, 四平市, 海城市). */
+  /** Every place named, with the divisions it may be (gazetteer codes) and how it was written. */
+  places: PlaceMention[];
+  /** Places named that the gazetteer does not list (development zones such as 高新区). */
   otherPlaces: string[];
   years: number[];
   /** A part of the year the question names, e.g. 上半年. */
@@ -52,24 +59,40 @@ const TARGET = /目标|预期|计划|预计/u;
 const GROWTH = /增速|增长率|增幅|增长多少|增长了多少|同比|下降多少|涨幅|增长情况|增长幅度|增长几/u;
 const RELATIVE_YEAR = /今年|去年|前年|明年|本年|上年度?|当年/u;
 const ALL_PERIODS = /这两年|近两年|两年|历年|各年|逐年|每年/u;
-const PART_OF_YEAR = /上半年|下半年|前三季度|一季度|第一季度/u;
+const PART_OF_YEAR = /上半年|下半年|前三季度|第?[一二三四]季度|1[-—－～~]\d{1,2}月份?/u;
+const CHINESE_NUMERAL = "〇一二三四五六七八九";
 const QUESTION_WORDS =
   /请问|查询一下|查询|查一下|帮我查|告诉我|是多少|有多少|一共|总共|多少|是什么|什么|哪个|哪些|哪一|怎么样|如何|情况|吗|呢|呀|啊/gu;
 
-/** The regions a corpus of this city can hold: the city and its subdivisions. */
-function findRegions(text: string): { regions: string[]; otherPlaces: string[] } {
+/** The places a question names; indicator names (工业, 生产 …) cannot be part of a place. */
+function findRegions(
+  text: string,
+  indicators: IndicatorMention[],
+): { regions: string[]; places: PlaceMention[]; otherPlaces: string[] } {
+  const masked: boolean[] = new Array<boolean>(text.length).fill(false);
+  for (const m of indicators) masked.fill(true, m.index, m.index + m.term.length);
+  const places = findPlaces(text, { masked });
   const regions: string[] = [];
-  const otherPlaces: string[] = [];
-  for (const [full, shorts] of Object.entries(ANSHAN_SUBDIVISIONS)) {
-    if ([full, ...shorts].some((n) => text.includes(n))) regions.push(full);
+  for (const p of places) {
+    if (p.codes.length === 0) continue;
+    const names = [...new Set(p.codes.map((c) => divisionOf(c).name))];
+    const name = names.length === 1 ? names[0]! : p.written;
+    if (!regions.includes(name)) regions.push(name);
   }
-  for (const place of OTHER_PLACES) {
-    if (text.includes(place) || text.includes(shortName(place))) otherPlaces.push(place);
-  }
-  const namesCity =
-    text.includes(HOME_CITY) || text.includes(shortName(HOME_CITY)) || /全市|市级/u.test(text);
-  if (namesCity && regions.length === 0) regions.push(HOME_CITY);
-  return { regions, otherPlaces };
+  const otherPlaces = places.filter((p) => p.codes.length === 0).map((p) => p.written);
+  return { regions, places, otherPlaces };
+}
+
+/** 二〇二三年 → 2023年, and the short form 23年 → 2023年. */
+function normaliseYears(text: string): string {
+  return text
+    .replace(
+      /([〇零一二三四五六七八九]{4})年/gu,
+      (_, y: string) =>
+        [...y].map((c) => String(Math.max(0, CHINESE_NUMERAL.indexOf(c === "零" ? "〇" : c)))).join("") +
+        "年",
+    )
+    .replace(/(?<![\d.])([12]\d)年/gu, "20$1年");
 }
 
 /** What the question asks; for `/cite …` the intent of the question cited. */
@@ -81,22 +104,16 @@ function detectIntent(text: string, command: ParsedQuestion["command"], periodsN
   return "value";
 }
 
-/** Replaces every way of naming the given regions (铁东区, 铁东) in a text. */
-function withoutRegions(text: string, regions: string[], replacement: string): string {
+/** Replaces every place a text names (as written, 鞍山市铁东区 or 铁东) with the replacement. */
+function withoutPlaces(text: string, replacement: string): string {
   let t = text;
-  for (const r of regions) {
-    for (const name of [r, ...(ANSHAN_SUBDIVISIONS[r] ?? []), shortName(r)])
-      t = t.split(name).join(replacement);
-  }
+  for (const p of findPlaces(text).reverse()) t = t.slice(0, p.start) + replacement + t.slice(p.end);
   return t;
 }
 
 /** Removes places, periods, indicator-free question words and punctuation from a question. */
-function topicOf(text: string, regions: string[]): string {
-  let t = text;
-  t = withoutRegions(t, regions, " ");
-  t = t.split(HOME_CITY).join(" ").split(shortName(HOME_CITY)).join(" ");
-  return t
+function topicOf(text: string): string {
+  return withoutPlaces(text, " ")
     .replace(/(?<!\d)20\d{2}(?!\d)(?:年度?)?/gu, " ")
     .replace(PART_OF_YEAR, " ")
     .replace(RELATIVE_YEAR, " ")
@@ -120,12 +137,12 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
     command = cmd[1]!.toLowerCase() as "cite" | "compare";
     text = text.slice(cmd[0].length);
   }
-  const { regions, otherPlaces } = findRegions(text);
-  // 2023, and the short form 23年.
-  text = text.replace(/(?<![\d.])([12]\d)年/gu, "20$1年");
+  const indicators = findIndicatorMentions(vocabulary, text);
+  const { regions, places, otherPlaces } = findRegions(text, indicators);
+  text = normaliseYears(text);
   const years = [...new Set([...text.matchAll(/(?<!\d)(20\d{2})(?!\d)/gu)].map((m) => Number(m[1])))];
   const relativeYear = text.match(RELATIVE_YEAR)?.[0] ?? null;
-  const partOfYear = text.match(PART_OF_YEAR)?.[0] ?? null;
+  const partOfYear = partLabel(text.match(PART_OF_YEAR)?.[0]) || null;
   const allPeriods = ALL_PERIODS.test(text);
   const unitWord =
     text.match(UNIT_ASKED)?.[1] ?? text.match(COUNT_NOUN)?.[1] ?? (RATE_NOUN.test(text) ? "%" : null);
@@ -134,6 +151,7 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
     text,
     command,
     regions,
+    places,
     otherPlaces,
     years,
     partOfYear,
@@ -142,7 +160,7 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
     indicators: findIndicatorMentions(vocabulary, text),
     intent: detectIntent(text, command, years.length + (allPeriods ? 2 : 0)),
     unit: unitWord === "钱" ? "元" : unitWord,
-    topic: topicOf(text, regions),
+    topic: topicOf(text),
   };
 }
 
@@ -151,6 +169,6 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
  * `铁东区2022年GDP`. Places and the relative year are taken out and put back in front.
  */
 export function restateWithPeriod(q: ParsedQuestion, period: string): string {
-  const rest = withoutRegions(q.text.replace(RELATIVE_YEAR, ""), q.regions, "");
+  const rest = withoutPlaces(q.text.replace(RELATIVE_YEAR, ""), "");
   return `${q.regions.join("、")}${period}${rest.trim()}`;
 }

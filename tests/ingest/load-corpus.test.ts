@@ -83,7 +83,7 @@ describe("loadCorpus with bad files among good ones", () => {
       {
         file: "untitled.txt",
         reason:
-          'cannot detect title, kind, period; add an entry for "untitled.txt" to corpus/metadata-overrides.json',
+          'cannot detect title, kind, region; add an entry for "untitled.txt" to metadata-overrides.json in its corpus folder',
       },
     ]);
   });
@@ -123,7 +123,10 @@ describe("the override file", () => {
   it("reports an entry for a file the corpus does not hold", () => {
     const dir = freshCorpus(BULLETIN, OVERRIDES);
     expect(loadCorpus(dir).problems).toEqual([
-      { file: OVERRIDES, reason: "entry for missing file tiedong-2023-government-work-report-excerpt.txt" },
+      {
+        file: join(dir, OVERRIDES),
+        reason: "entry for missing file tiedong-2023-government-work-report-excerpt.txt",
+      },
     ]);
   });
 
@@ -143,7 +146,7 @@ describe("the override file", () => {
     expect(() => readOverrides(dir)).toThrow(
       `${path}: ${BULLETIN}.period: a period starts with a year, e.g. 2023年`,
     );
-    writeFileSync(path, JSON.stringify({ [BULLETIN]: { region: "铁东区" } }));
+    writeFileSync(path, JSON.stringify({ [BULLETIN]: { county: "铁东区" } }));
     expect(() => loadCorpus(dir)).toThrow(CorpusError);
   });
 

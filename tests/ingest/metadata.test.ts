@@ -1,12 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  MetadataError,
-  detectKind,
-  detectMetadata,
-  detectPeriod,
-  titleCandidates,
-} from "../../src/ingest/metadata.js";
+import { MetadataError, detectKind, detectMetadata, detectPeriod } from "../../src/ingest/metadata.js";
+import { readHead } from "../../src/ingest/document-head.js";
 import type { DocumentMeta } from "../../src/types.js";
 import { IDS, corpusBytes, realCorpus, realDoc } from "./fixtures.js";
 
@@ -77,10 +72,10 @@ describe("metadata of the five corpus documents", () => {
       "pinyin-annotations",
       "hidden-html",
       "garbled-text",
-      "title-city-mismatch",
+      "title-region-mismatch",
     ]);
-    expect(meta.notes.find((n) => n.code === "title-city-mismatch")!.message).toBe(
-      "原文标题“2022年四平市铁东区人民政府国民经济和社会发展统计公报（2024年更新）”写作四平市，但正文所述为鞍山市；本系统按鞍山市处理。",
+    expect(meta.notes.find((n) => n.code === "title-region-mismatch")!.message).toBe(
+      "原文标题“2022年四平市铁东区人民政府国民经济和社会发展统计公报（2024年更新）”写作四平市铁东区，但正文所述为鞍山市铁东区；本系统按鞍山市铁东区处理。",
     );
     expect(meta.notes.find((n) => n.code === "pinyin-annotations")!.message).toContain("已去除1104处");
     expect(meta.notes.find((n) => n.code === "garbled-text")!.message).toContain("原文有19处多余的“?”");
@@ -95,7 +90,7 @@ describe("metadata of the five corpus documents", () => {
       region: "立山区",
       period: "2024年上半年",
       year: 2024,
-      kind: "计划执行报告",
+      kind: "计划执行情况报告",
       script: "simplified",
       encoding: "utf-8",
     });
@@ -143,22 +138,24 @@ describe("metadata of the five corpus documents", () => {
 
 describe("title, kind and period detection", () => {
   it("finds title blocks at the top of a document, before the first paragraph", () => {
-    expect(titleCandidates(realDoc(IDS.bulletin2022).text)).toEqual([
+    expect(readHead(realDoc(IDS.bulletin2022).text).titles).toEqual([
       "2022年四平市铁东区人民政府国民经济和社会发展统计公报（2024年更新）",
       "鞍山市铁东区2022年国民经济和社会发展统计公报",
     ]);
-    expect(titleCandidates(realDoc(IDS.lishan).text)).toEqual([
+    expect(readHead(realDoc(IDS.lishan).text).titles).toEqual([
       "关于立山区2024年上半年全区国民经济和社会发展计划执行情况与下半年计划的报告",
     ]);
-    expect(titleCandidates(realDoc(IDS.excerpt).text)).toEqual([]);
+    expect(readHead(realDoc(IDS.excerpt).text).titles).toEqual([]);
   });
 
   it("reads the kind and the period from a title", () => {
     expect(detectKind(realDoc(IDS.tasks).meta.title)).toBe("任务分解方案");
-    expect(detectKind(realDoc(IDS.lishan).meta.title)).toBe("计划执行报告");
+    expect(detectKind(realDoc(IDS.lishan).meta.title)).toBe("计划执行情况报告");
     expect(detectKind("鞍山市铁东区2023年国民经济和社会发展统计公报")).toBe("统计公报");
     expect(detectKind("铁东区2023年政府工作报告（节选）")).toBe("政府工作报告");
-    expect(detectKind("二、社会保障")).toBeNull();
+    expect(detectKind("二、社会保障")).toBe("其他");
+    expect(detectKind("2024年1-9月全区经济运行情况")).toBe("经济运行情况");
+    expect(detectKind("关于加快发展数字经济的实施意见")).toBe("意见");
     expect(detectPeriod(realDoc(IDS.lishan).meta.title)).toBe("2024年上半年");
     expect(detectPeriod("鞍山市铁东区2022年国民经济和社会发展统计公报")).toBe("2022年");
     expect(detectPeriod("（一）锚定重点领域改革，不断集聚新优势")).toBeNull();
@@ -178,7 +175,7 @@ describe("title, kind and period detection", () => {
     };
     expect(() => detectMetadata(input)).toThrow(MetadataError);
     expect(() => detectMetadata(input)).toThrow(
-      'cannot detect title, kind, period; add an entry for "tiedong-2023-government-work-report-excerpt.txt" to corpus/metadata-overrides.json',
+      'cannot detect title, kind, period; add an entry for "tiedong-2023-government-work-report-excerpt.txt" to metadata-overrides.json in its corpus folder',
     );
     const partial = detectMetadata({
       ...input,
