@@ -157,6 +157,16 @@ export interface IndicatorRow {
   /** The clause the row was read from (normalised). */
   clause: string;
   source: SourceSpan;
+  /** For a row read from a table: where its caption and header line stand, and its header path. */
+  table?: TableSpan;
+}
+
+/** The table a row was read from (offsets in the normalised text; source holds the row). */
+export interface TableSpan {
+  caption: { start: number; end: number } | null;
+  header: { start: number; end: number } | null;
+  /** Caption › row-label header › column header, e.g. [`表1：…`, `指标`, `2021年（亿元）`]. */
+  path: string[];
 }
 
 /** One task of the city's task breakdown (任务分解方案). */

@@ -78,7 +78,7 @@ export async function createAnswerService(
     allowRemote: config.allowRemoteModels,
   });
   const artefacts = await loadOrRebuild(config, embedder, options);
-  const vocabulary = loadVocabulary(config.corpusDirs);
+  const vocabulary = loadVocabulary();
   const tokenizer = createTokenizer(vocabulary.terms);
   const view = new CorpusView(artefacts);
   const n = artefacts.bm25.docLengths.length;

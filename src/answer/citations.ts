@@ -94,6 +94,39 @@ export class CitationBook {
     return citation.id;
   }
 
+  /**
+   * Adds a table figure: the quote is the caption, the header line and the row, each verbatim,
+   * joined by `…` (pieces that are absent are left out); start/end are the row's.
+   */
+  citeTable(
+    docId: string,
+    sectionId: string,
+    row: Range,
+    context: Array<Range | null>,
+    figure: string | null,
+  ): number {
+    const existing = this.list.find((c) => c.docId === docId && c.start === row.start && c.end === row.end);
+    if (existing) return existing.id;
+    const doc = this.view.doc(docId);
+    const pieces = [...context.filter((r): r is Range => r !== null && r.end <= row.start), row];
+    const citation: Citation = {
+      id: this.list.length + 1,
+      doc: doc.meta.file,
+      docId,
+      title: doc.meta.title,
+      section: this.view.sectionLabel(sectionId),
+      quote: pieces.map((r) => doc.text.slice(r.start, r.end)).join("…"),
+      original: pieces.map((r) => rawSlice(doc.raw, doc.offsets, r.start, r.end)).join("…"),
+      figure,
+      before: "",
+      after: "",
+      start: row.start,
+      end: row.end,
+    };
+    this.list.push(citation);
+    return citation.id;
+  }
+
   citations(): Citation[] {
     return [...this.list];
   }

@@ -21,6 +21,10 @@ export function rowLabel(row: IndicatorRow): string {
 /** Cites a row's source statement; returns the citation id. */
 export function citeRow(book: CitationBook, row: IndicatorRow): number {
   const figure = row.value?.text ?? row.growth?.figure ?? null;
+  if (row.table) {
+    const { caption, header } = row.table;
+    return book.citeTable(row.source.docId, row.source.sectionId, row.source, [caption, header], figure);
+  }
   return book.cite(row.source.docId, row.source.sectionId, row.source.start, row.source.end, figure);
 }
 

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
         .filter(Boolean)
         .map((l) => (JSON.parse(l) as { q: string }).q)
     : [];
-  const vocabulary = loadVocabulary(config.corpusDirs);
+  const vocabulary = loadVocabulary();
   const { rows } = extractTables(loadCorpus(config.corpusDirs).documents, vocabulary);
   const generated = generateQuestions(rows, vocabulary, generatedCount);
 

@@ -21,7 +21,7 @@ function main(): void {
     process.exit(2);
   }
   const config = loadConfig();
-  const vocabulary = loadVocabulary(config.corpusDirs);
+  const vocabulary = loadVocabulary();
   const { documents, problems } = loadCorpus(config.corpusDirs);
   for (const p of problems) console.error(`indicators: skipped ${p.file}: ${p.reason}`);
   const texts = new Map(documents.map((d) => [d.meta.id, d.text]));

@@ -5,7 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { CATALOGUE_PATH } from "../indicators/catalogue.js";
 import type { Chunk, CorpusDocument, IngestProblem, Section } from "../types.js";
 
 /** Bump when the shape of any artefact changes. */
@@ -57,6 +58,7 @@ export function buildInputsHash(corpusDirs: string | readonly string[]): string 
     hash.update(`corpus folder ${i}\0`);
     add(dir, listFiles(dir));
   });
+  add(dirname(CATALOGUE_PATH), [CATALOGUE_PATH]);
   for (const d of PIPELINE_SOURCE_DIRS) add(srcRoot, listFiles(join(srcRoot, d)));
   return hash.digest("hex");
 }

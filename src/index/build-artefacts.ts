@@ -49,7 +49,7 @@ export async function buildArtefacts(options: {
   for (const p of problems) log(`skipped ${p.file}: ${p.reason}`);
   if (documents.length === 0)
     throw new Error(`no usable document in ${[options.corpusDir].flat().join(":")}`);
-  const vocabulary = loadVocabulary(options.corpusDir);
+  const vocabulary = loadVocabulary();
 
   const { sections: sectionsByDoc, rows, tasks } = extractTables(documents, vocabulary);
   // Every period the document's statements describe (a work report reviews the year before).

@@ -1,22 +1,9 @@
 /**
- * The indicator vocabulary: canonical names and colloquial aliases, read from the one alias
- * data file (corpus/indicator-aliases.json). Used to name table rows, to understand
- * questions and to keep indicator names whole when tokenising.
+ * The indicator vocabulary: canonical names and the names people use for them, built from
+ * the indicator catalogue (data/indicator-catalogue.json, see catalogue.ts). Used to name table
+ * rows, to understand questions and to keep indicator names whole when tokenising.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { z } from "zod";
-
-/** Name of the alias file inside corpus/. */
-export const ALIAS_FILE = "indicator-aliases.json";
-
-const aliasFileSchema = z.object({
-  version: z.literal(1),
-  description: z.string().optional(),
-  indicators: z
-    .array(z.object({ name: z.string().min(2), aliases: z.array(z.string().min(2)) }).strict())
-    .min(1),
-});
+import { loadCatalogue, type Catalogue, type CatalogueEntry } from "./catalogue.js";
 
 /** Canonical indicators and the lookup from any name or alias to the indicators it names. */
 export interface IndicatorVocabulary {
@@ -26,17 +13,8 @@ export interface IndicatorVocabulary {
   byTerm: Map<string, string[]>;
   /** Every name and alias as written, longest first (for scanning questions). */
   terms: string[];
-}
-
-/** Thrown for a malformed alias file; names the file and the problem. */
-export class AliasFileError extends Error {
-  constructor(
-    message: string,
-    readonly path: string,
-  ) {
-    super(message);
-    this.name = "AliasFileError";
-  }
+  /** Catalogue entry of each canonical name (unit kind and relations). */
+  entries: Map<string, CatalogueEntry>;
 }
 
 /** The form names are compared in: half-width brackets removed, Latin upper-cased. */
@@ -44,8 +22,8 @@ export function vocabularyKey(term: string): string {
   return term.replace(/[（）()\s]/gu, "").toUpperCase();
 }
 
-/** Builds a vocabulary from parsed alias data. */
-export function buildVocabulary(data: z.infer<typeof aliasFileSchema>): IndicatorVocabulary {
+/** Builds a vocabulary from a parsed catalogue. */
+export function buildVocabulary(data: Catalogue): IndicatorVocabulary {
   const byTerm = new Map<string, string[]>();
   const add = (term: string, name: string) => {
     const key = vocabularyKey(term);
@@ -66,36 +44,16 @@ export function buildVocabulary(data: z.infer<typeof aliasFileSchema>): Indicato
     names: data.indicators.map((i) => i.name),
     byTerm,
     terms: [...terms].sort((a, b) => b.length - a.length),
+    entries: new Map(data.indicators.map((i) => [i.name, i])),
   };
 }
 
-function readAliasFile(path: string): z.infer<typeof aliasFileSchema> {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new AliasFileError(`cannot read ${path}: ${(e as Error).message}`, path);
-  }
-  const parsed = aliasFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AliasFileError(`${path}: ${issue.path.join(".")}: ${issue.message}`, path);
-  }
-  return parsed.data;
-}
-
 /**
- * Reads and validates the alias files of the corpus folders. The first folder must hold one;
- * each further folder may add its own (its indicators are appended).
+ * Reads the indicator catalogue (default: data/indicator-catalogue.json) and builds the
+ * vocabulary; throws a CatalogueError naming the file and the problem when it is malformed.
  */
-export function loadVocabulary(corpusDirs: string | readonly string[]): IndicatorVocabulary {
-  const dirs = typeof corpusDirs === "string" ? [corpusDirs] : corpusDirs;
-  const first = readAliasFile(join(dirs[0]!, ALIAS_FILE));
-  for (const dir of dirs.slice(1)) {
-    const path = join(dir, ALIAS_FILE);
-    if (existsSync(path)) first.indicators.push(...readAliasFile(path).indicators);
-  }
-  return buildVocabulary(first);
+export function loadVocabulary(cataloguePath?: string): IndicatorVocabulary {
+  return buildVocabulary(loadCatalogue(cataloguePath));
 }
 
 /** The canonical indicators a phrase names exactly (by name or alias), or []. */
@@ -136,4 +94,27 @@ export function findIndicatorMentions(vocabulary: IndicatorVocabulary, text: str
     }
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+/** Footnote markers and bracketed Latin abbreviations, which never change what a phrase names. */
+const PHRASE_MARKERS = /[\u2460-\u2473]|\[\d{1,2}\]|[（(][A-Za-z][A-Za-z0-9.&]*[）)]/gu;
+/**
+ * Words in front of an indicator name that say where or when, not what: `全年全市生产总值`
+ * names 地区生产总值, `年末全国常住人口` names 常住人口.
+ */
+const SCOPE_PREFIX =
+  /^(?:全年|年末|年底|年内|全国|全省|全市|全州|全区|全县|全盟|全旗|本市|本区|本县|我国|我省|我市|我州|我区|我县|按常住地分)+/u;
+
+/**
+ * The catalogued indicators a row's subject phrase names. The whole phrase must be the name
+ * (after footnote markers, `（GDP）` and place/time words in front are set aside), so a
+ * longer name is never read as a shorter one inside it: 人均地区生产总值 is not
+ * 地区生产总值, 规上工业企业 is not 规上工业, 出口总额 is not 进出口总额.
+ */
+export function indicatorsOfPhrase(vocabulary: IndicatorVocabulary, phrase: string): string[] {
+  const bare = phrase.replace(PHRASE_MARKERS, "");
+  const exact = indicatorsNamedBy(vocabulary, bare);
+  if (exact.length > 0) return exact;
+  const unscoped = bare.replace(SCOPE_PREFIX, "");
+  return unscoped === bare || unscoped.length < 2 ? [] : indicatorsNamedBy(vocabulary, unscoped);
 }

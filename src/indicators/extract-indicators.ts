@@ -8,10 +8,12 @@
  * a clause holding only a growth rate or a basis (按可比价格计算) completes the row before it.
  */
 import type { CorpusDocument, IndicatorRow, Section } from "../types.js";
+import { CELL } from "../ingest/layout.js";
 import { sectionAt } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
-import { indicatorsNamedBy, type IndicatorVocabulary } from "./aliases.js";
+import { indicatorsOfPhrase, type IndicatorVocabulary } from "./aliases.js";
 import { findFigures, findGrowths, type FoundGrowth } from "./parse-figure.js";
+import { findRespectively } from "./respectively.js";
 import { documentRole, statementPeriod } from "./statement-period.js";
 
 /** Words before a figure that say when, where or how, not what: stripped from phrases. */
@@ -29,6 +31,8 @@ const BARE_RATE = /^\p{Script=Han}{0,2}(?:率|占比|比重|比例)$/u;
 /** A growth rate at the end of a clause, removed before reading a phrase that follows a figure. */
 const GROWTH_TAIL = /(同比|比上年)?(增长|下降).*$/u;
 const BASIS = /按可比价格计算|按现价计算|扣除价格因素/u;
+/** A phrase that states a change against an earlier period (`比上年末增加`), not a subject. */
+const CHANGE = /^(?:比|较|同比|与)\p{Script=Han}{0,5}(?:增加|减少|多|少|增|减|提高|下降|上升)$/u;
 
 /**
  * Splits a statement at ，and ： outside brackets and quotes, and at 、 after a segment that
@@ -56,7 +60,7 @@ export function splitClauses(text: string, start: number, end: number): Range[] 
 export function cleanPhrase(phrase: string): string {
   let p = phrase.replace(/[。；，、：\s]+$/u, "").replace(/^[。；，、：\s]+/u, "");
   for (let i = 0; i < 3; i++) p = p.replace(LEADING_NOISE, "").replace(TRAILING_NOISE, "");
-  return p.replace(/^[一二三四五六七八九十]+是/u, "");
+  return p.replace(/^[一二三四五六七八九十]+是/u, "").replace(/^[和及与]$/u, "");
 }
 
 function overlaps(a: { index: number; end: number }, growths: FoundGrowth[]): boolean {
@@ -75,6 +79,54 @@ function planPartStart(doc: CorpusDocument): number {
   return documentRole(doc.meta).execution ? doc.text.search(PLAN_PART) : -1;
 }
 
+/**
+ * Rows of the `分别` constructions of a statement (each subject with its own figure); returns
+ * the spans they cover (document offsets) so the clause reader skips them.
+ */
+function respectiveRows(
+  doc: CorpusDocument,
+  vocabulary: IndicatorVocabulary,
+  section: Section,
+  st: Range,
+  planStart: number,
+  out: IndicatorRow[],
+  offset: number,
+): Range[] {
+  const statement = doc.text.slice(st.start, st.end);
+  const covered: Range[] = [];
+  for (const found of findRespectively(statement)) {
+    const { period, nature } = statementPeriod({
+      meta: doc.meta,
+      headings: section.path,
+      statement,
+      before: statement.slice(0, found.end),
+      inPlanPart: planStart >= 0 && st.start > planStart,
+    });
+    const clause = statement.slice(found.start, found.end);
+    for (const pair of found.pairs) {
+      const phrase = cleanPhrase(pair.subject);
+      if (phrase === "") continue;
+      const named = indicatorsOfPhrase(vocabulary, phrase);
+      out.push({
+        id: `${doc.meta.id}:${offset + out.length}`,
+        region: doc.meta.region,
+        period,
+        indicator: named.length === 1 ? named[0]! : null,
+        phrase,
+        value: pair.figure,
+        growth: pair.growth,
+        basis: null,
+        nature,
+        qualifier: null,
+        clause,
+        source: { docId: doc.meta.id, sectionId: section.id, start: st.start, end: st.end },
+      });
+    }
+    covered.push({ start: st.start + found.start, end: st.start + found.end });
+  }
+  return covered;
+}
+
 /** Extracts the indicator rows of one document. */
 export function extractIndicators({ doc, sections, vocabulary }: ExtractionContext): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
@@ -82,13 +134,16 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
   const planStart = planPartStart(doc);
   for (const st of splitStatements(text)) {
     const statement = text.slice(st.start, st.end);
-    if (!/\d/u.test(statement)) continue;
+    // Table rows (cells marked ｜ by the layout step) are read by extract-table-rows.ts.
+    if (!/\d/u.test(statement) || statement.includes(CELL)) continue;
     const section = sectionAt(sections, st.start);
 
     const statementRows: IndicatorRow[] = [];
+    const covered = respectiveRows(doc, vocabulary, section, st, planStart, statementRows, rows.length);
     let pendingBasis: string | null = null;
     let previousClause: Range | null = null;
     for (const clause of splitClauses(text, st.start, st.end)) {
+      if (covered.some((c) => clause.start >= c.start && clause.end <= c.end)) continue;
       const precedingClause = previousClause;
       previousClause = clause;
       const clauseText = text.slice(clause.start, clause.end);
@@ -101,7 +156,10 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         continue;
       }
       const firstAt = Math.min(figures[0]?.index ?? Infinity, growth?.index ?? Infinity);
-      const previous = statementRows[statementRows.length - 1];
+      // A growth clause completes the last subject row, not a change row (比上年末增加…).
+      const previous = [...statementRows]
+        .reverse()
+        .find((r) => !CHANGE.test(r.phrase.replace(/^.*?(?=比|较)/u, "")));
       if (
         figures.length === 0 &&
         cleanPhrase(clauseText.slice(0, firstAt)) === "" &&
@@ -130,10 +188,13 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         let after = clauseText.slice(slot.end, next?.index ?? clauseText.length);
         // `895项审批事项网上可办率100%`: the rate noun belongs to the percentage after it.
         if (next?.figure?.unit === "%") after = after.replace(RATE_SUFFIX, "") || after;
-        const phrase = cleanPhrase(before) || cleanPhrase(after.replace(GROWTH_TAIL, "")) || lastPhrase;
+        let phrase = cleanPhrase(before) || cleanPhrase(after.replace(GROWTH_TAIL, "")) || lastPhrase;
+        // `比上年末增加24.5万人` is a change of the subject before it, not a subject of its own.
+        const subject = [...statementRows].reverse().find((r) => !CHANGE.test(r.phrase));
+        if (CHANGE.test(phrase) && subject) phrase = `${subject.phrase}${phrase}`;
         if (phrase === "") return;
         lastPhrase = phrase;
-        const named = indicatorsNamedBy(vocabulary, phrase);
+        const named = indicatorsOfPhrase(vocabulary, phrase);
         statementRows.push({
           id: `${doc.meta.id}:${rows.length + statementRows.length}`,
           region: doc.meta.region,

@@ -6,6 +6,7 @@ import { parseSections } from "../sections/parse-sections.js";
 import type { CorpusDocument, IndicatorRow, Section, TaskRow } from "../types.js";
 import type { IndicatorVocabulary } from "./aliases.js";
 import { extractIndicators } from "./extract-indicators.js";
+import { extractTableRows } from "./extract-table-rows.js";
 import { extractTasks } from "./extract-tasks.js";
 
 /** Sections per document and the two tables. */
@@ -22,6 +23,7 @@ export function extractTables(documents: CorpusDocument[], vocabulary: Indicator
     const sections = parseSections(doc);
     tables.sections.set(doc.meta.id, sections);
     tables.rows.push(...extractIndicators({ doc, sections, vocabulary }));
+    tables.rows.push(...extractTableRows({ doc, sections, vocabulary }));
     tables.tasks.push(...extractTasks(doc, sections));
   }
   return tables;

@@ -6,73 +6,162 @@
  */
 import type { Growth, PublishedNumber } from "../types.js";
 
-/** Units we read, longest first within each family. Order matters for the regex. */
+/**
+ * Units we read after a number (a magnitude 万/亿/千 before them is read apart). Order
+ * matters: the regex takes the first alternative that matches, so longer units come first.
+ */
 const UNITS = [
-  "亿元",
-  "万元",
-  "元",
-  "万平方米",
+  "平方公里",
   "平方米",
-  "万平",
-  "平",
-  "万人次",
-  "人次",
-  "万人",
-  "人",
-  "万户",
-  "户",
-  "对",
+  "立方米",
+  "千瓦时",
+  "千瓦小时",
+  "千瓦",
   "个工作日",
   "个百分点",
+  "重量箱",
+  "吨公里",
+  "人公里",
+  "标准箱",
+  "公顷",
+  "公里",
+  "千米",
+  "美元",
+  "人次",
+  "家次",
+  "批次",
+  "台（套）",
+  "台套",
+  "千升",
+  "元",
+  "平",
+  "人",
+  "户",
+  "对",
   "个",
   "项",
   "处",
   "名",
   "场",
-  "家次",
   "家",
   "件",
   "次",
-  "台（套）",
-  "台套",
+  "起",
+  "座",
   "台",
+  "套",
   "辆",
   "栋",
   "株",
   "份",
   "所",
-  "批次",
   "吨",
-  "公里",
+  "亩",
+  "斤",
   "米",
   "天",
   "条",
   "间",
   "枚",
   "种",
-  "万",
+  "块",
+  "支",
+  "双",
+  "艘",
+  "架",
+  "张",
+  "头",
+  "只",
+  "部",
+  "篇",
+  "册",
+  "位",
+  "例",
+  "宗",
+  "班",
+  "盏",
+  "倍",
+  "成",
   "%",
+  "‰",
 ];
 
 /** Published unit → unit used to compare figures. */
-const CANONICAL_UNIT: Record<string, string> = { 万平: "万平方米", 平: "平方米", 台套: "台（套）" };
+const CANONICAL_UNIT: Record<string, string> = {
+  万平: "万平方米",
+  平: "平方米",
+  台套: "台（套）",
+  千瓦小时: "千瓦时",
+  亿千瓦小时: "亿千瓦时",
+  万千瓦小时: "万千瓦时",
+};
 
-const UNIT_PATTERN = UNITS.map((u) => u.replace(/[()]/gu, (c) => `\\${c}`)).join("|");
+/** `成` (tenths) only ends a figure: `3成`, `3成以上`, not `3成都` or `5成为`. */
+const UNIT_PATTERN = UNITS.map((u) =>
+  u === "成" ? "成(?![都立为果员本交就效熟绩功长])" : u.replace(/[()]/gu, (c) => `\\${c}`),
+).join("|");
+
+/** Chinese numerals as written in text: 一千二百, 两万, 二〇二三, 十三. */
+const HAN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const HAN_SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const HAN_NUMERAL = "[零〇一二两三四五六七八九十百千]";
 
 /**
- * A number with its unit. `平` must not start a word like 平台 and `万` alone only counts
- * when no other unit follows it. A range (`1-2家`, `70-80%`) is one figure whose parsed
- * number is its lower bound. A leading `-` belongs to the number only after 增长.
+ * The value of a Chinese numeral: positional (`二〇二三` → 2023) or with unit characters
+ * (`一千二百` → 1200, `十三` → 13, `三百零五` → 305); null when it is not one.
+ */
+export function parseHanNumeral(text: string): number | null {
+  if (!new RegExp(`^${HAN_NUMERAL}+$`, "u").test(text)) return null;
+  if (!/[十百千]/u.test(text)) {
+    return Number([...text].map((c) => HAN_DIGITS[c]!).join(""));
+  }
+  let total = 0;
+  let digit = 0;
+  for (const c of text) {
+    const unit = HAN_SMALL_UNITS[c];
+    if (unit === undefined) {
+      digit = HAN_DIGITS[c]!;
+      continue;
+    }
+    total += (digit === 0 && unit === 10 ? 1 : digit) * unit;
+    digit = 0;
+  }
+  return total + digit;
+}
+
+/** A number as written: digits with optional thousands separators and decimals. */
+const ARABIC = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+/** A range between two numbers (the first may repeat the percent sign: `6%-7%`). */
+const RANGE_JOIN = "%?\\s?[-—~～至到]\\s?";
+
+/**
+ * A number with its unit. `平` must not start a word like 平台, `成` only ends a figure
+ * (`3成`, not `3成都`), and `万` alone only counts when no other unit follows it. A range
+ * (`1-2家`, `70-80%`) is one figure whose parsed number is its lower bound. A Chinese numeral
+ * (`一千二百人`) is read when it is not an ordinal (`第一个`) or a lone 一 (`一个`, `一项`).
  */
 export const FIGURE_PATTERN = new RegExp(
-  `(?<![\\d.])(\\d+(?:\\.\\d+)?(?:[-—~～至]\\d+(?:\\.\\d+)?)?)\\s?(万|亿)?(余|多)?(${UNIT_PATTERN})(?![台安方])`,
+  `(?<![\\d.,])((?:${ARABIC})(?:${RANGE_JOIN}(?:${ARABIC}))?|(?<![第${HAN_NUMERAL.slice(1, -1)}])${HAN_NUMERAL}{2,}(?=[万亿]?(?:${UNIT_PATTERN})))\\s?(万|亿|千)?(余|多)?(${UNIT_PATTERN}|万|亿)(?![台安方])`,
   "gu",
 );
 
 const GROWTH_PATTERN =
-  /(同比|比上年|比去年同期|比上年同期|较上年|与上年相比)?(增长|下降|增加|减少|提高|降低|回落|增幅|增速|增幅为|增速为)(?:了)?(-?\d+(?:\.\d+)?)(%|个百分点)/gu;
+  /(同比|比上年末?|比去年同期|比上年同期|比去年|较上年末?|较去年|与上年相比)?(增长|下降|增加|减少|提高|降低|回落|上涨|下跌|上升|增产|减产|增幅|增速|增幅为|增速为)(?:了)?(-?\d+(?:\.\d+)?)(%|个百分点|倍)/gu;
 
-const NEGATIVE_VERBS = new Set(["下降", "减少", "降低", "回落"]);
+const NEGATIVE_VERBS = new Set(["下降", "减少", "降低", "回落", "下跌", "减产"]);
 
 /** A figure found in a text, with its offsets in that text. */
 export interface FoundFigure {
@@ -100,13 +189,20 @@ export function parseFigure(text: string): PublishedNumber | null {
 export function findFigures(text: string): FoundFigure[] {
   const out: FoundFigure[] = [];
   for (const m of text.matchAll(FIGURE_PATTERN)) {
-    const [whole, numeral, magnitude = "", approx = "", unit] = m;
-    const publishedUnit = magnitude + unit!;
+    const [whole, written, magnitudeOrNone = "", approx = "", unitOrMagnitude] = m;
+    // `72.90万` has a magnitude and no unit: the magnitude is the unit.
+    const magnitude = magnitudeOrNone;
+    const unit = unitOrMagnitude!;
+    const publishedUnit = magnitude + unit;
+    const numeral = written!.replace(/\s/gu, "").replace(/%(?=[-—~～至到])/u, "");
+    const first = numeral.split(/(?<=\d|[零〇一二两三四五六七八九十百千])[-—~～至到]/u)[0]!;
+    const number = /\d/u.test(first) ? Number(first.replace(/,/gu, "")) : parseHanNumeral(first);
+    if (number === null || Number.isNaN(number)) continue;
     out.push({
       figure: {
         text: whole.replace(/\s/gu, ""),
-        numeral: numeral!,
-        number: Number(numeral!.split(/[-—~～至]/u)[0]),
+        numeral,
+        number,
         unit: approx ? `${magnitude}${approx}${unit}` : publishedUnit,
         canonicalUnit: CANONICAL_UNIT[publishedUnit] ?? publishedUnit,
       },

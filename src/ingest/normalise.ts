@@ -1,14 +1,15 @@
 /**
  * Normalises a decoded document for search and parsing while keeping a map back to the
  * source. Each step is one rewrite, in this order:
- *   line ends → hidden HTML content → HTML tags and entities → pinyin annotations (`區(qū)`)
+ *   line ends → layout markup (Markdown, comments, table cells; layout.ts) → hidden HTML content → HTML tags and entities → pinyin annotations (`區(qū)`)
  *   → traditional → simplified (traditional documents only) → stray `?` and control
  *   characters → full-width letters/digits → ASCII punctuation beside Chinese → spaces
- *   beside Chinese.
+ *   beside Chinese → running headers and hard wraps (layout.ts) → wrapped lines.
  */
 import * as OpenCC from "opencc-js";
 import type { OffsetRuns, Script } from "../types.js";
 import { UNIT_LINE, headingMarker } from "./headings.js";
+import { dropRunningHeaders, joinHardWraps, undoMarkup } from "./layout.js";
 import { convertKeepingLength, identity, rewrite, toRuns, type MappedText } from "./mapped-text.js";
 
 /** The normalised text, its map to the raw text and the script the raw text was in. */
@@ -97,6 +98,7 @@ export function normaliseDocument(raw: string): Normalised {
   };
   let t: MappedText = identity(raw);
   t = rewrite(t, /\r\n?/gu, () => "\n");
+  t = undoMarkup(t);
   t = rewrite(t, HIDDEN_ELEMENT, drop("hiddenElements"));
   t = rewrite(t, SCRIPT_ELEMENT, drop("hiddenElements"));
   t = rewrite(t, HTML_TAG, drop("htmlTags"));
@@ -110,6 +112,8 @@ export function normaliseDocument(raw: string): Normalised {
   t = rewrite(t, /\t/gu, () => " ");
   t = normaliseInline(t);
   t = rewrite(t, LINE_EDGE_SPACE, () => "");
+  t = dropRunningHeaders(t);
+  t = joinHardWraps(t);
   t = rewrite(t, LINE_BREAK_WITH_NEIGHBOURS, (m) => (isWrappedLine(m[1]!, m[2]!) ? "" : m[0]));
   return { text: t.text, offsets: toRuns(t), script, removed };
 }

@@ -55,7 +55,8 @@ export function rowsOfIndicators(
 export function dedupeRows(rows: IndicatorRow[]): IndicatorRow[] {
   const seen = new Set<string>();
   return rows.filter((r) => {
-    const key = [r.source.docId, r.indicator ?? r.phrase, r.value?.text, r.growth?.text].join("|");
+    // A table row repeating a statement's figure (read after it) is the same fact.
+    const key = [r.source.docId, r.indicator ?? r.phrase, r.value?.text, r.growth?.figure].join("|");
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

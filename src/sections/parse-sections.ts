@@ -4,6 +4,7 @@
  * stands at the top level (one bulletin writes its ninth chapter that way).
  */
 import { UNIT_LINE, headingMarker, headingTitle, type HeadingStyle } from "../ingest/headings.js";
+import { CELL } from "../ingest/layout.js";
 import type { CorpusDocument, Section } from "../types.js";
 
 const RANK: Record<HeadingStyle, number> = {
@@ -53,7 +54,8 @@ export function parseSections(doc: CorpusDocument): Section[] {
   let afterUnitLine = false;
   for (const line of splitLines(doc.text)) {
     if (line.text.trim() === "") continue;
-    const found = headingMarker(line.text);
+    // A table row (`（1）税收收入｜69.10｜12.5`) is never a heading, whatever it starts with.
+    const found = line.text.includes(CELL) ? null : headingMarker(line.text);
     const closesList = !found && afterUnitLine && !UNIT_LINE.test(line.text);
     afterUnitLine = UNIT_LINE.test(line.text);
     if (!found && !closesList) continue;

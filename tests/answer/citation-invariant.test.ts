@@ -43,7 +43,7 @@ function uncitedNumbers(a: Answer): string[] {
 }
 
 describe("every figure is cited verbatim", () => {
-  const vocabulary = loadVocabulary(corpusDir);
+  const vocabulary = loadVocabulary();
   const { rows } = extractTables(loadCorpus(corpusDir).documents, vocabulary);
   const questions = generateQuestions(rows, vocabulary, 250, 11);
 

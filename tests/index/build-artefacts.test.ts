@@ -80,7 +80,7 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
   const requirements = () => ({ artefactDir, corpusDir, modelId: MODEL_ID, dimension: embedder.dimension });
   beforeAll(async () => {
     mkdirSync(corpusDir);
-    for (const f of [LISHAN, EXCERPT, "metadata-overrides.json", "indicator-aliases.json"]) {
+    for (const f of [LISHAN, EXCERPT, "metadata-overrides.json"]) {
       copyFileSync(join(CORPUS_DIR, f), join(corpusDir, f));
     }
     embedder = await loadEmbedder({ modelDir: MODEL_DIR, modelId: MODEL_ID, allowRemote: false });

@@ -1,37 +1,49 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  ALIAS_FILE,
-  AliasFileError,
   findIndicatorMentions,
+  indicatorsOfPhrase,
   indicatorsNamedBy,
   loadVocabulary,
   vocabularyKey,
 } from "../../src/indicators/aliases.js";
-import { CORPUS_DIR } from "../ingest/fixtures.js";
+import {
+  CATALOGUE_PATH,
+  CatalogueError,
+  catalogueProblems,
+  loadCatalogue,
+  parentOf,
+  type Catalogue,
+} from "../../src/indicators/catalogue.js";
 
-const vocabulary = loadVocabulary(CORPUS_DIR);
+const vocabulary = loadVocabulary();
 const mentions = (text: string) =>
   findIndicatorMentions(vocabulary, text).map((m) => [m.term, m.index, m.indicators]);
 
-describe("the corpus alias file", () => {
-  it("lists the canonical indicators in file order", () => {
-    expect(vocabulary.names).toHaveLength(28);
-    expect(vocabulary.names.slice(0, 7)).toEqual([
+describe("the indicator catalogue", () => {
+  it("lists 150 or more indicators in file order, the national accounts first", () => {
+    expect(vocabulary.names.length).toBeGreaterThanOrEqual(150);
+    expect(vocabulary.names.slice(0, 4)).toEqual([
       "地区生产总值",
-      "规模以上工业增加值",
-      "规模以上工业总产值",
-      "固定资产投资",
-      "商品房销售面积",
-      "商品房销售额",
-      "社会消费品零售总额",
+      "第一产业增加值",
+      "第二产业增加值",
+      "第三产业增加值",
     ]);
-    expect(vocabulary.terms.slice(0, 2)).toEqual([
-      "养老保险参保人数（含离退休职工）",
-      "养老保险人数（含离退休职工）",
-    ]);
+    expect(vocabulary.entries.get("出口总额")?.partOf).toBe("进出口总额");
+    expect(vocabulary.entries.get("人均地区生产总值")?.perCapitaOf).toBe("地区生产总值");
+    expect(vocabulary.entries.get("限额以上社会消费品零售总额")?.subsetOf).toBe("社会消费品零售总额");
+  });
+
+  it("has no alias naming two unrelated indicators", () => {
+    const catalogue = loadCatalogue();
+    expect(catalogueProblems(catalogue)).toEqual([]);
+    for (const [key, names] of vocabulary.byTerm) {
+      if (names.length < 2) continue;
+      const parents = new Set(names.map((n) => parentOf(vocabulary.entries.get(n)!)));
+      expect([key, parents.size, parents.has(null)]).toEqual([key, 1, false]);
+    }
   });
 
   it("resolves colloquial names to canonical indicators", () => {
@@ -71,10 +83,6 @@ describe("the corpus alias file", () => {
     expect(indicatorsNamedBy(vocabulary, "审批事项")).toEqual([]);
   });
 
-  // BUG (alias data): `规上` on its own is how staff say 规上工业增加值 (`规上增速多少`), but
-  // corpus/indicator-aliases.json lists only 规上工业增加值/规上工业/规上工业增速. Expected
-  // indicatorsNamedBy(vocabulary, "规上") → ["规模以上工业增加值"]; actual [] (and no mention is
-  // found in `2022年铁东区规上增速`).
   it("resolves the bare colloquial 规上", () => {
     expect(indicatorsNamedBy(vocabulary, "规上")).toEqual(["规模以上工业增加值"]);
     expect(mentions("2022年铁东区规上增速")).toEqual([["规上", 8, ["规模以上工业增加值"]]]);
@@ -101,73 +109,86 @@ describe("findIndicatorMentions", () => {
   });
 });
 
-describe("loadVocabulary with a malformed alias file", () => {
-  const root = mkdtempSync(join(tmpdir(), "aliases-"));
+describe("indicatorsOfPhrase: the indicator a statement's subject names", () => {
+  const of = (phrase: string) => indicatorsOfPhrase(vocabulary, phrase);
+  it("reads names with abbreviations, footnote markers and place/time words in front", () => {
+    expect(of("地区生产总值（GDP）")).toEqual(["地区生产总值"]);
+    expect(of("全市生产总值②")).toEqual(["地区生产总值"]);
+    expect(of("国内生产总值[2]")).toEqual(["地区生产总值"]);
+    expect(of("全年全国一般公共预算收入")).toEqual(["一般公共预算收入"]);
+  });
+  it("never reads a part, a per-capita figure or a longer noun as the whole", () => {
+    expect(of("人均地区生产总值")).toEqual(["人均地区生产总值"]);
+    expect(of("出口总额")).toEqual(["出口总额"]);
+    expect(of("货物进出口总额")).toEqual(["进出口总额"]);
+    expect(of("规上工业企业")).toEqual([]);
+    expect(of("第三产业增加值")).toEqual(["第三产业增加值"]);
+    expect(of("城乡居民人均可支配收入")).toEqual([]);
+  });
+});
+
+describe("loadCatalogue with a malformed file", () => {
+  const root = mkdtempSync(join(tmpdir(), "catalogue-"));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   let counter = 0;
-  const withAliasFile = (content: string | null) => {
-    const dir = join(root, `corpus-${++counter}`);
-    mkdirSync(dir);
-    if (content !== null) writeFileSync(join(dir, ALIAS_FILE), content);
-    return { dir, path: join(dir, ALIAS_FILE) };
+  const withFile = (content: string | null) => {
+    const path = join(root, `catalogue-${++counter}.json`);
+    if (content !== null) writeFileSync(path, content);
+    return path;
   };
-  const errorOf = (dir: string): AliasFileError => {
+  const errorOf = (path: string): CatalogueError => {
     try {
-      loadVocabulary(dir);
+      loadVocabulary(path);
     } catch (e) {
-      return e as AliasFileError;
+      return e as CatalogueError;
     }
     throw new Error("loadVocabulary did not throw");
   };
-  const real = JSON.parse(readFileSync(join(CORPUS_DIR, ALIAS_FILE), "utf8")) as {
-    indicators: Array<{ name: string; aliases: string[] }>;
-  };
+  const real = JSON.parse(readFileSync(CATALOGUE_PATH, "utf8")) as Catalogue;
 
   it("names the file when it is missing or not JSON", () => {
-    for (const content of [null, '{ "version": 1, "indicators": [']) {
-      const { dir, path } = withAliasFile(content);
-      const error = errorOf(dir);
-      expect(error).toBeInstanceOf(AliasFileError);
+    for (const content of [null, '{ "version": 2, "indicators": [']) {
+      const path = withFile(content);
+      const error = errorOf(path);
+      expect(error).toBeInstanceOf(CatalogueError);
       expect(error.path).toBe(path);
       expect(error.message.startsWith(`cannot read ${path}: `)).toBe(true);
     }
   });
 
   it("names the file and the bad field when the shape is wrong", () => {
+    const gdp = { name: "地区生产总值", unit: "money", aliases: [] };
     const cases: Array<[unknown, string]> = [
-      [{ ...real, version: 2 }, "version"],
-      [{ version: 1, indicators: [] }, "indicators"],
-      [
-        { version: 1, indicators: [{ name: "社会消费品零售总额", aliases: ["社"] }] },
-        "indicators.0.aliases.0",
-      ],
-      [{ version: 1, indicators: [{ name: "社零", aliases: [], extra: 1 }] }, "indicators.0"],
+      [{ ...real, version: 1 }, "version"],
+      [{ version: 2, indicators: [] }, "indicators"],
+      [{ version: 2, indicators: [{ ...gdp, aliases: ["社"] }] }, "indicators.0.aliases.0"],
+      [{ version: 2, indicators: [{ ...gdp, unit: "dollars" }] }, "indicators.0.unit"],
+      [{ version: 2, indicators: [{ ...gdp, extra: 1 }] }, "indicators.0"],
     ];
     for (const [json, field] of cases) {
-      const { dir, path } = withAliasFile(JSON.stringify(json));
-      const error = errorOf(dir);
-      expect(error).toBeInstanceOf(AliasFileError);
-      expect(error.path).toBe(path);
+      const path = withFile(JSON.stringify(json));
+      const error = errorOf(path);
+      expect(error).toBeInstanceOf(CatalogueError);
       expect(error.message.startsWith(`${path}: ${field}: `)).toBe(true);
     }
   });
 
-  it("accepts a copy of the real file", () => {
-    const { dir } = withAliasFile(JSON.stringify(real));
-    expect(loadVocabulary(dir).names).toEqual(vocabulary.names);
+  it("refuses an alias of two unrelated indicators and a relation to an unknown indicator", () => {
+    const path = withFile(
+      JSON.stringify({
+        version: 2,
+        indicators: [
+          { name: "进出口总额", unit: "money", aliases: ["外贸"] },
+          { name: "出口总额", unit: "money", aliases: ["外贸"], partOf: "进出口" },
+        ],
+      }),
+    );
+    expect(errorOf(path).message).toBe(
+      `${path}: "出口总额".partOf names "进出口", which is not catalogued; "外贸" names unrelated indicators: 进出口总额, 出口总额`,
+    );
   });
-});
 
-describe("mention boundaries", () => {
-  it("rejects a name that continues into a longer noun, accepts question words after it", () => {
-    expect(findIndicatorMentions(vocabulary, "规上工业企业数量")).toEqual([]);
-    expect(findIndicatorMentions(vocabulary, "人口监测").map((m) => m.term)).toEqual([]);
-    expect(findIndicatorMentions(vocabulary, "规上工业增加值增速").map((m) => m.term)).toEqual([
-      "规上工业增加值",
-    ]);
-    expect(findIndicatorMentions(vocabulary, "GDP和社零总额是多少").map((m) => m.term)).toEqual([
-      "GDP",
-      "社零总额",
-    ]);
+  it("accepts a copy of the real file", () => {
+    expect(loadVocabulary(withFile(JSON.stringify(real))).names).toEqual(vocabulary.names);
   });
 });

@@ -25,7 +25,6 @@ const freshCorpus = (...files: string[]) => {
 
 const BULLETIN = "tiedong-2023-statistical-bulletin.txt";
 const LISHAN = "lishan-2024h1-plan-execution-report.txt";
-const ALIASES = "indicator-aliases.json";
 const OVERRIDES = "metadata-overrides.json";
 /** Invalid in UTF-8 (0x81 cannot start a sequence) and in GB18030 (0x7F cannot end a four-byte code). */
 const INVALID_BOTH = [0x81, 0x30, 0x81, 0x7f];
@@ -41,7 +40,7 @@ describe("loadCorpus with bad files among good ones", () => {
   let dir: string;
   let loaded: LoadedCorpus;
   beforeAll(() => {
-    dir = freshCorpus(BULLETIN, LISHAN, ALIASES);
+    dir = freshCorpus(BULLETIN, LISHAN);
     writeFileSync(join(dir, "empty.txt"), "");
     writeFileSync(join(dir, "blank.txt"), " \n\u3000\n\t\n");
     writeFileSync(join(dir, "binary.txt"), gzipSync(corpusBytes(BULLETIN)));
@@ -122,7 +121,7 @@ describe("loadCorpus with bad files among good ones", () => {
 
 describe("the override file", () => {
   it("reports an entry for a file the corpus does not hold", () => {
-    const dir = freshCorpus(BULLETIN, ALIASES, OVERRIDES);
+    const dir = freshCorpus(BULLETIN, OVERRIDES);
     expect(loadCorpus(dir).problems).toEqual([
       {
         file: join(dir, OVERRIDES),

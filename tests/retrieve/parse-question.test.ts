@@ -1,10 +1,8 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/config.js";
 import { loadVocabulary } from "../../src/indicators/aliases.js";
 import { parseQuestion } from "../../src/retrieve/parse-question.js";
 
-const vocabulary = loadVocabulary(join(PROJECT_ROOT, "corpus"));
+const vocabulary = loadVocabulary();
 const parse = (q: string) => parseQuestion(q, vocabulary);
 
 describe("parseQuestion", () => {

@@ -7,7 +7,7 @@ import { parseQuestion } from "../../src/retrieve/parse-question.js";
 import { describeCoverage, resolveScope } from "../../src/retrieve/scope.js";
 
 const corpusDir = join(PROJECT_ROOT, "corpus");
-const vocabulary = loadVocabulary(corpusDir);
+const vocabulary = loadVocabulary();
 const metas = loadCorpus(corpusDir).documents.map((d) => d.meta);
 const scope = (q: string) => resolveScope(parseQuestion(q, vocabulary), metas);
 
