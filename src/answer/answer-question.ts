@@ -25,6 +25,7 @@ import type { AnswerStatus, Fact, IndicatorRow } from "../types.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
 import { answerGeneral, notFoundText } from "./general.js";
+import { answerTaskTable } from "./task-answers.js";
 
 /** Everything answering needs, built once per process. */
 export interface AnswerContext {
@@ -252,6 +253,8 @@ export async function answerParsed(q: ParsedQuestion, ctx: AnswerContext): Promi
 
 /** The answer before any /cite excerpt. */
 async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft> {
+  const table = answerTaskTable(q.text, ctx);
+  if (table) return table;
   const metas = ctx.view.metas();
   const scope = resolveScope(q, metas);
   if (!scope.ok && scope.reason === "relative") {

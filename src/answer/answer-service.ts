@@ -14,6 +14,7 @@ import type { Answer, Citation, SourceListing } from "../types.js";
 import { answerParsed, type AnswerContext, type Draft } from "./answer-question.js";
 import { CorpusView, formatExcerpt } from "./citations.js";
 import { checkQuestion } from "./check-question.js";
+import { contextNote, nextState, resolveFollowUp, type ConversationState } from "./follow-up.js";
 
 /** Answers questions over the built corpus. Create one per process; it is safe to share. */
 export interface AnswerService {
@@ -23,6 +24,13 @@ export interface AnswerService {
    * bad input gives status `not_found` or `clarify` with a helpful text.
    */
   ask(question: string): Promise<Answer>;
+  /**
+   * Answers one message of a conversation: a follow-up (`那2022年呢`, `原文呢`) takes what it
+   * does not say from the chat's state, and the answer starts with what was taken
+   * (`按上一问：铁东区，2023年`). Returns the answer and the chat's next state; the caller keeps
+   * the state (one per chat).
+   */
+  askInConversation(message: string, state: ConversationState): Promise<ConversationTurn>;
   /** The corpus documents with region, period, kind and data-quality notes (for /sources). */
   sources(): SourceListing[];
   /**
@@ -30,6 +38,12 @@ export interface AnswerService {
    * and the figure marked with 【】. Used by /cite and the "原文 [n]" buttons.
    */
   excerpt(citation: Citation): string;
+}
+
+/** An answer in a conversation and the chat's state after it. */
+export interface ConversationTurn {
+  answer: Answer;
+  state: ConversationState;
 }
 
 /** Options of {@link createAnswerService}. */
@@ -110,7 +124,20 @@ export async function createAnswerService(
     timing_ms: Math.round((performance.now() - started) * 100) / 100,
   });
 
-  return {
+  const periodsOf = (region: string) =>
+    view
+      .metas()
+      .filter((m) => m.region === region)
+      .map((m) => m.period);
+
+  const service: AnswerService = {
+    async askInConversation(message: string, state: ConversationState): Promise<ConversationTurn> {
+      const resolved = resolveFollowUp(state, message, (q) => parseQuestion(q, vocabulary), periodsOf);
+      const answer = await service.ask(resolved.question);
+      const note = contextNote(resolved);
+      const shown = note ? { ...answer, text: `${note}\n${answer.text}` } : answer;
+      return { answer: { ...shown, question: message }, state: nextState(state, resolved) };
+    },
     async ask(question: string): Promise<Answer> {
       const started = performance.now();
       const problem = checkQuestion(question);
@@ -143,4 +170,5 @@ export async function createAnswerService(
       })),
     excerpt: formatExcerpt,
   };
+  return service;
 }

@@ -12,6 +12,7 @@ import {
 import { normaliseQuestion } from "../ingest/normalise.js";
 import { ANSHAN_SUBDIVISIONS, HOME_CITY, OTHER_PLACES, shortName } from "../ingest/places.js";
 import type { Intent } from "../types.js";
+import { normaliseSpoken } from "./spoken.js";
 
 /** A question taken apart. */
 export interface ParsedQuestion {
@@ -113,7 +114,7 @@ function topicOf(text: string, regions: string[]): string {
 
 /** Parses a question (already trimmed of nothing: any user text is accepted). */
 export function parseQuestion(question: string, vocabulary: IndicatorVocabulary): ParsedQuestion {
-  let text = normaliseQuestion(question);
+  let text = normaliseSpoken(normaliseQuestion(question));
   let command: ParsedQuestion["command"] = null;
   const cmd = text.match(/^\/(cite|compare)(?:@\w+)?\s*/iu);
   if (cmd) {
