@@ -19,12 +19,13 @@ import {
   scoreTasks,
   type Idf,
 } from "../retrieve/match-rows.js";
-import { restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
+import { parseQuestion, restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
 import { resolveScope } from "../retrieve/scope.js";
 import type { AnswerStatus, Fact, IndicatorRow } from "../types.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
 import { answerGeneral, notFoundText } from "./general.js";
+import { answerShapedQuestion } from "./shaped-questions.js";
 import { answerTaskTable } from "./task-answers.js";
 
 /** Everything answering needs, built once per process. */
@@ -161,7 +162,7 @@ function answerRows(q: ParsedQuestion, rows: IndicatorRow[], ctx: AnswerContext)
 }
 
 /** The fused retrieval score of each chunk position, normalised to 0–0.05, for tie-breaking. */
-async function retrievalBoosts(
+export async function retrievalBoosts(
   q: ParsedQuestion,
   docIds: Set<string>,
   ctx: AnswerContext,
@@ -177,7 +178,7 @@ async function retrievalBoosts(
  * them, those whose phrase says least besides the topic (结婚登记 over 补领结婚登记).
  * Nothing when the best coverage is below {@link MIN_COVERAGE}.
  */
-function bestRows(scored: ScoredRow[], terms: string[]): IndicatorRow[] {
+export function bestRows(scored: ScoredRow[], terms: string[]): IndicatorRow[] {
   const best = scored[0];
   if (!best || best.coverage < MIN_COVERAGE) return [];
   const equal = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
@@ -264,6 +265,10 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   if (!scope.ok) return notFound(scope.message);
   const docIds = new Set(scope.docs.map((d) => d.id));
   const terms = topicTerms(q, ctx.tokenizer);
+  const shaped = await answerShapedQuestion(q, docIds, terms, ctx, (part) =>
+    draftAnswer(parseQuestion(part, ctx.vocabulary), ctx),
+  );
+  if (shaped) return shaped;
 
   if (q.intent === "lead") {
     const tasks = ctx.view.artefacts.tasks;
