@@ -15,6 +15,9 @@ import { bestRows, retrievalBoosts, type AnswerContext, type Draft } from "./ans
 import { CitationBook } from "./citations.js";
 import { citeRow, factOf, rowLabel } from "./compose.js";
 
+/** Single characters of comparison wording that name no topic. */
+const FUNCTION_CHARS = "和了少多高低快慢比的与及从到较";
+
 /** Words of plan/difference questions that name no topic. */
 const SHAPE_WORDS = new Set([
   "目标",
@@ -43,6 +46,11 @@ const SHAPE_WORDS = new Set([
   "了",
   "高了",
   "多少",
+  "和",
+  "少了",
+  "多了",
+  "减少",
+  "增加",
 ]);
 
 /** The comparative tail of the second side of `A比B快多少`: cut so B's name ends a word. */
@@ -152,7 +160,7 @@ async function topicRows(
   nature: FigureNature,
   ctx: AnswerContext,
 ): Promise<IndicatorRow[]> {
-  const useful = terms.filter((t) => !SHAPE_WORDS.has(t));
+  const useful = terms.filter((t) => !SHAPE_WORDS.has(t) && !(t.length === 1 && FUNCTION_CHARS.includes(t)));
   if (useful.length === 0) return [];
   const boosts = await retrievalBoosts(q, docIds, ctx);
   const rows = ctx.view.artefacts.rows.filter((r) => docIds.has(r.source.docId) && r.nature === nature);
@@ -243,7 +251,19 @@ function differenceLine(a: IndicatorRow, b: IndicatorRow, nameA: string, nameB: 
   const negative = diff.startsWith("-");
   const bothFall = a.growth && b.growth && a.growth.percent < 0 && b.growth.percent < 0 && c.unit === "个百分点";
   const verb =
-    /^[0.]+$/u.test(abs) ? "持平，相差" : d.fall && bothFall ? (negative ? "降幅扩大" : "降幅收窄") : negative ? "低" : "高";
+    /^[0.]+$/u.test(abs)
+      ? "持平，相差"
+      : d.fall && bothFall
+        ? negative
+          ? "降幅扩大"
+          : "降幅收窄"
+        : c.unit === "个百分点"
+          ? negative
+            ? "低"
+            : "高"
+          : negative
+            ? "减少"
+            : "增加";
   facts.push({
     region: a.region,
     period: a.period === b.period ? a.period : `${b.period}→${a.period}`,
@@ -286,12 +306,15 @@ export async function answerDifference(
     const b = rows.find((r) => r.indicator === named[1] && r.period === a?.period);
     if (a && b) pair = [a, b, rowLabel(a), rowLabel(b)];
   } else {
-    const rows = await rowsOf(q, terms, docIds, "result", ctx);
-    const periods = [...new Set(rows.map((r) => r.period))].sort();
+    // One figure in two periods: the best rows of each period's documents.
+    const byPeriod = new Map<string, Set<string>>();
+    for (const m of ctx.view.metas().filter((m) => docIds.has(m.id)))
+      byPeriod.set(m.period, (byPeriod.get(m.period) ?? new Set()).add(m.id));
+    const periods = [...byPeriod.keys()].sort();
     if (periods.length >= 2) {
-      const later = rows.find((r) => r.period === periods[periods.length - 1])!;
-      const earlier = rows.find((r) => r.period === periods[0])!;
-      pair = [later, earlier, later.period, earlier.period];
+      const later = (await rowsOf(q, terms, byPeriod.get(periods[periods.length - 1]!)!, "result", ctx))[0];
+      const earlier = (await rowsOf(q, terms, byPeriod.get(periods[0]!)!, "result", ctx))[0];
+      if (later && earlier) pair = [later, earlier, later.period, earlier.period];
     }
   }
   if (!pair) return null;

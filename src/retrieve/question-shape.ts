@@ -55,7 +55,7 @@ export interface DifferenceQuery {
 }
 
 const DIFFERENCE =
-  /百分点|(?:增速|增幅|增长率|降幅|涨幅)[^，。？?]*?比[^，。？?]*?(?:高|低|快|慢|多|少|扩大|收窄|缩小|差)|比[^，。？?]*?目标[^，。？?]*?(?:高|低|多|少|超|差)/u;
+  /百分点|(?:多|少|增加|减少)了(?:多少|几)|(?:增速|增幅|增长率|降幅|涨幅)[^，。？?]*?比[^，。？?]*?(?:高|低|快|慢|多|少|扩大|收窄|缩小|差)|比[^，。？?]*?目标[^，。？?]*?(?:高|低|多|少|超|差)/u;
 
 /** Reads a difference question, or null. */
 export function parseDifferenceQuery(text: string): DifferenceQuery | null {
