@@ -27,7 +27,7 @@ import { composeComparison, composeRows, composeTask, rowLabel } from "./compose
 import { answerGeneral, notFoundText } from "./general.js";
 import { withGrowthAfter } from "./nearby-figures.js";
 import { answerShapedQuestion } from "./shaped-questions.js";
-import { answerTaskTable } from "./task-answers.js";
+import { answerFromTaskText, answerTaskTable } from "./task-answers.js";
 
 /** Everything answering needs, built once per process. */
 export interface AnswerContext {
@@ -36,6 +36,12 @@ export interface AnswerContext {
   tokenizer: Tokenizer;
   search: ChunkSearchIndex;
   idf: Idf;
+  /**
+   * Minimum topic coverage of a body-text match (default {@link MIN_COVERAGE}). A follow-up
+   * that keeps the previous topic and changes only the place or period may ask with less:
+   * the topic is established, only its wording in the other document differs.
+   */
+  minCoverage?: number;
 }
 
 /** An answer before timing and the question are attached. */
@@ -189,9 +195,9 @@ export async function retrievalBoosts(
  * them, those whose phrase says least besides the topic (结婚登记 over 补领结婚登记).
  * Nothing when the best coverage is below {@link MIN_COVERAGE}.
  */
-export function bestRows(scored: ScoredRow[], terms: string[]): IndicatorRow[] {
+export function bestRows(scored: ScoredRow[], terms: string[], minCoverage = MIN_COVERAGE): IndicatorRow[] {
   const best = scored[0];
-  if (!best || best.coverage < MIN_COVERAGE) return [];
+  if (!best || best.coverage < minCoverage) return [];
   const equal = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
   const precision = (phrase: string) =>
     terms.reduce((n, t) => n + (phrase.includes(t) ? t.length : 0), 0) / phrase.length;
@@ -230,7 +236,7 @@ async function answerByTopic(
     q.intent === "compare"
       ? [...new Set(scored.map((s) => s.row.period))].map((p) => scored.filter((s) => s.row.period === p))
       : [scored];
-  let chosen = groups.flatMap((group) => bestRows(group, terms));
+  let chosen = groups.flatMap((group) => bestRows(group, terms, ctx.minCoverage));
   if (chosen.length === 0) return null;
   // A growth question takes the rate that follows a value in the same statement.
   if (q.intent === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.view));
@@ -344,6 +350,8 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   const general = GENERAL_QUESTION.test(q.text) && !/多少|几/u.test(q.text);
   const byTopic = general ? null : await answerByTopic(q, docIds, terms, ctx);
   if (byTopic) return byTopic;
+  const planned = general ? null : answerFromTaskText(q, docIds, terms, ctx);
+  if (planned) return planned;
   if (q.unit || /多少|几/u.test(q.text))
     return notFound(notFoundText(q, scope.docs, [], ctx.view.artefacts.rows));
   return answerGeneral(q, docIds, terms, ctx);

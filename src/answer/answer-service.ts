@@ -40,6 +40,9 @@ export interface AnswerService {
   excerpt(citation: Citation): string;
 }
 
+/** Topic coverage a same-topic follow-up needs (new questions need 0.6). */
+export const FOLLOW_UP_MIN_COVERAGE = 0.35;
+
 /** An answer in a conversation and the chat's state after it. */
 export interface ConversationTurn {
   answer: Answer;
@@ -130,35 +133,40 @@ export async function createAnswerService(
       .filter((m) => m.region === region)
       .map((m) => m.period);
 
+  /** A same-topic follow-up matches the established topic with less coverage. */
+  const followUpContext: AnswerContext = { ...context, minCoverage: FOLLOW_UP_MIN_COVERAGE };
+
+  async function askWith(question: string, ctx: AnswerContext): Promise<Answer> {
+    const started = performance.now();
+    const problem = checkQuestion(question);
+    if (problem) return finish(question, problem, started, "general");
+    const parsed = parseQuestion(question, vocabulary);
+    try {
+      const intent = parsed.command === "cite" ? "cite" : parsed.intent;
+      return finish(question, await answerParsed(parsed, ctx), started, intent);
+    } catch (e) {
+      // A defect, not a user mistake: report it, answer politely, keep serving.
+      console.error(`answer failed for ${JSON.stringify(question.slice(0, 200))}:`, e);
+      const draft: Draft = {
+        status: "not_found",
+        text: "抱歉，处理这个问题时出错了，已记录。请换个说法再试。",
+        facts: [],
+        book: null,
+        options: [],
+      };
+      return finish(question, draft, started, parsed.intent);
+    }
+  }
+
   const service: AnswerService = {
     async askInConversation(message: string, state: ConversationState): Promise<ConversationTurn> {
       const resolved = resolveFollowUp(state, message, (q) => parseQuestion(q, vocabulary), periodsOf);
-      const answer = await service.ask(resolved.question);
+      const answer = await askWith(resolved.question, resolved.sameTopic ? followUpContext : context);
       const note = contextNote(resolved);
       const shown = note ? { ...answer, text: `${note}\n${answer.text}` } : answer;
       return { answer: { ...shown, question: message }, state: nextState(state, resolved) };
     },
-    async ask(question: string): Promise<Answer> {
-      const started = performance.now();
-      const problem = checkQuestion(question);
-      if (problem) return finish(question, problem, started, "general");
-      const parsed = parseQuestion(question, vocabulary);
-      try {
-        const intent = parsed.command === "cite" ? "cite" : parsed.intent;
-        return finish(question, await answerParsed(parsed, context), started, intent);
-      } catch (e) {
-        // A defect, not a user mistake: report it, answer politely, keep serving.
-        console.error(`answer failed for ${JSON.stringify(question.slice(0, 200))}:`, e);
-        const draft: Draft = {
-          status: "not_found",
-          text: "抱歉，处理这个问题时出错了，已记录。请换个说法再试。",
-          facts: [],
-          book: null,
-          options: [],
-        };
-        return finish(question, draft, started, parsed.intent);
-      }
-    },
+    ask: (question: string): Promise<Answer> => askWith(question, context),
     sources: () =>
       view.metas().map((m) => ({
         file: m.file,

@@ -32,6 +32,8 @@ export interface ResolvedQuestion {
   kind: FollowUpKind;
   /** The parts taken from context, e.g. ["铁东区", "2023年"]; empty for a new question. */
   carried: string[];
+  /** The follow-up keeps the previous topic and intent and changes only place or period. */
+  sameTopic?: boolean;
 }
 
 /** Parses a question (parseQuestion with the vocabulary bound). */
@@ -151,7 +153,8 @@ export function resolveFollowUp(
   if (!ownPeriod && period !== "") carried.push(period);
   if (residue === "" && q.intent === p.intent) carried.push(`“${subject.replace(/[?？]$/u, "")}”`);
   if (residue === "" && q.intent !== p.intent) carried.push(`“${subjectOf(p, regionNames).replace(VALUE_TAIL, "")}”`);
-  return { question: `${regions.join("")}${period}${subject}`, kind: "follow-up", carried };
+  const sameTopic = residue === "" && q.intent === p.intent;
+  return { question: `${regions.join("")}${period}${subject}`, kind: "follow-up", carried, sameTopic };
 }
 
 /** The state after a message was answered. A source request keeps the question it cited. */

@@ -3,6 +3,8 @@
  * quoted text, and the tasks of a unit with their count, numbers and titles, each cited.
  * The count is ours (we counted the table's rows), so it is labelled 计算值.
  */
+import { MIN_COVERAGE, scoreTasks, unitAnswers } from "../retrieve/match-rows.js";
+import type { ParsedQuestion } from "../retrieve/parse-question.js";
 import { parseTaskQuery, tableUnits, tasksOfUnit, tasksQuoting, type TaskQuery } from "../retrieve/task-query.js";
 import type { TaskRow } from "../types.js";
 import type { AnswerContext, Draft } from "./answer-question.js";
@@ -83,4 +85,34 @@ export function answerTaskTable(text: string, ctx: AnswerContext): Draft | null 
   if (tasks.length === 0) return null;
   const query = parseTaskQuery(text, unitsOfTable(tasks));
   return query ? answerTaskQuery(query, tasks, ctx) : null;
+}
+
+/** A figure with its measure word in a task's text: 投放城乡健身路径80套 → 80套. */
+const TASK_FIGURE = /(\d+(?:\.\d+)?)(万|亿)?([\p{Script=Han}%]{1,3})/gu;
+
+/**
+ * A planned figure written in a task's text (`183.投放城乡健身路径80套`) for a question about
+ * the plan of the region and year of a task breakdown in scope: the best task by topic, when
+ * it states a figure in the measure word asked. Quoted as a work plan (工作安排), not a result.
+ */
+export function answerFromTaskText(
+  q: ParsedQuestion,
+  docIds: Set<string>,
+  terms: string[],
+  ctx: AnswerContext,
+): Draft | null {
+  const tasks = ctx.view.artefacts.tasks.filter((t) => docIds.has(t.docId));
+  const best = scoreTasks(tasks, terms, ctx.idf)[0];
+  if (!best || best.coverage < MIN_COVERAGE) return null;
+  const figures = [...best.task.text.matchAll(TASK_FIGURE)].filter(
+    (m) => !q.unit || unitAnswers(q.unit, `${m[2] ?? ""}${m[3]!.slice(0, q.unit.length)}`),
+  );
+  if (figures.length === 0) return null;
+  const task = best.task;
+  const meta = ctx.view.doc(task.docId).meta;
+  const book = new CitationBook(ctx.view);
+  const id = book.cite(task.docId, task.sectionId, task.start, task.end, null);
+  const lead = task.lead ? `，牵头单位：${task.lead}` : "";
+  const text = `${meta.region}${meta.period}（工作安排）：${task.text.replace(/。$/u, "")}[${id}]（第${task.number}项任务${lead}）。`;
+  return { status: "answered", text, facts: [], book, options: [] };
 }
