@@ -58,6 +58,9 @@ const RELATIVE_PATTERN = /今年|去年|前年|本年|上年度?|当年/gu;
 const VALUE_TAIL =
   /(?:一共|总共|共)?(?:是|有|为|达到|完成了?)?(?:多少|几)[\p{Script=Han}]{0,3}[?？]?$|(?:是|为)?什么[?？]?$|(?:是谁|由谁\S*)[?？]?$|[?？。]$/u;
 
+/** An ask inside a question (投放多少套城乡健身路径), dropped when the ask changes. */
+const MID_ASK = /(?:多少|几)\p{Script=Han}?(?=\p{Script=Han})/gu;
+
 /** The period a parsed question names, as text: `2023年`, `2024年上半年`, `今年`. */
 export function periodText(q: ParsedQuestion): string {
   return `${q.years.map((y) => `${y}年`).join("和")}${q.partOfYear ?? ""}` || (q.relativeYear ?? "");
@@ -146,7 +149,9 @@ export function resolveFollowUp(
       : ownText.replace(/呢([?？]?)$/u, "$1");
   } else {
     const suffix = intentSuffix(q);
-    if (suffix && q.intent !== p.intent) subject = `${subject.replace(VALUE_TAIL, "")}${suffix}`;
+    // 计划投放多少套城乡健身路径 + 牵头单位是谁 → 计划投放城乡健身路径的牵头单位是谁.
+    if (suffix && q.intent !== p.intent)
+      subject = `${subject.replace(VALUE_TAIL, "").replace(MID_ASK, "")}${suffix}`;
   }
   const carried: string[] = [];
   if (!ownRegion && regions.length > 0) carried.push(regions.join("、"));
