@@ -114,7 +114,13 @@ export function resolveFollowUp(
   }
   const withDefault = (): ResolvedQuestion => {
     const region = state.defaultRegion;
-    if (!region || q.regions.length > 0 || q.otherPlaces.length > 0 || q.command !== null || q.intent === "lead")
+    if (
+      !region ||
+      q.regions.length > 0 ||
+      q.otherPlaces.length > 0 ||
+      q.command !== null ||
+      q.intent === "lead"
+    )
       return { question: message, kind: "new", carried: [] };
     return { question: `${region}${q.text}`, kind: "new", carried: [`${region}（默认地区）`] };
   };
@@ -157,7 +163,8 @@ export function resolveFollowUp(
   if (!ownRegion && regions.length > 0) carried.push(regions.join("、"));
   if (!ownPeriod && period !== "") carried.push(period);
   if (residue === "" && q.intent === p.intent) carried.push(`“${subject.replace(/[?？]$/u, "")}”`);
-  if (residue === "" && q.intent !== p.intent) carried.push(`“${subjectOf(p, regionNames).replace(VALUE_TAIL, "")}”`);
+  if (residue === "" && q.intent !== p.intent)
+    carried.push(`“${subjectOf(p, regionNames).replace(VALUE_TAIL, "")}”`);
   const sameTopic = residue === "" && q.intent === p.intent;
   return { question: `${regions.join("")}${period}${subject}`, kind: "follow-up", carried, sameTopic };
 }

@@ -73,7 +73,8 @@ function namedIndicators(q: ParsedQuestion, ctx?: AnswerContext): string[] {
       const qualifier = n.match(/（(.+)）/u)?.[1];
       return qualifier ? q.text.includes(qualifier.replace(/^含/u, "")) : false;
     });
-    for (const n of qualified.length > 0 ? qualified : m.indicators.slice(0, 1)) if (!out.includes(n)) out.push(n);
+    for (const n of qualified.length > 0 ? qualified : m.indicators.slice(0, 1))
+      if (!out.includes(n)) out.push(n);
   }
   return out;
 }
@@ -111,7 +112,12 @@ function firstPerIndicator(rows: IndicatorRow[]): IndicatorRow[] {
 }
 
 /** Answers a ranking or filter over the published growth rates in scope. */
-export function answerRank(q: ParsedQuestion, rank: RankQuery, docIds: Set<string>, ctx: AnswerContext): Draft | null {
+export function answerRank(
+  q: ParsedQuestion,
+  rank: RankQuery,
+  docIds: Set<string>,
+  ctx: AnswerContext,
+): Draft | null {
   let rows = ctx.view.artefacts.rows.filter(
     (r) => docIds.has(r.source.docId) && r.indicator !== null && r.growth !== null && r.nature === "result",
   );
@@ -146,7 +152,10 @@ export function answerRank(q: ParsedQuestion, rank: RankQuery, docIds: Set<strin
     }
     const word = rank.order === "max" ? "增长最快" : rank.order === "fall" ? "降幅最大" : "增速最低";
     const id = citeRow(book, pick);
-    lines.push(`${head}中${word}的是${rowLabel(pick)}，${growthText(pick)}[${id}]。`, "各项公布增速（由高到低）：");
+    lines.push(
+      `${head}中${word}的是${rowLabel(pick)}，${growthText(pick)}[${id}]。`,
+      "各项公布增速（由高到低）：",
+    );
     lines.push(...sorted.map(item));
   }
   return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
@@ -205,7 +214,11 @@ async function rowsOf(
   const named = namedIndicators(q, ctx);
   if (named.length > 0) {
     return ctx.view.artefacts.rows.filter(
-      (r) => r.indicator !== null && named.includes(r.indicator) && docIds.has(r.source.docId) && r.nature === nature,
+      (r) =>
+        r.indicator !== null &&
+        named.includes(r.indicator) &&
+        docIds.has(r.source.docId) &&
+        r.nature === nature,
     );
   }
   return topicRows(q, terms, docIds, nature, ctx);
@@ -213,7 +226,12 @@ async function rowsOf(
 
 /** City-level documents of the same year as the given ones (for a district's target). */
 function cityDocsOfYear(docIds: Set<string>, ctx: AnswerContext): Set<string> {
-  const years = new Set(ctx.view.metas().filter((m) => docIds.has(m.id)).map((m) => m.year));
+  const years = new Set(
+    ctx.view
+      .metas()
+      .filter((m) => docIds.has(m.id))
+      .map((m) => m.year),
+  );
   return new Set(
     ctx.view
       .metas()
@@ -223,7 +241,11 @@ function cityDocsOfYear(docIds: Set<string>, ctx: AnswerContext): Set<string> {
 }
 
 /** The two figures compared and how: growth rates, or values in one unit. */
-function comparable(a: IndicatorRow, b: IndicatorRow, points: boolean): { x: string; y: string; unit: string } | null {
+function comparable(
+  a: IndicatorRow,
+  b: IndicatorRow,
+  points: boolean,
+): { x: string; y: string; unit: string } | null {
   if (points && a.growth && b.growth) return { x: signed(a), y: signed(b), unit: "个百分点" };
   if (a.value && b.value && a.value.canonicalUnit === b.value.canonicalUnit) {
     if (!isSingleNumber(a.value.numeral) || !isSingleNumber(b.value.numeral)) return null;
@@ -243,27 +265,34 @@ function stateRow(r: IndicatorRow, label: string, book: CitationBook, facts: Fac
 }
 
 /** The computed difference line: `前者比后者高72.8个百分点（计算值…）`. */
-function differenceLine(a: IndicatorRow, b: IndicatorRow, nameA: string, nameB: string, d: DifferenceQuery, facts: Fact[]): string | null {
+function differenceLine(
+  a: IndicatorRow,
+  b: IndicatorRow,
+  nameA: string,
+  nameB: string,
+  d: DifferenceQuery,
+  facts: Fact[],
+): string | null {
   const c = comparable(a, b, d.points);
   if (!c) return null;
   const diff = decimalDifference(c.y, c.x); // a − b
   const abs = diff.replace(/^-/u, "");
   const negative = diff.startsWith("-");
-  const bothFall = a.growth && b.growth && a.growth.percent < 0 && b.growth.percent < 0 && c.unit === "个百分点";
-  const verb =
-    /^[0.]+$/u.test(abs)
-      ? "持平，相差"
-      : d.fall && bothFall
+  const bothFall =
+    a.growth && b.growth && a.growth.percent < 0 && b.growth.percent < 0 && c.unit === "个百分点";
+  const verb = /^[0.]+$/u.test(abs)
+    ? "持平，相差"
+    : d.fall && bothFall
+      ? negative
+        ? "降幅扩大"
+        : "降幅收窄"
+      : c.unit === "个百分点"
         ? negative
-          ? "降幅扩大"
-          : "降幅收窄"
-        : c.unit === "个百分点"
-          ? negative
-            ? "低"
-            : "高"
-          : negative
-            ? "减少"
-            : "增加";
+          ? "低"
+          : "高"
+        : negative
+          ? "减少"
+          : "增加";
   facts.push({
     region: a.region,
     period: a.period === b.period ? a.period : `${b.period}→${a.period}`,
@@ -352,7 +381,14 @@ export async function answerPlanAndResult(
     stateRow(target, `目标（${target.region}）`, book, facts),
     stateRow(result, "实际", book, facts),
   ];
-  const diff = differenceLine(result, target, "实际", "目标", { points: false, againstTarget: true, fall: false }, facts);
+  const diff = differenceLine(
+    result,
+    target,
+    "实际",
+    "目标",
+    { points: false, againstTarget: true, fall: false },
+    facts,
+  );
   if (diff) lines.push(diff);
   if (note) lines.push(note);
   return { status: "answered", text: lines.join("\n"), facts, book, options: [] };

@@ -5,7 +5,12 @@
  * keeping its own citations (renumbered in one book).
  */
 import type { ParsedQuestion } from "../retrieve/parse-question.js";
-import { asksPlanAndResult, parseDifferenceQuery, parseRankQuery, splitAsks } from "../retrieve/question-shape.js";
+import {
+  asksPlanAndResult,
+  parseDifferenceQuery,
+  parseRankQuery,
+  splitAsks,
+} from "../retrieve/question-shape.js";
 import type { AnswerContext, Draft } from "./answer-question.js";
 import { CitationBook } from "./citations.js";
 import { periodText } from "./follow-up.js";
@@ -37,9 +42,12 @@ export function mergeDrafts(parts: Draft[], ctx: AnswerContext): Draft {
   for (const part of parts) {
     const map = new Map<number, number>();
     for (const c of part.book?.citations() ?? []) map.set(c.id, book.adopt(c));
-    const text = part.text.replace(/\[(\d+)\]/gu, (m, n: string) => (map.has(Number(n)) ? `[${map.get(Number(n))}]` : m));
+    const text = part.text.replace(/\[(\d+)\]/gu, (m, n: string) =>
+      map.has(Number(n)) ? `[${map.get(Number(n))}]` : m,
+    );
     for (const line of text.split("\n")) if (!lines.includes(line)) lines.push(line);
-    for (const f of part.facts) facts.push({ ...f, citation: f.citation === null ? null : (map.get(f.citation) ?? null) });
+    for (const f of part.facts)
+      facts.push({ ...f, citation: f.citation === null ? null : (map.get(f.citation) ?? null) });
   }
   const answered = parts.some((p) => p.status === "answered");
   return {

@@ -5,7 +5,13 @@
  */
 import { MIN_COVERAGE, scoreTasks, unitAnswers } from "../retrieve/match-rows.js";
 import type { ParsedQuestion } from "../retrieve/parse-question.js";
-import { parseTaskQuery, tableUnits, tasksOfUnit, tasksQuoting, type TaskQuery } from "../retrieve/task-query.js";
+import {
+  parseTaskQuery,
+  tableUnits,
+  tasksOfUnit,
+  tasksQuoting,
+  type TaskQuery,
+} from "../retrieve/task-query.js";
 import type { TaskRow } from "../types.js";
 import type { AnswerContext, Draft } from "./answer-question.js";
 import { CitationBook } from "./citations.js";
@@ -27,7 +33,10 @@ function unitsOfTable(tasks: TaskRow[]): string[] {
 /** A task as a list item: number, title, its other column, cited. */
 function taskItem(task: TaskRow, book: CitationBook): string {
   const id = book.cite(task.docId, task.sectionId, task.start, task.end, null);
-  const units = [task.lead ? `牵头：${task.lead}` : "未列牵头单位", task.responsible ? `责任：${task.responsible}` : ""]
+  const units = [
+    task.lead ? `牵头：${task.lead}` : "未列牵头单位",
+    task.responsible ? `责任：${task.responsible}` : "",
+  ]
     .filter(Boolean)
     .join("；");
   return `- 第${task.number}项：${task.text.replace(/。$/u, "")}（${units}）[${id}]`;

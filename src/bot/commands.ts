@@ -35,7 +35,8 @@ export const BOT_COMMANDS: readonly BotCommandSpec[] = [
   {
     command: "region",
     description: "设置本会话的默认地区，例如 /region 铁东区",
-    usage: "/region 地区 — 设置默认地区（问题未写地区时使用），例如 /region 铁东区；/region 查看，/region 清除 取消",
+    usage:
+      "/region 地区 — 设置默认地区（问题未写地区时使用），例如 /region 铁东区；/region 查看，/region 清除 取消",
   },
   { command: "start", description: "开始使用", usage: "/start — 简介" },
 ];

@@ -132,7 +132,10 @@ export class Conversation {
     if (!ref) return null;
     const answer = ref.epoch === this.store.epoch ? this.store.get(chatId, ref.answerId) : undefined;
     if (!answer || ref.page >= pageCount(answer)) return { ok: false, reason: "stale" };
-    return { ok: true, reply: { kind: "answer", answer, ref: { epoch: ref.epoch, answerId: ref.answerId }, page: ref.page } };
+    return {
+      ok: true,
+      reply: { kind: "answer", answer, ref: { epoch: ref.epoch, answerId: ref.answerId }, page: ref.page },
+    };
   }
 
   /** The "原文 [n]" and page buttons: an excerpt of a stored answer, or a page of it. */

@@ -196,7 +196,8 @@ export function formatAnswer(full: Answer, ref?: AnswerRef, page = 0): Formatted
   if (pages > 1) {
     const nav: InlineKeyboardButton[] = [];
     if (page > 0) nav.push({ text: "‹ 上一页", callback_data: pageButtonData({ ...ref, page: page - 1 }) });
-    if (page < pages - 1) nav.push({ text: "下一页 ›", callback_data: pageButtonData({ ...ref, page: page + 1 }) });
+    if (page < pages - 1)
+      nav.push({ text: "下一页 ›", callback_data: pageButtonData({ ...ref, page: page + 1 }) });
     rows.push(nav);
   }
   return { html, keyboard: { inline_keyboard: rows } };

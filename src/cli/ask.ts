@@ -15,8 +15,6 @@ import { parseBatchLine } from "./batch-line.js";
 const USAGE = `usage: npm run ask -- [--json] "问题"
        npm run ask -- [--json] --batch FILE   (one question per line, or JSON {"q": "…", "chat": "id"})`;
 
-
-
 /** The answer for a person: the text, then numbered sources with verbatim quotes. */
 export function formatForPerson(answer: Answer): string {
   const sources = answer.citations.map((c) => `[${c.id}] 《${c.title}》 ${c.section}\n    “${c.quote}”`);

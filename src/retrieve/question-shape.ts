@@ -69,7 +69,9 @@ export function parseDifferenceQuery(text: string): DifferenceQuery | null {
 
 /** Whether a question asks a target and the result together (目标是多少，实际完成多少). */
 export function asksPlanAndResult(text: string): boolean {
-  return /目标|计划|预期|要求/u.test(text) && /实际|完成|做到|实现|达到了/u.test(text) && !DIFFERENCE.test(text);
+  return (
+    /目标|计划|预期|要求/u.test(text) && /实际|完成|做到|实现|达到了/u.test(text) && !DIFFERENCE.test(text)
+  );
 }
 
 const ASK = /多少|几/gu;

@@ -59,7 +59,11 @@ export const SPOKEN_RULES: SpokenRule[] = [
   { name: "trailing 一下", pattern: /一下(?=[，,。？?\s]|$)/gu, replacement: "" },
   { name: "涨了", pattern: /(?:上涨|涨)了?(多少|几)/gu, replacement: "增长$1" },
   { name: "降了", pattern: /(?<!下)降了(多少|几)/gu, replacement: "下降$1" },
-  { name: "from year to year", pattern: /从\s*((?:20)?\d{2}年)\s*(?:到|至)\s*((?:20)?\d{2}年)/gu, replacement: "$1和$2" },
+  {
+    name: "from year to year",
+    pattern: /从\s*((?:20)?\d{2}年)\s*(?:到|至)\s*((?:20)?\d{2}年)/gu,
+    replacement: "$1和$2",
+  },
   { name: "发了", pattern: /发了/gu, replacement: "发放" },
   { name: "花了", pattern: /花了|花费了|花掉/gu, replacement: "支出" },
   { name: "verb with 了 before the ask", pattern: /(?<![多少])了(?=多少|几)/gu, replacement: "" },
@@ -75,5 +79,8 @@ export function normaliseSpoken(text: string): string {
         ? t.replace(rule.pattern, rule.replacement)
         : t.replace(rule.pattern, rule.replacement as (m: string, ...g: string[]) => string);
   }
-  return t.replace(/^[\s，,、]+/u, "").replace(/\s{2,}/gu, " ").trim();
+  return t
+    .replace(/^[\s，,、]+/u, "")
+    .replace(/\s{2,}/gu, " ")
+    .trim();
 }

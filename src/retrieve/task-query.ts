@@ -95,7 +95,8 @@ export function namesUnit(asked: string, unit: string): boolean {
 /** Every distinct unit the task table names, by key. */
 export function tableUnits(tasks: TaskRow[]): string[] {
   const keys = new Set<string>();
-  for (const t of tasks) for (const u of [...unitsOf(t.lead), ...unitsOf(t.responsible)]) keys.add(unitKey(u));
+  for (const t of tasks)
+    for (const u of [...unitsOf(t.lead), ...unitsOf(t.responsible)]) keys.add(unitKey(u));
   keys.delete("");
   return [...keys];
 }
@@ -123,7 +124,8 @@ export function findUnitMention(question: string, units: string[]): string | nul
 const TASK_WORDS = /任务|牵头|责任单位|负责|承担|参与|点名|涉及/u;
 const ASKS_LIST = /哪些|哪几|几项|多少项|多少个|有几|什么任务|列出|都是/u;
 const NUMBER = /第\s*(\d{1,4}|[零〇一二两三四五六七八九十百千]{1,8})\s*(?:项|条|个任务)/u;
-const QUOTED = /[“"「]([^”"」]{2,80})[”"」]\s*(?:是|属于|为)?[^，。？?]*?(?:第几项|哪一项|哪项|哪个任务|哪条|第几条|几号任务)/u;
+const QUOTED =
+  /[“"「]([^”"」]{2,80})[”"」]\s*(?:是|属于|为)?[^，。？?]*?(?:第几项|哪一项|哪项|哪个任务|哪条|第几条|几号任务)/u;
 
 /** Reads a task-table question, or null when the question is not one. */
 export function parseTaskQuery(question: string, units: string[]): TaskQuery | null {
@@ -149,7 +151,11 @@ export function tasksOfUnit(tasks: TaskRow[], unit: string, role: UnitRole): Tas
   const has = (column: string | null) => unitsOf(column).some((u) => unitKey(u) === unit);
   return tasks
     .filter((t) =>
-      role === "lead" ? has(t.lead) : role === "responsible" ? has(t.responsible) : has(t.lead) || has(t.responsible),
+      role === "lead"
+        ? has(t.lead)
+        : role === "responsible"
+          ? has(t.responsible)
+          : has(t.lead) || has(t.responsible),
     )
     .sort((a, b) => a.number - b.number);
 }

@@ -17,7 +17,9 @@ describe("the task table", () => {
   it("answers a task by its number in Chinese numerals", async () => {
     const a = await service.ask("第一百六十二项任务由谁牵头");
     expect(a.status).toBe("answered");
-    expect(a.text).toContain("第162项任务“发展废钢产业，建设500万吨废钢加工基地”，牵头单位：市工业和信息化局");
+    expect(a.text).toContain(
+      "第162项任务“发展废钢产业，建设500万吨废钢加工基地”，牵头单位：市工业和信息化局",
+    );
     expect(a.citations[0]!.quote).toContain("162.发展废钢产业");
   });
 
@@ -49,7 +51,9 @@ describe("rankings and filters", () => {
   it("names the deepest fall among the main indicators, with every rate cited", async () => {
     const a = await service.ask("铁东区2023年哪个指标降得最厉害");
     expect(a.text.split("\n")[0]).toBe("铁东区2023年主要指标中降幅最大的是商品房销售额，同比增长-35.5%[1]。");
-    expect(a.facts.map((f) => f.growthPercent)).toEqual([40.1, 31.3, 15.1, 12.3, 9.1, 7.3, 3.5, -26.4, -35.5]);
+    expect(a.facts.map((f) => f.growthPercent)).toEqual([
+      40.1, 31.3, 15.1, 12.3, 9.1, 7.3, 3.5, -26.4, -35.5,
+    ]);
   });
 
   it("filters the indicators that fell", async () => {

@@ -20,11 +20,16 @@ const parse = (q: string) => parseQuestion(q, vocabulary);
 const PERIODS: Record<string, string[]> = { 铁东区: ["2022年", "2023年"], 立山区: ["2024年上半年"] };
 const periodsOf = (r: string) => PERIODS[r] ?? [];
 const after = (question: string): ConversationState => ({ lastQuestion: question, defaultRegion: null });
-const resolve = (state: ConversationState, message: string) => resolveFollowUp(state, message, parse, periodsOf);
+const resolve = (state: ConversationState, message: string) =>
+  resolveFollowUp(state, message, parse, periodsOf);
 
 describe("resolveFollowUp", () => {
   it("a new chat answers the message as it is", () => {
-    expect(resolve(NEW_CONVERSATION, "那2022年呢")).toEqual({ question: "那2022年呢", kind: "new", carried: [] });
+    expect(resolve(NEW_CONVERSATION, "那2022年呢")).toEqual({
+      question: "那2022年呢",
+      kind: "new",
+      carried: [],
+    });
   });
 
   it("a period follow-up keeps region and subject", () => {
@@ -74,7 +79,9 @@ describe("resolveFollowUp", () => {
       kind: "new",
       carried: [],
     });
-    expect(resolve(after("铁东区2023年GDP是多少"), "发布数字经济应用场景机会清单的牵头单位").kind).toBe("new");
+    expect(resolve(after("铁东区2023年GDP是多少"), "发布数字经济应用场景机会清单的牵头单位").kind).toBe(
+      "new",
+    );
   });
 
   it("the default region fills a question that names none", () => {
@@ -95,7 +102,10 @@ describe("nextState", () => {
     expect(s1.lastQuestion).toBe("铁东区2023年GDP");
     const s2 = nextState(s1, { question: "/cite 铁东区2023年GDP", kind: "cite", carried: [] });
     expect(s2).toBe(s1);
-    const s3 = nextState({ ...s1, defaultRegion: "立山区" }, { question: "/cite 立山区GDP", kind: "new", carried: [] });
+    const s3 = nextState(
+      { ...s1, defaultRegion: "立山区" },
+      { question: "/cite 立山区GDP", kind: "new", carried: [] },
+    );
     expect(s3).toEqual({ lastQuestion: "立山区GDP", defaultRegion: "立山区" });
   });
 });

@@ -12,9 +12,15 @@ import {
 describe("parseRankQuery", () => {
   const cases: Array<[string, ReturnType<typeof parseRankQuery>]> = [
     ["铁东区2023年哪个指标降得最厉害", { order: "fall", threshold: null, mainOnly: false }],
-    ["铁东区2022年有哪些主要指标是下降的", { order: "filter", threshold: { op: "lt", percent: 0 }, mainOnly: true }],
+    [
+      "铁东区2022年有哪些主要指标是下降的",
+      { order: "filter", threshold: { op: "lt", percent: 0 }, mainOnly: true },
+    ],
     ["铁东区2022年公报开头列的主要指标里，哪个增长最快", { order: "max", threshold: null, mainOnly: true }],
-    ["铁东区2023年增速超过两位数的指标有哪些", { order: "filter", threshold: { op: "gt", percent: 10 }, mainOnly: false }],
+    [
+      "铁东区2023年增速超过两位数的指标有哪些",
+      { order: "filter", threshold: { op: "gt", percent: 10 }, mainOnly: false },
+    ],
     ["哪些指标增速超过20%", { order: "filter", threshold: { op: "gt", percent: 20 }, mainOnly: false }],
     ["立山区上半年GDP、社零，哪项增速最低", { order: "min", threshold: null, mainOnly: false }],
     ["铁东区2023年GDP是多少", null],
@@ -65,9 +71,15 @@ describe("asksPlanAndResult", () => {
 describe("splitAsks", () => {
   const cases: Array<[string, string[]]> = [
     ["孕妇建册、分娩和新生儿建册各多少人", ["孕妇建册多少人", "分娩多少人", "新生儿建册多少人"]],
-    ["提标前城市低保和农村低保各有多少户、多少人", ["提标前城市低保多少户", "提标前城市低保多少人", "农村低保多少户", "农村低保多少人"]],
+    [
+      "提标前城市低保和农村低保各有多少户、多少人",
+      ["提标前城市低保多少户", "提标前城市低保多少人", "农村低保多少户", "农村低保多少人"],
+    ],
     ["计划新增科技型中小企业、高新技术企业各多少家", ["计划新增科技型中小企业多少家", "高新技术企业多少家"]],
-    ["募集了多少个青年见习岗位，帮扶了多少名就业困难人员实现就业", ["募集了多少个青年见习岗位", "帮扶了多少名就业困难人员实现就业"]],
+    [
+      "募集了多少个青年见习岗位，帮扶了多少名就业困难人员实现就业",
+      ["募集了多少个青年见习岗位", "帮扶了多少名就业困难人员实现就业"],
+    ],
     ["社零总额是多少", ["社零总额是多少"]],
     ["组织了多少场招聘会，效果如何", ["组织了多少场招聘会，效果如何"]],
   ];

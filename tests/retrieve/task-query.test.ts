@@ -82,9 +82,15 @@ describe("parseTaskQuery", () => {
     ["任务分解第153项讲的是什么", { kind: "number", number: 153 }],
     ["“改造供水二次加压泵站20座”是任务分解里的第几项", { kind: "quote", quote: "改造供水二次加压泵站20座" }],
     ["市发改委牵头哪些任务", { kind: "unit", unit: "市发展改革委", role: "lead", countOnly: false }],
-    ["辽宁科技大学是哪些任务的责任单位", { kind: "unit", unit: "辽宁科技大学", role: "responsible", countOnly: false }],
+    [
+      "辽宁科技大学是哪些任务的责任单位",
+      { kind: "unit", unit: "辽宁科技大学", role: "responsible", countOnly: false },
+    ],
     ["海城市政府牵头的任务一共有几项", { kind: "unit", unit: "海城市政府", role: "lead", countOnly: true }],
-    ["点名海城市政府的任务有哪些（牵头或责任）", { kind: "unit", unit: "海城市政府", role: "any", countOnly: false }],
+    [
+      "点名海城市政府的任务有哪些（牵头或责任）",
+      { kind: "unit", unit: "海城市政府", role: "any", countOnly: false },
+    ],
   ] as const)("%s", (question, query) => {
     expect(parseTaskQuery(question, UNITS)).toEqual(query);
   });
