@@ -46,7 +46,7 @@ export type PeriodsOf = (region: string) => string[];
 const SOURCE_REQUEST =
   /^(?:那|那么)?(?:它的|这个的?|上面的?)?(?:原文|出处|来源|原话|原句|引文|依据)(?:呢|是什么|在哪里?|是哪句话?|给我看看|看看)?[?？。!！]*$/u;
 /** Words of a follow-up that carry no topic of their own. */
-const FOLLOW_UP_FILLER = /那么|那|呢|吗|呀|吧|是谁|谁|又|还有|的|了|是|有|呢/gu;
+const FOLLOW_UP_FILLER = /那么|那|呢|吗|呀|吧|是谁|谁|又|还有|的|了|是|有|对比|比较|相比|和|跟|与|比/gu;
 /** Markers that make a message a follow-up even when it names a topic. */
 const FOLLOW_UP_MARK = /^(?:那么?|还有|再|另外)|呢[?？]?$/u;
 /** A short topic of a follow-up that names a measure of the same subject (安装率, 户数). */
@@ -142,6 +142,15 @@ export function resolveFollowUp(
   const regions = ownRegion ? q.regions : p.regions;
   // Period: the new one; else the previous one unless the new region does not hold it.
   let period = ownPeriod ? periodText(q) : periodText(p);
+  // 对比一下2022年 after a 2023 question compares the two periods.
+  if (
+    ownPeriod &&
+    /比/u.test(q.text) &&
+    q.years.length === 1 &&
+    p.years.length === 1 &&
+    p.years[0] !== q.years[0]
+  )
+    period = `${periodText(p)}和${periodText(q)}`;
   if (!ownPeriod && ownRegion && period !== "") {
     const held = regions.flatMap((r) => periodsOf(r));
     if (held.length > 0 && !held.some((h) => h.startsWith(period) || period.startsWith(h))) period = "";

@@ -56,7 +56,7 @@ export const SPOKEN_RULES: SpokenRule[] = [
     replacement: " ",
   },
   { name: "approximation fillers", pattern: /大概|大约|大致|差不多/gu, replacement: "" },
-  { name: "trailing 一下", pattern: /一下(?=[，,。？?\s]|$)/gu, replacement: "" },
+  { name: "一下 after a verb", pattern: /(?<=[\p{Script=Han}])一下|^一下/gu, replacement: "" },
   { name: "涨了", pattern: /(?:上涨|涨)了?(多少|几)/gu, replacement: "增长$1" },
   { name: "降了", pattern: /(?<!下)降了(多少|几)/gu, replacement: "下降$1" },
   {

@@ -106,7 +106,8 @@ export function tableUnits(tasks: TaskRow[]): string[] {
  * span of the question ending in a unit suffix that abbreviates a table unit.
  */
 export function findUnitMention(question: string, units: string[]): string | null {
-  const q = question.replace(/人民政府/gu, "政府");
+  // As unit keys are written: no notes in brackets (各县（市）区政府 → 各县区政府), no 人民.
+  const q = question.replace(/[（(][^）)]*[）)]/gu, "").replace(/人民政府/gu, "政府");
   const exact = units.filter((u) => u.length >= 2 && q.includes(u)).sort((a, b) => b.length - a.length)[0];
   if (exact) return exact;
   let best: string | null = null;

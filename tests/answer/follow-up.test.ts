@@ -59,6 +59,12 @@ describe("resolveFollowUp", () => {
     );
   });
 
+  it("a comparison follow-up compares the two periods", () => {
+    expect(resolve(after("铁东区2023年GDP是多少"), "和2022年比呢").question).toBe(
+      "铁东区2023年和2022年GDP是多少",
+    );
+  });
+
   it("an indicator follow-up keeps region and period", () => {
     expect(resolve(after("铁东区2023年GDP是多少"), "社零呢").question).toBe("铁东区2023年社零");
   });

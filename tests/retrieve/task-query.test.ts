@@ -71,6 +71,7 @@ describe("unit names", () => {
     expect(findUnitMention("市发改委牵头哪些任务", UNITS)).toBe("市发展改革委");
     expect(findUnitMention("海城市人民政府牵头的任务一共有几项", UNITS)).toBe("海城市政府");
     expect(findUnitMention("市城投集团作为责任单位的任务有多少项", UNITS)).toBe("市城投集团");
+    expect(findUnitMention("各县（市）区政府负责哪些任务", UNITS)).toBe("各县区政府");
     expect(findUnitMention("今天天气怎么样", UNITS)).toBeNull();
   });
 });
