@@ -161,6 +161,24 @@ export function answerRank(
   return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
 }
 
+/** Retrieval boosts per question and scope: a plan or difference asks up to three times. */
+const boostCache = new WeakMap<ParsedQuestion, Map<string, Promise<Map<number, number>>>>();
+function boostsOnce(
+  q: ParsedQuestion,
+  docIds: Set<string>,
+  ctx: AnswerContext,
+): Promise<Map<number, number>> {
+  const perScope = boostCache.get(q) ?? new Map<string, Promise<Map<number, number>>>();
+  boostCache.set(q, perScope);
+  const key = [...docIds].sort().join("|");
+  let boosts = perScope.get(key);
+  if (!boosts) {
+    boosts = retrievalBoosts(q, docIds, ctx);
+    perScope.set(key, boosts);
+  }
+  return boosts;
+}
+
 /** The best rows of a topic in scope of one nature (body-text facts). */
 async function topicRows(
   q: ParsedQuestion,
@@ -171,7 +189,7 @@ async function topicRows(
 ): Promise<IndicatorRow[]> {
   const useful = terms.filter((t) => !SHAPE_WORDS.has(t) && !(t.length === 1 && FUNCTION_CHARS.includes(t)));
   if (useful.length === 0) return [];
-  const boosts = await retrievalBoosts(q, docIds, ctx);
+  const boosts = await boostsOnce(q, docIds, ctx);
   const rows = ctx.view.artefacts.rows.filter((r) => docIds.has(r.source.docId) && r.nature === nature);
   const scored = scoreRowsByTopic(rows, useful, ctx.idf, null, (row) => ({
     statement: ctx.view.doc(row.source.docId).text.slice(row.source.start, row.source.end),
