@@ -19,12 +19,15 @@ import {
   scoreTasks,
   type Idf,
 } from "../retrieve/match-rows.js";
-import { restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
+import { parseQuestion, restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
 import { resolveScope, rowInPeriod } from "../retrieve/scope.js";
-import type { AnswerStatus, Fact, IndicatorRow } from "../types.js";
+import type { AnswerStatus, DocumentMeta, Fact, IndicatorRow } from "../types.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
 import { answerGeneral, notFoundText } from "./general.js";
+import { withGrowthAfter } from "./nearby-figures.js";
+import { answerShapedQuestion } from "./shaped-questions.js";
+import { answerFromTaskText, answerTaskTable } from "./task-answers.js";
 
 /** Everything answering needs, built once per process. */
 export interface AnswerContext {
@@ -33,6 +36,12 @@ export interface AnswerContext {
   tokenizer: Tokenizer;
   search: ChunkSearchIndex;
   idf: Idf;
+  /**
+   * Minimum topic coverage of a body-text match (default {@link MIN_COVERAGE}). A follow-up
+   * that keeps the previous topic and changes only the place or period may ask with less:
+   * the topic is established, only its wording in the other document differs.
+   */
+  minCoverage?: number;
 }
 
 /** An answer before timing and the question are attached. */
@@ -87,9 +96,14 @@ const NON_TOPIC = new Set([
   "成绩",
 ]);
 
+/** Words that ask for a growth rate; no topic in a growth question. */
+const GROWTH_WORDS = new Set(["增长", "增速", "增幅", "涨幅", "下降", "降幅"]);
+
 /** The topic terms of a question: tokens of its topic minus non-topic words. */
 export function topicTerms(q: ParsedQuestion, tokenizer: Tokenizer): string[] {
-  return [...new Set(tokenizer.tokens(q.topic))].filter((t) => !NON_TOPIC.has(t) && !/^\d{4}$/u.test(t));
+  return [...new Set(tokenizer.tokens(q.topic))].filter(
+    (t) => !NON_TOPIC.has(t) && !/^\d{4}$/u.test(t) && !(q.intent === "growth" && GROWTH_WORDS.has(t)),
+  );
 }
 
 /** Narrows ambiguous indicators by qualifiers in the question (在职 / 含离退休). */
@@ -109,8 +123,13 @@ function chosenIndicators(q: ParsedQuestion): Set<string> {
 function byNature(q: ParsedQuestion, rows: IndicatorRow[]): IndicatorRow[] {
   if (q.intent === "target") return rows.filter((r) => r.nature === "target");
   const results = rows.filter((r) => r.nature === "result");
+  // A question that asks what was achieved (完成了多少) is not answered with a target.
+  if (results.length === 0 && ASKS_RESULT.test(q.text)) return [];
   return results.length > 0 ? results : rows;
 }
+
+/** Wording that asks for an achieved figure, never a target. */
+const ASKS_RESULT = /完成|实现|实际|达到了/u;
 
 /** Rows from more than one region when the question named none: ask which. */
 function clarifyRegions(q: ParsedQuestion, rows: IndicatorRow[]): Draft | null {
@@ -160,7 +179,7 @@ function answerRows(q: ParsedQuestion, rows: IndicatorRow[], ctx: AnswerContext)
 }
 
 /** The fused retrieval score of each chunk position, normalised to 0–0.05, for tie-breaking. */
-async function retrievalBoosts(
+export async function retrievalBoosts(
   q: ParsedQuestion,
   docIds: Set<string>,
   ctx: AnswerContext,
@@ -176,9 +195,9 @@ async function retrievalBoosts(
  * them, those whose phrase says least besides the topic (结婚登记 over 补领结婚登记).
  * Nothing when the best coverage is below {@link MIN_COVERAGE}.
  */
-function bestRows(scored: ScoredRow[], terms: string[]): IndicatorRow[] {
+export function bestRows(scored: ScoredRow[], terms: string[], minCoverage = MIN_COVERAGE): IndicatorRow[] {
   const best = scored[0];
-  if (!best || best.coverage < MIN_COVERAGE) return [];
+  if (!best || best.coverage < minCoverage) return [];
   const equal = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
   const precision = (phrase: string) =>
     terms.reduce((n, t) => n + (phrase.includes(t) ? t.length : 0), 0) / phrase.length;
@@ -197,8 +216,12 @@ async function answerByTopic(
 ): Promise<Draft | null> {
   if (terms.length === 0) return null;
   const boosts = await retrievalBoosts(q, docIds, ctx);
-  // Rows of the documents in scope whose own statement period is the one asked.
-  const candidates = ctx.view.artefacts.rows.filter((r) => docIds.has(r.source.docId) && rowInPeriod(r, q));
+  // Rows of the documents in scope whose own statement period is the one asked; achieved
+  // figures only from results.
+  const resultOnly = q.intent !== "target" && ASKS_RESULT.test(q.text);
+  const candidates = ctx.view.artefacts.rows.filter(
+    (r) => docIds.has(r.source.docId) && rowInPeriod(r, q) && (!resultOnly || r.nature === "result"),
+  );
   const preferred = q.intent === "target" ? "target" : "result";
   const scored = scoreRowsByTopic(candidates, terms, ctx.idf, q.unit, (row) => {
     const doc = ctx.view.doc(row.source.docId);
@@ -215,8 +238,10 @@ async function answerByTopic(
     q.intent === "compare"
       ? [...new Set(scored.map((s) => s.row.period))].map((p) => scored.filter((s) => s.row.period === p))
       : [scored];
-  const chosen = groups.flatMap((group) => bestRows(group, terms));
+  let chosen = groups.flatMap((group) => bestRows(group, terms, ctx.minCoverage));
   if (chosen.length === 0) return null;
+  // A growth question takes the rate that follows a value in the same statement.
+  if (q.intent === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.view));
   return answerRows(q, chosen, ctx);
 }
 
@@ -243,6 +268,24 @@ function answerTargetTask(docIds: Set<string>, names: string[], ctx: AnswerConte
   return { status: "answered", text, facts: [], book, options: [] };
 }
 
+/**
+ * A question with nothing to look up (人, 水, %铁, 的): no indicator and less than two Chinese
+ * characters of topic. Asked to say more, never answered with a figure.
+ */
+function vagueQuestion(q: ParsedQuestion): Draft | null {
+  if (q.indicators.length > 0) return null;
+  const han = q.topic.match(/\p{Script=Han}/gu)?.length ?? 0;
+  if (han >= 2) return null;
+  const text = `“${q.original.trim()}”太短，看不出要查什么。请写明地区、年份和指标，例如“铁东区2023年社零总额是多少”。`;
+  return { status: "clarify", text, facts: [], book: null, options: [] };
+}
+
+/** A question that says 全年 is not answered from a part-year document (上半年, 1-6月). */
+function wholeYearDocs(q: ParsedQuestion, docs: DocumentMeta[]): DocumentMeta[] {
+  if (!/全年|整年/u.test(q.text) || q.partOfYear) return docs;
+  return docs.filter((d) => !/半年|季度|\d{1,2}月|月份/u.test(d.period));
+}
+
 /** Answers a question already parsed; `/cite …` adds the excerpt of the first citation. */
 export async function answerParsed(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft> {
   const draft = await draftAnswer(q, ctx);
@@ -253,6 +296,10 @@ export async function answerParsed(q: ParsedQuestion, ctx: AnswerContext): Promi
 
 /** The answer before any /cite excerpt. */
 async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft> {
+  const table = answerTaskTable(q.text, ctx);
+  if (table) return table;
+  const vague = vagueQuestion(q);
+  if (vague) return vague;
   const metas = ctx.view.metas();
   const scope = resolveScope(q, metas);
   if (!scope.ok && scope.reason === "relative") {
@@ -263,8 +310,17 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
     return { status: "clarify", text: scope.message, facts: [], book: null, options: scope.options };
   }
   if (!scope.ok) return notFound(scope.message);
-  const docIds = new Set(scope.docs.map((d) => d.id));
+  const wholeYear = wholeYearDocs(q, scope.docs);
+  if (wholeYear.length === 0) {
+    const held = [...new Set(scope.docs.map((d) => `${d.region}${d.period}`))].join("、");
+    return notFound(`问的是全年，但语料中只有${held}的数据，不能当作全年数。`);
+  }
+  const docIds = new Set(wholeYear.map((d) => d.id));
   const terms = topicTerms(q, ctx.tokenizer);
+  const shaped = await answerShapedQuestion(q, docIds, terms, ctx, (part) =>
+    draftAnswer(parseQuestion(part, ctx.vocabulary), ctx),
+  );
+  if (shaped) return shaped;
 
   if (q.intent === "lead") {
     const tasks = ctx.view.artefacts.tasks;
@@ -302,6 +358,8 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   const general = GENERAL_QUESTION.test(q.text) && !/多少|几/u.test(q.text);
   const byTopic = general ? null : await answerByTopic(q, docIds, terms, ctx);
   if (byTopic) return byTopic;
+  const planned = general ? null : answerFromTaskText(q, docIds, terms, ctx);
+  if (planned) return planned;
   if (q.unit || /多少|几/u.test(q.text))
     return notFound(notFoundText(q, scope.docs, [], ctx.view.artefacts.rows));
   return answerGeneral(q, docIds, terms, ctx);

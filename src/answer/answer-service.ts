@@ -14,6 +14,7 @@ import type { Answer, Citation, SourceListing } from "../types.js";
 import { answerParsed, type AnswerContext, type Draft } from "./answer-question.js";
 import { CorpusView, formatExcerpt } from "./citations.js";
 import { checkQuestion } from "./check-question.js";
+import { contextNote, nextState, resolveFollowUp, type ConversationState } from "./follow-up.js";
 
 /** Answers questions over the built corpus. Create one per process; it is safe to share. */
 export interface AnswerService {
@@ -23,6 +24,13 @@ export interface AnswerService {
    * bad input gives status `not_found` or `clarify` with a helpful text.
    */
   ask(question: string): Promise<Answer>;
+  /**
+   * Answers one message of a conversation: a follow-up (`那2022年呢`, `原文呢`) takes what it
+   * does not say from the chat's state, and the answer starts with what was taken
+   * (`按上一问：铁东区，2023年`). Returns the answer and the chat's next state; the caller keeps
+   * the state (one per chat).
+   */
+  askInConversation(message: string, state: ConversationState): Promise<ConversationTurn>;
   /** The corpus documents with region, period, kind and data-quality notes (for /sources). */
   sources(): SourceListing[];
   /**
@@ -30,6 +38,15 @@ export interface AnswerService {
    * and the figure marked with 【】. Used by /cite and the "原文 [n]" buttons.
    */
   excerpt(citation: Citation): string;
+}
+
+/** Topic coverage a same-topic follow-up needs (new questions need 0.6). */
+export const FOLLOW_UP_MIN_COVERAGE = 0.35;
+
+/** An answer in a conversation and the chat's state after it. */
+export interface ConversationTurn {
+  answer: Answer;
+  state: ConversationState;
 }
 
 /** Options of {@link createAnswerService}. */
@@ -110,28 +127,46 @@ export async function createAnswerService(
     timing_ms: Math.round((performance.now() - started) * 100) / 100,
   });
 
-  return {
-    async ask(question: string): Promise<Answer> {
-      const started = performance.now();
-      const problem = checkQuestion(question);
-      if (problem) return finish(question, problem, started, "general");
-      const parsed = parseQuestion(question, vocabulary);
-      try {
-        const intent = parsed.command === "cite" ? "cite" : parsed.intent;
-        return finish(question, await answerParsed(parsed, context), started, intent);
-      } catch (e) {
-        // A defect, not a user mistake: report it, answer politely, keep serving.
-        console.error(`answer failed for ${JSON.stringify(question.slice(0, 200))}:`, e);
-        const draft: Draft = {
-          status: "not_found",
-          text: "抱歉，处理这个问题时出错了，已记录。请换个说法再试。",
-          facts: [],
-          book: null,
-          options: [],
-        };
-        return finish(question, draft, started, parsed.intent);
-      }
+  const periodsOf = (region: string) =>
+    view
+      .metas()
+      .filter((m) => m.region === region)
+      .map((m) => m.period);
+
+  /** A same-topic follow-up matches the established topic with less coverage. */
+  const followUpContext: AnswerContext = { ...context, minCoverage: FOLLOW_UP_MIN_COVERAGE };
+
+  async function askWith(question: string, ctx: AnswerContext): Promise<Answer> {
+    const started = performance.now();
+    const problem = checkQuestion(question);
+    if (problem) return finish(question, problem, started, "general");
+    const parsed = parseQuestion(question, vocabulary);
+    try {
+      const intent = parsed.command === "cite" ? "cite" : parsed.intent;
+      return finish(question, await answerParsed(parsed, ctx), started, intent);
+    } catch (e) {
+      // A defect, not a user mistake: report it, answer politely, keep serving.
+      console.error(`answer failed for ${JSON.stringify(question.slice(0, 200))}:`, e);
+      const draft: Draft = {
+        status: "not_found",
+        text: "抱歉，处理这个问题时出错了，已记录。请换个说法再试。",
+        facts: [],
+        book: null,
+        options: [],
+      };
+      return finish(question, draft, started, parsed.intent);
+    }
+  }
+
+  const service: AnswerService = {
+    async askInConversation(message: string, state: ConversationState): Promise<ConversationTurn> {
+      const resolved = resolveFollowUp(state, message, (q) => parseQuestion(q, vocabulary), periodsOf);
+      const answer = await askWith(resolved.question, resolved.sameTopic ? followUpContext : context);
+      const note = contextNote(resolved);
+      const shown = note ? { ...answer, text: `${note}\n${answer.text}` } : answer;
+      return { answer: { ...shown, question: message }, state: nextState(state, resolved) };
     },
+    ask: (question: string): Promise<Answer> => askWith(question, context),
     sources: () =>
       view.metas().map((m) => ({
         file: m.file,
@@ -143,4 +178,5 @@ export async function createAnswerService(
       })),
     excerpt: formatExcerpt,
   };
+  return service;
 }

@@ -127,6 +127,18 @@ export class CitationBook {
     return citation.id;
   }
 
+  /**
+   * Takes a citation of another book (a part of a multi-part answer) into this one; returns
+   * its id here. A span already cited keeps its id.
+   */
+  adopt(c: Citation): number {
+    const existing = this.list.find((e) => e.docId === c.docId && e.start === c.start && e.end === c.end);
+    if (existing) return existing.id;
+    const adopted = { ...c, id: this.list.length + 1 };
+    this.list.push(adopted);
+    return adopted.id;
+  }
+
   citations(): Citation[] {
     return [...this.list];
   }

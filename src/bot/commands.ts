@@ -7,7 +7,7 @@
 /** A command as shown in Telegram's menu and in /help. */
 export interface BotCommandSpec {
   /** Without the slash, lower case (Telegram's rule for setMyCommands). */
-  command: "start" | "help" | "cite" | "compare" | "sources";
+  command: "start" | "help" | "cite" | "compare" | "sources" | "region";
   /** Menu description (Telegram allows 1–256 characters). */
   description: string;
   /** Usage line for /help. */
@@ -31,6 +31,12 @@ export const BOT_COMMANDS: readonly BotCommandSpec[] = [
     command: "sources",
     description: "资料来源及数据质量说明",
     usage: "/sources — 列出资料来源、时期和数据质量说明",
+  },
+  {
+    command: "region",
+    description: "设置本会话的默认地区，例如 /region 铁东区",
+    usage:
+      "/region 地区 — 设置默认地区（问题未写地区时使用），例如 /region 铁东区；/region 查看，/region 清除 取消",
   },
   { command: "start", description: "开始使用", usage: "/start — 简介" },
 ];

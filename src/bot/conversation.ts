@@ -6,9 +6,10 @@
  * grammY, HTML or readline. Replies are data ({@link Reply}); the front ends format them.
  */
 import type { AnswerService } from "../answer/answer-service.js";
+import { NEW_CONVERSATION, type ConversationState } from "../answer/follow-up.js";
 import type { Answer, Citation, SourceListing } from "../types.js";
 import type { AnswerStore } from "./answer-store.js";
-import { parseCiteButton, type AnswerRef } from "./format-answer.js";
+import { pageCount, parseCiteButton, parsePageButton, type AnswerRef } from "./format-answer.js";
 import type { Logger } from "./log.js";
 import type { Line } from "./rich-text.js";
 import { SerialQueue } from "./serial-queue.js";
@@ -16,7 +17,7 @@ import { helpLines, NOTICES, startLines } from "./texts.js";
 
 /** One reply for the front end to render. */
 export type Reply =
-  | { kind: "answer"; answer: Answer; ref: AnswerRef }
+  | { kind: "answer"; answer: Answer; ref: AnswerRef; page?: number }
   | { kind: "excerpt"; citation: Citation; excerpt: string }
   | { kind: "sources"; sources: SourceListing[] }
   | { kind: "lines"; lines: Line[] }
@@ -24,7 +25,11 @@ export type Reply =
 
 /** Result of a "原文 [n]" button press. */
 export type ButtonResult =
-  { ok: true; reply: Extract<Reply, { kind: "excerpt" }> } | { ok: false; reason: "unknown" | "stale" };
+  | { ok: true; reply: Extract<Reply, { kind: "excerpt" | "answer" }> }
+  | { ok: false; reason: "unknown" | "stale" };
+
+/** How many chats' conversation states are kept (least recently active dropped first). */
+export const MAX_CHAT_STATES = 1000;
 
 /**
  * The conversation logic shared by every front end. One instance per process: questions from
@@ -32,6 +37,8 @@ export type ButtonResult =
  */
 export class Conversation {
   private readonly queue = new SerialQueue();
+  /** Each chat's conversation context (last question, default region), most recent last. */
+  private readonly states = new Map<number, ConversationState>();
 
   constructor(
     private readonly service: AnswerService,
@@ -45,7 +52,9 @@ export class Conversation {
     if (text === "") return { kind: "notice", text: NOTICES.emptyQuestion };
     const started = performance.now();
     this.logger.debug("asking", { chatId, question: text, queued: this.queue.length });
-    const answer = await this.queue.run(() => this.service.ask(text));
+    const turn = await this.queue.run(() => this.service.askInConversation(text, this.stateOf(chatId)));
+    this.setState(chatId, turn.state);
+    const answer = turn.answer;
     const answerId = this.store.save(chatId, answer);
     this.logger.info("answered", {
       chatId,
@@ -86,8 +95,53 @@ export class Conversation {
     return this.ask(chatId, `/compare ${text}`);
   }
 
-  /** The "原文 [n]" button: the excerpt of that citation of that stored answer. */
+  /** The chat's conversation state (a new chat has none). */
+  stateOf(chatId: number): ConversationState {
+    return this.states.get(chatId) ?? NEW_CONVERSATION;
+  }
+
+  private setState(chatId: number, state: ConversationState): void {
+    this.states.delete(chatId);
+    this.states.set(chatId, state);
+    if (this.states.size > MAX_CHAT_STATES) this.states.delete(this.states.keys().next().value!);
+  }
+
+  /**
+   * `/region 铁东区` sets the chat's default region (used when a question names none);
+   * `/region` shows it; `/region 清除` removes it. Only regions the corpus holds are accepted
+   * (a short form such as 铁东 names 铁东区).
+   */
+  region(chatId: number, args: string): Reply {
+    const name = args.trim();
+    const state = this.stateOf(chatId);
+    if (name === "") return { kind: "notice", text: NOTICES.regionShown(state.defaultRegion) };
+    if (/^(?:清除|取消|无|off|none|clear)$/iu.test(name)) {
+      this.setState(chatId, { ...state, defaultRegion: null });
+      return { kind: "notice", text: NOTICES.regionCleared };
+    }
+    const held = [...new Set(this.service.sources().map((s) => s.region))];
+    const region = held.find((r) => r === name) ?? held.find((r) => r.startsWith(name) && name.length >= 2);
+    if (!region) return { kind: "notice", text: NOTICES.regionUnknown(name, held) };
+    this.setState(chatId, { ...state, defaultRegion: region });
+    return { kind: "notice", text: NOTICES.regionSet(region) };
+  }
+
+  /** A page button (`下一页 ›`): that page of that stored answer. */
+  private page(chatId: number, data: string): ButtonResult | null {
+    const ref = parsePageButton(data);
+    if (!ref) return null;
+    const answer = ref.epoch === this.store.epoch ? this.store.get(chatId, ref.answerId) : undefined;
+    if (!answer || ref.page >= pageCount(answer)) return { ok: false, reason: "stale" };
+    return {
+      ok: true,
+      reply: { kind: "answer", answer, ref: { epoch: ref.epoch, answerId: ref.answerId }, page: ref.page },
+    };
+  }
+
+  /** The "原文 [n]" and page buttons: an excerpt of a stored answer, or a page of it. */
   button(chatId: number, data: string): ButtonResult {
+    const paged = this.page(chatId, data);
+    if (paged) return paged;
     const ref = parseCiteButton(data);
     if (!ref) return { ok: false, reason: "unknown" };
     const answer = ref.epoch === this.store.epoch ? this.store.get(chatId, ref.answerId) : undefined;
@@ -113,6 +167,8 @@ export class Conversation {
         return this.cite(chatId, args);
       case "compare":
         return this.compare(chatId, args);
+      case "region":
+        return this.region(chatId, args);
       default:
         return null;
     }

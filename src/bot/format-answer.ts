@@ -40,6 +40,54 @@ export function parseCiteButton(data: string): CiteButton | null {
   return { epoch: m[1]!, answerId: Number(m[2]), citationId: Number(m[3]) };
 }
 
+/** Items ("- " lines) per page of a long list answer (tasks of a unit, a ranking). */
+export const PAGE_SIZE = 10;
+
+/** What a page button points at. */
+export interface PageButton extends AnswerRef {
+  page: number;
+}
+
+/** Encodes a page button as `p:<epoch>:<answerId>:<page>`. */
+export function pageButtonData(button: PageButton): string {
+  return `p:${button.epoch}:${button.answerId}:${button.page}`;
+}
+
+/** Decodes {@link pageButtonData}; null for anything else. */
+export function parsePageButton(data: string): PageButton | null {
+  const m = /^p:([a-z0-9]{1,12}):(\d{1,15}):(\d{1,4})$/.exec(data);
+  if (!m) return null;
+  return { epoch: m[1]!, answerId: Number(m[2]), page: Number(m[3]) };
+}
+
+const isItem = (line: string) => line.startsWith("- ");
+
+/** How many pages an answer has (1 unless it lists more than {@link PAGE_SIZE} items). */
+export function pageCount(answer: Pick<Answer, "text">): number {
+  const items = answer.text.split("\n").filter(isItem).length;
+  return Math.max(1, Math.ceil(items / PAGE_SIZE));
+}
+
+/**
+ * One page of a long list answer: the lines around the list, the page's items, and only the
+ * citations those lines refer to (ids unchanged, so 原文 buttons still find them).
+ */
+export function answerPage(answer: Answer, page: number): Answer {
+  const pages = pageCount(answer);
+  if (pages === 1) return answer;
+  const lines = answer.text.split("\n");
+  let item = -1;
+  const kept = lines.filter((line) => {
+    if (!isItem(line)) return true;
+    item++;
+    return Math.floor(item / PAGE_SIZE) === page;
+  });
+  kept.push(`（第${page + 1}/${pages}页）`);
+  const text = kept.join("\n");
+  const used = new Set([...text.matchAll(/\[(\d+)\]/gu)].map((m) => Number(m[1])));
+  return { ...answer, text, citations: answer.citations.filter((c) => used.has(c.id)) };
+}
+
 /**
  * The strings to bold in an answer: its facts' values and growths, plus each citation's
  * `figure` (for answers without facts, e.g. a task's lead unit). Longest first, no repeats.
@@ -134,15 +182,24 @@ export interface FormattedAnswer {
  * Formats an answer for Telegram. Pass the {@link AnswerRef} under which the answer was stored
  * so the buttons can find it again; without one, no buttons are made.
  */
-export function formatAnswer(answer: Answer, ref?: AnswerRef): FormattedAnswer {
+export function formatAnswer(full: Answer, ref?: AnswerRef, page = 0): FormattedAnswer {
+  const pages = ref ? pageCount(full) : 1;
+  const answer = pages > 1 ? answerPage(full, Math.min(page, pages - 1)) : full;
   const html = renderHtml(answerLines(answer));
-  if (!ref || answer.citations.length === 0) return { html, keyboard: undefined };
+  if (!ref || (answer.citations.length === 0 && pages === 1)) return { html, keyboard: undefined };
   const buttons: InlineKeyboardButton[] = answer.citations.map((c) => ({
     text: `原文 [${c.id}]`,
     callback_data: citeButtonData({ ...ref, citationId: c.id }),
   }));
   const rows: InlineKeyboardButton[][] = [];
   for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + BUTTONS_PER_ROW));
+  if (pages > 1) {
+    const nav: InlineKeyboardButton[] = [];
+    if (page > 0) nav.push({ text: "‹ 上一页", callback_data: pageButtonData({ ...ref, page: page - 1 }) });
+    if (page < pages - 1)
+      nav.push({ text: "下一页 ›", callback_data: pageButtonData({ ...ref, page: page + 1 }) });
+    rows.push(nav);
+  }
   return { html, keyboard: { inline_keyboard: rows } };
 }
 

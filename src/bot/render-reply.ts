@@ -38,7 +38,7 @@ function lines(reply: Exclude<Reply, { kind: "answer" }>): Line[] {
 export function renderTelegram(reply: Reply, limit: number = TELEGRAM_TEXT_LIMIT): HtmlMessage[] {
   const { html, keyboard } =
     reply.kind === "answer"
-      ? formatAnswer(reply.answer, reply.ref)
+      ? formatAnswer(reply.answer, reply.ref, reply.page ?? 0)
       : { html: renderHtml(lines(reply)), keyboard: undefined };
   const pieces = splitMessage(html, limit);
   if (pieces.length === 0) return [{ html: escapeHtml(NOTICES.emptyReply) }];

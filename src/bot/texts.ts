@@ -28,6 +28,9 @@ export function helpLines(): Line[] {
     [],
     plain("回答中的 [1]、[2] 是引用编号，点击下方“原文 [n]”按钮可查看出处原句。"),
     plain("回答使用简体字；用繁体字提问同样可以识别。"),
+    plain(
+      "可以接着上一问追问，例如先问“铁东区2023年GDP是多少”，再问“那2022年呢”“立山区呢”“增速呢”“原文呢”。",
+    ),
   ];
 }
 
@@ -72,4 +75,11 @@ export const NOTICES = {
   emptyQuestion: `请用文字输入问题，例如：${EXAMPLE_QUESTIONS[0]}`,
   notFoundHint: "发送 /help 查看可以问哪些问题。",
   emptyReply: "抱歉，这次没有得到可以显示的回答，请换个问法。",
+  regionSet: (region: string) =>
+    `已设置默认地区：${region}。没有写地区的问题将按${region}回答；发送 /region 清除 可取消。`,
+  regionShown: (region: string | null) =>
+    region ? `当前默认地区：${region}。发送 /region 清除 可取消。` : "当前没有默认地区。设置：/region 铁东区",
+  regionCleared: "已取消默认地区。",
+  regionUnknown: (name: string, held: string[]) =>
+    `语料中没有“${name}”的文件。可设置的地区：${held.join("、")}。`,
 } as const;

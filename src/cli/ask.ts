@@ -8,10 +8,12 @@
 import { readFileSync } from "node:fs";
 import { createAnswerService } from "../answer/answer-service.js";
 import { ConfigError, loadConfig } from "../config.js";
+import { NEW_CONVERSATION, type ConversationState } from "../answer/follow-up.js";
 import type { Answer } from "../types.js";
+import { parseBatchLine } from "./batch-line.js";
 
 const USAGE = `usage: npm run ask -- [--json] "问题"
-       npm run ask -- [--json] --batch FILE   (one question per line)`;
+       npm run ask -- [--json] --batch FILE   (one question per line, or JSON {"q": "…", "chat": "id"})`;
 
 /** The answer for a person: the text, then numbered sources with verbatim quotes. */
 export function formatForPerson(answer: Answer): string {
@@ -59,8 +61,16 @@ async function main(): Promise<void> {
         .split(/\r?\n/u)
         .filter((l) => l.trim() !== "")
     : [args.question!];
-  for (const q of questions) {
-    const answer = await service.ask(q);
+  const chats = new Map<string, ConversationState>();
+  for (const line of questions) {
+    const { q, chat } = parseBatchLine(line);
+    let answer: Answer;
+    if (chat === null) answer = await service.ask(q);
+    else {
+      const turn = await service.askInConversation(q, chats.get(chat) ?? NEW_CONVERSATION);
+      chats.set(chat, turn.state);
+      answer = turn.answer;
+    }
     process.stdout.write(`${args.json ? toJson(answer) : `${formatForPerson(answer)}\n`}\n`);
   }
 }

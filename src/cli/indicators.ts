@@ -8,8 +8,21 @@ import { loadVocabulary } from "../indicators/aliases.js";
 import { extractTables } from "../indicators/extract-tables.js";
 import { indicatorsToCsv, tasksToCsv } from "../indicators/table-export.js";
 import { loadCorpus } from "../ingest/load-corpus.js";
+import { findUnitMention, tableUnits, tasksOfUnit } from "../retrieve/task-query.js";
+import type { TaskRow } from "../types.js";
 
-const USAGE = "usage: npm run indicators -- (--csv | --json) [--tasks] [--out FILE]";
+const USAGE =
+  "usage: npm run indicators -- (--csv | --json) [--tasks [--unit 单位 [--role lead|responsible|any]]] [--out FILE]";
+
+/** The tasks of one unit (`--unit 市发改委 --role lead`), matched as task questions match it. */
+function tasksOfNamedUnit(tasks: TaskRow[], name: string, role: string): TaskRow[] {
+  if (role !== "lead" && role !== "responsible" && role !== "any") throw new UsageError(`bad --role ${role}`);
+  const unit = findUnitMention(name, tableUnits(tasks));
+  if (!unit) throw new UsageError(`no unit of the task table is named by “${name}”`);
+  return tasksOfUnit(tasks, unit, role);
+}
+
+class UsageError extends Error {}
 
 function main(): void {
   const argv = process.argv.slice(2);
@@ -25,8 +38,14 @@ function main(): void {
   const { documents, problems } = loadCorpus(config.corpusDirs);
   for (const p of problems) console.error(`indicators: skipped ${p.file}: ${p.reason}`);
   const texts = new Map(documents.map((d) => [d.meta.id, d.text]));
-  const { rows, tasks } = extractTables(documents, vocabulary);
+  const { rows, tasks: allTasks } = extractTables(documents, vocabulary);
   const wantTasks = argv.includes("--tasks");
+  const unitAt = argv.indexOf("--unit");
+  const roleAt = argv.indexOf("--role");
+  const tasks =
+    unitAt >= 0
+      ? tasksOfNamedUnit(allTasks, argv[unitAt + 1] ?? "", roleAt >= 0 ? (argv[roleAt + 1] ?? "") : "any")
+      : allTasks;
   const body =
     format === "json"
       ? `${JSON.stringify(wantTasks ? tasks : rows, null, 2)}\n`
@@ -45,6 +64,10 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => process.exit(e.code ===
 try {
   main();
 } catch (e) {
+  if (e instanceof UsageError) {
+    console.error(`indicators: ${e.message}\n${USAGE}`);
+    process.exit(2);
+  }
   console.error(e instanceof ConfigError ? `indicators: ${e.message}` : e);
   process.exit(1);
 }

@@ -14,6 +14,7 @@ import { partLabel } from "../indicators/statement-period.js";
 import { findPlaces, type PlaceMention } from "../ingest/find-places.js";
 import { divisionOf } from "../ingest/gazetteer.js";
 import type { Intent } from "../types.js";
+import { normaliseSpoken } from "./spoken.js";
 
 /** A question taken apart. */
 export interface ParsedQuestion {
@@ -47,7 +48,7 @@ export interface ParsedQuestion {
 }
 
 const MEASURE_WORDS =
-  "个工作日|人次|家次|批次|万元|亿元|平方米|万平|万人|万户|对|户|名|场|项|处|个|人|家|件|次|台|辆|栋|株|份|所|吨|公里|米|天|条|间|枚|种|元|钱";
+  "个工作日|人次|家次|批次|万元|亿元|平方米|万平|万人|万户|公顷|对|户|名|场|项|处|个|人|家|件|次|台|辆|栋|株|份|所|吨|公里|米|天|条|间|枚|种|元|钱|套|座|亩|张|盏|块|部|册|篇|期|届|支|艘|架";
 const UNIT_ASKED = new RegExp(`(?:多少|几)(${MEASURE_WORDS})`, "u");
 /** Nouns that ask for a count in a measure word: 招聘会场次 → 场, 孤儿人数 → 人. */
 const COUNT_NOUN = /(场|人|户|个|次|件|项|家|对|名|处)(?:次|数)(?:是|有)?(?:多少)?[?？]?$/u;
@@ -130,7 +131,7 @@ function topicOf(text: string): string {
 
 /** Parses a question (already trimmed of nothing: any user text is accepted). */
 export function parseQuestion(question: string, vocabulary: IndicatorVocabulary): ParsedQuestion {
-  let text = normaliseQuestion(question);
+  let text = normaliseSpoken(normaliseQuestion(question));
   let command: ParsedQuestion["command"] = null;
   const cmd = text.match(/^\/(cite|compare)(?:@\w+)?\s*/iu);
   if (cmd) {

@@ -80,8 +80,11 @@ export const SOURCES: SourceListing[] = [
 /** A stub AnswerService that records questions; `answers` maps a question to its answer. */
 export function stubService(answers: Record<string, Answer> = {}): AnswerService & { asked: string[] } {
   const asked: string[] = [];
-  return {
+  const service: AnswerService & { asked: string[] } = {
     asked,
+    async askInConversation(message, state) {
+      return { answer: await service.ask(message), state: { ...state, lastQuestion: message } };
+    },
     async ask(question) {
       asked.push(question);
       return (
@@ -100,4 +103,5 @@ export function stubService(answers: Record<string, Answer> = {}): AnswerService
     excerpt: (c) =>
       `一、综合\n${c.before}；${c.quote.replace(c.figure ?? "", `【${c.figure}】`)}；${c.after}`,
   };
+  return service;
 }

@@ -1,0 +1,413 @@
+/**
+ * Questions over the indicator table beyond one figure: rankings and filters of published
+ * growth rates, differences of two rates (个百分点) or two values, and plan vs result. Every
+ * figure shown is a published one with its citation; differences are computed exactly in
+ * decimal and labelled 计算值; a district's result is compared with the city's target only
+ * when no own target is published, and then labelled as such.
+ */
+import { findIndicatorMentions } from "../indicators/aliases.js";
+import { decimalDifference, isSingleNumber } from "../indicators/parse-figure.js";
+import { MIN_COVERAGE, scoreRowsByTopic } from "../retrieve/match-rows.js";
+import type { ParsedQuestion } from "../retrieve/parse-question.js";
+import type { DifferenceQuery, RankQuery } from "../retrieve/question-shape.js";
+import type { Fact, FigureNature, IndicatorRow } from "../types.js";
+import { bestRows, retrievalBoosts, type AnswerContext, type Draft } from "./answer-question.js";
+import { CitationBook } from "./citations.js";
+import { citeRow, factOf, rowLabel } from "./compose.js";
+
+/** Single characters of comparison wording that name no topic. */
+const FUNCTION_CHARS = "和了少多高低快慢比的与及从到较";
+
+/** Words of plan/difference questions that name no topic. */
+const SHAPE_WORDS = new Set([
+  "目标",
+  "年度",
+  "实际",
+  "做到",
+  "完成",
+  "达到",
+  "要求",
+  "市政府",
+  "政府",
+  "高出",
+  "高",
+  "低",
+  "快",
+  "慢",
+  "百分点",
+  "个",
+  "几个",
+  "比",
+  "扩大",
+  "收窄",
+  "降幅",
+  "定",
+  "的",
+  "了",
+  "高了",
+  "多少",
+  "和",
+  "少了",
+  "多了",
+  "减少",
+  "增加",
+]);
+
+/** The comparative tail of the second side of `A比B快多少`: cut so B's name ends a word. */
+const COMPARATIVE_TAIL = /(?:快|慢|高|低|多|少|大|小)(?:出|了)?(?:多少|几).*$|(?:高出|低于|高于).*$/u;
+
+/**
+ * The canonical indicators a question names, in the order named. A comparison `A比B快多少`
+ * is read side by side, so B is found even where the comparative follows it directly.
+ */
+function namedIndicators(q: ParsedQuestion, ctx?: AnswerContext): string[] {
+  const mentions =
+    ctx && q.text.includes("比")
+      ? q.text
+          .split("比")
+          .flatMap((side) => findIndicatorMentions(ctx.vocabulary, side.replace(COMPARATIVE_TAIL, "")))
+      : q.indicators;
+  const out: string[] = [];
+  for (const m of mentions) {
+    const qualified = m.indicators.filter((n) => {
+      const qualifier = n.match(/（(.+)）/u)?.[1];
+      return qualifier ? q.text.includes(qualifier.replace(/^含/u, "")) : false;
+    });
+    for (const n of qualified.length > 0 ? qualified : m.indicators.slice(0, 1))
+      if (!out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+const signed = (row: IndicatorRow): string => String(row.growth!.percent);
+const where = (row: IndicatorRow) => `${row.region}${row.period}`;
+
+/** The published growth clause of a row with its basis. */
+function growthText(row: IndicatorRow): string {
+  return `${row.basis ? `${row.basis}，` : ""}${row.growth?.text ?? ""}`;
+}
+
+/** The rows of a document's opening list: the section holding most canonical rows. */
+function mainSectionRows(rows: IndicatorRow[]): IndicatorRow[] {
+  const bySection = new Map<string, number>();
+  for (const r of rows) bySection.set(r.source.sectionId, (bySection.get(r.source.sectionId) ?? 0) + 1);
+  const mainOf = new Map<string, string>();
+  for (const [section, n] of bySection) {
+    const doc = rows.find((r) => r.source.sectionId === section)!.source.docId;
+    const current = mainOf.get(doc);
+    if (!current || n > bySection.get(current)!) mainOf.set(doc, section);
+  }
+  return rows.filter((r) => mainOf.get(r.source.docId) === r.source.sectionId);
+}
+
+/** First row per region, period and indicator (document order). */
+function firstPerIndicator(rows: IndicatorRow[]): IndicatorRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = `${r.region}|${r.period}|${r.indicator}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Answers a ranking or filter over the published growth rates in scope. */
+export function answerRank(
+  q: ParsedQuestion,
+  rank: RankQuery,
+  docIds: Set<string>,
+  ctx: AnswerContext,
+): Draft | null {
+  let rows = ctx.view.artefacts.rows.filter(
+    (r) => docIds.has(r.source.docId) && r.indicator !== null && r.growth !== null && r.nature === "result",
+  );
+  const named = namedIndicators(q);
+  rows = named.length >= 2 ? rows.filter((r) => named.includes(r.indicator!)) : mainSectionRows(rows);
+  rows = firstPerIndicator(rows);
+  const scopes = [...new Set(rows.map(where))];
+  if (rows.length === 0 || scopes.length !== 1) return null;
+  const sorted = [...rows].sort((a, b) => b.growth!.percent - a.growth!.percent);
+  const book = new CitationBook(ctx.view);
+  const facts: Fact[] = [];
+  const item = (r: IndicatorRow) => {
+    const id = citeRow(book, r);
+    facts.push(factOf(r, id));
+    return `- ${rowLabel(r)}：${growthText(r)}[${id}]`;
+  };
+  const pool = named.length >= 2 ? `所问${rows.length}项指标` : "主要指标";
+  const head = `${scopes[0]}${pool}`;
+  const lines: string[] = [];
+  if (rank.order === "filter") {
+    const t = rank.threshold!;
+    const kept = sorted.filter((r) =>
+      t.op === "gt" ? r.growth!.percent >= t.percent : r.growth!.percent < t.percent,
+    );
+    const what = t.op === "lt" ? "下降的" : t.percent === 10 ? "增速达到两位数的" : `增速超过${t.percent}%的`;
+    if (kept.length === 0) lines.push(`${head}中没有${what}（共查看${rows.length}项公布增速）。`);
+    else lines.push(`${head}中${what}有${kept.length}项：`, ...kept.map(item));
+  } else {
+    const pick = rank.order === "max" ? sorted[0]! : sorted[sorted.length - 1]!;
+    if (rank.order === "fall" && pick.growth!.percent >= 0) {
+      lines.push(`${head}中没有下降的，增速最低的是${rowLabel(pick)}。`);
+    }
+    const word = rank.order === "max" ? "增长最快" : rank.order === "fall" ? "降幅最大" : "增速最低";
+    const id = citeRow(book, pick);
+    lines.push(
+      `${head}中${word}的是${rowLabel(pick)}，${growthText(pick)}[${id}]。`,
+      "各项公布增速（由高到低）：",
+    );
+    lines.push(...sorted.map(item));
+  }
+  return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
+}
+
+/** Retrieval boosts per question and scope: a plan or difference asks up to three times. */
+const boostCache = new WeakMap<ParsedQuestion, Map<string, Promise<Map<number, number>>>>();
+function boostsOnce(
+  q: ParsedQuestion,
+  docIds: Set<string>,
+  ctx: AnswerContext,
+): Promise<Map<number, number>> {
+  const perScope = boostCache.get(q) ?? new Map<string, Promise<Map<number, number>>>();
+  boostCache.set(q, perScope);
+  const key = [...docIds].sort().join("|");
+  let boosts = perScope.get(key);
+  if (!boosts) {
+    boosts = retrievalBoosts(q, docIds, ctx);
+    perScope.set(key, boosts);
+  }
+  return boosts;
+}
+
+/** The best rows of a topic in scope of one nature (body-text facts). */
+async function topicRows(
+  q: ParsedQuestion,
+  terms: string[],
+  docIds: Set<string>,
+  nature: FigureNature,
+  ctx: AnswerContext,
+): Promise<IndicatorRow[]> {
+  const useful = terms.filter((t) => !SHAPE_WORDS.has(t) && !(t.length === 1 && FUNCTION_CHARS.includes(t)));
+  if (useful.length === 0) return [];
+  const boosts = await boostsOnce(q, docIds, ctx);
+  const rows = ctx.view.artefacts.rows.filter((r) => docIds.has(r.source.docId) && r.nature === nature);
+  const scored = scoreRowsByTopic(rows, useful, ctx.idf, null, (row) => ({
+    statement: ctx.view.doc(row.source.docId).text.slice(row.source.start, row.source.end),
+    heading: ctx.view.sectionLabel(row.source.sectionId),
+    retrieval: boosts.get(ctx.view.chunkPositionAt(row.source.docId, row.source.start)) ?? 0,
+  }));
+  // The row bound to the noun asked: the longest run of the topic found in its own clause
+  // (公办率56.17% over 普惠率89.33% for 幼儿园公办率), then the score.
+  const strong = scored.filter((s) => s.coverage >= MIN_COVERAGE);
+  if (strong.length === 0) return bestRows(scored, useful);
+  const run = (clause: string) => longestSharedRun(q.topic, clause);
+  const best = Math.max(...strong.map((s) => run(s.row.clause)));
+  return bestRows(
+    strong.filter((s) => run(s.row.clause) === best),
+    useful,
+  );
+}
+
+/** Length of the longest text shared by a topic and a clause (Chinese characters only). */
+export function longestSharedRun(topic: string, clause: string): number {
+  let best = 0;
+  for (let i = 0; i < topic.length; i++) {
+    for (let j = i + best + 1; j <= topic.length; j++) {
+      const piece = topic.slice(i, j);
+      if (!/^\p{Script=Han}+$/u.test(piece) || !clause.includes(piece)) break;
+      best = j - i;
+    }
+  }
+  return best;
+}
+
+/** Rows of the named indicators (or the topic) of one nature, in the given documents. */
+async function rowsOf(
+  q: ParsedQuestion,
+  terms: string[],
+  docIds: Set<string>,
+  nature: FigureNature,
+  ctx: AnswerContext,
+): Promise<IndicatorRow[]> {
+  const named = namedIndicators(q, ctx);
+  if (named.length > 0) {
+    return ctx.view.artefacts.rows.filter(
+      (r) =>
+        r.indicator !== null &&
+        named.includes(r.indicator) &&
+        docIds.has(r.source.docId) &&
+        r.nature === nature,
+    );
+  }
+  return topicRows(q, terms, docIds, nature, ctx);
+}
+
+/** City-level documents of the same year as the given ones (for a district's target). */
+function cityDocsOfYear(docIds: Set<string>, ctx: AnswerContext): Set<string> {
+  const years = new Set(
+    ctx.view
+      .metas()
+      .filter((m) => docIds.has(m.id))
+      .map((m) => m.year),
+  );
+  return new Set(
+    ctx.view
+      .metas()
+      .filter((m) => m.district === null && years.has(m.year) && !docIds.has(m.id))
+      .map((m) => m.id),
+  );
+}
+
+/** The two figures compared and how: growth rates, or values in one unit. */
+function comparable(
+  a: IndicatorRow,
+  b: IndicatorRow,
+  points: boolean,
+): { x: string; y: string; unit: string } | null {
+  if (points && a.growth && b.growth) return { x: signed(a), y: signed(b), unit: "个百分点" };
+  if (a.value && b.value && a.value.canonicalUnit === b.value.canonicalUnit) {
+    if (!isSingleNumber(a.value.numeral) || !isSingleNumber(b.value.numeral)) return null;
+    const unit = a.value.canonicalUnit === "%" ? "个百分点" : a.value.canonicalUnit;
+    return { x: a.value.numeral, y: b.value.numeral, unit };
+  }
+  if (a.growth && b.growth) return { x: signed(a), y: signed(b), unit: "个百分点" };
+  return null;
+}
+
+/** One line stating a row's figure with its citation. */
+function stateRow(r: IndicatorRow, label: string, book: CitationBook, facts: Fact[]): string {
+  const id = citeRow(book, r);
+  facts.push(factOf(r, id));
+  const figure = [r.value?.text, r.growth ? growthText(r) : ""].filter(Boolean).join("，");
+  return `- ${label}：${figure}[${id}]`;
+}
+
+/** The computed difference line: `前者比后者高72.8个百分点（计算值…）`. */
+function differenceLine(
+  a: IndicatorRow,
+  b: IndicatorRow,
+  nameA: string,
+  nameB: string,
+  d: DifferenceQuery,
+  facts: Fact[],
+): string | null {
+  const c = comparable(a, b, d.points);
+  if (!c) return null;
+  const diff = decimalDifference(c.y, c.x); // a − b
+  const abs = diff.replace(/^-/u, "");
+  const negative = diff.startsWith("-");
+  const bothFall =
+    a.growth && b.growth && a.growth.percent < 0 && b.growth.percent < 0 && c.unit === "个百分点";
+  const verb = /^[0.]+$/u.test(abs)
+    ? "持平，相差"
+    : d.fall && bothFall
+      ? negative
+        ? "降幅扩大"
+        : "降幅收窄"
+      : c.unit === "个百分点"
+        ? negative
+          ? "低"
+          : "高"
+        : negative
+          ? "减少"
+          : "增加";
+  facts.push({
+    region: a.region,
+    period: a.period === b.period ? a.period : `${b.period}→${a.period}`,
+    indicator: `${nameA}与${nameB}之差`,
+    value: `${diff}${c.unit}`,
+    number: Number(diff),
+    unit: c.unit,
+    growth: null,
+    growthPercent: null,
+    nature: "result",
+    computed: true,
+    citation: null,
+  });
+  const source = c.unit === "个百分点" ? "两个公布的百分比" : "两个公布数";
+  return `${nameA}比${nameB}${verb}${abs}${c.unit}（计算值，由${source}相减得出）。`;
+}
+
+/** Answers the difference of two figures: two indicators, two periods, or result vs target. */
+export async function answerDifference(
+  q: ParsedQuestion,
+  d: DifferenceQuery,
+  docIds: Set<string>,
+  terms: string[],
+  ctx: AnswerContext,
+): Promise<Draft | null> {
+  const named = namedIndicators(q, ctx);
+  let pair: [IndicatorRow, IndicatorRow, string, string] | null = null;
+  let note = "";
+  if (d.againstTarget) {
+    const result = (await rowsOf(q, terms, docIds, "result", ctx))[0];
+    let target = (await rowsOf(q, terms, docIds, "target", ctx))[0];
+    if (result && !target) {
+      target = (await rowsOf(q, terms, cityDocsOfYear(docIds, ctx), "target", ctx))[0];
+      if (target) note = `（注意：这是${result.region}的实际数与${target.region}的目标相比。）`;
+    }
+    if (result && target) pair = [result, target, `${result.region}实际`, `${target.region}目标`];
+  } else if (named.length >= 2) {
+    const rows = await rowsOf(q, terms, docIds, "result", ctx);
+    const a = rows.find((r) => r.indicator === named[0]);
+    const b = rows.find((r) => r.indicator === named[1] && r.period === a?.period);
+    if (a && b) pair = [a, b, rowLabel(a), rowLabel(b)];
+  } else {
+    // One figure in two periods: the best rows of each period's documents.
+    const byPeriod = new Map<string, Set<string>>();
+    for (const m of ctx.view.metas().filter((m) => docIds.has(m.id)))
+      byPeriod.set(m.period, (byPeriod.get(m.period) ?? new Set()).add(m.id));
+    const periods = [...byPeriod.keys()].sort();
+    if (periods.length >= 2) {
+      const later = (await rowsOf(q, terms, byPeriod.get(periods[periods.length - 1]!)!, "result", ctx))[0];
+      const earlier = (await rowsOf(q, terms, byPeriod.get(periods[0]!)!, "result", ctx))[0];
+      if (later && earlier) pair = [later, earlier, later.period, earlier.period];
+    }
+  }
+  if (!pair) return null;
+  const [a, b, nameA, nameB] = pair;
+  const book = new CitationBook(ctx.view);
+  const facts: Fact[] = [];
+  const title = a.indicator && a.indicator === b.indicator ? `${a.region}${rowLabel(a)}：` : `${where(a)}：`;
+  const lines = [title, stateRow(a, nameA, book, facts), stateRow(b, nameB, book, facts)];
+  const diff = differenceLine(a, b, nameA, nameB, d, facts);
+  if (!diff) return null;
+  lines.push(diff);
+  if (note) lines.push(note);
+  return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
+}
+
+/** Answers a target together with its result (目标是多少，实际完成多少). */
+export async function answerPlanAndResult(
+  q: ParsedQuestion,
+  docIds: Set<string>,
+  terms: string[],
+  ctx: AnswerContext,
+): Promise<Draft | null> {
+  const result = (await rowsOf(q, terms, docIds, "result", ctx))[0];
+  let target = (await rowsOf(q, terms, docIds, "target", ctx))[0];
+  let note = "";
+  if (result && !target) {
+    target = (await rowsOf(q, terms, cityDocsOfYear(docIds, ctx), "target", ctx))[0];
+    if (target) note = `（注意：${result.region}未公布自己的目标，这是${target.region}的目标。）`;
+  }
+  if (!result || !target) return null;
+  const book = new CitationBook(ctx.view);
+  const facts: Fact[] = [];
+  const lines = [
+    `${where(result)}${rowLabel(result)}：`,
+    stateRow(target, `目标（${target.region}）`, book, facts),
+    stateRow(result, "实际", book, facts),
+  ];
+  const diff = differenceLine(
+    result,
+    target,
+    "实际",
+    "目标",
+    { points: false, againstTarget: true, fall: false },
+    facts,
+  );
+  if (diff) lines.push(diff);
+  if (note) lines.push(note);
+  return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
+}

@@ -1,0 +1,42 @@
+/**
+ * Figures that continue after a row's clause in the same statement: a body-text row
+ * `实现营业收入46386.91亿元` followed by `…，比去年同期增幅20.1%` answers a growth question
+ * with that rate. The derived row keeps the row's source span (the statement, which carries
+ * the rate verbatim) and shows the clause extended to the rate.
+ */
+import type { CorpusView } from "./citations.js";
+import type { IndicatorRow } from "../types.js";
+
+/** A growth rate as statements write it after a value. */
+const GROWTH_AFTER =
+  /(?:同比|比上年|比去年同期?|较上年|较去年同期?)?(增长|增幅|增速|上涨|下降|降幅|减少)(?:为|达到?|了)?\s*(-?\d+(?:\.\d+)?)%/u;
+
+/** How far after the clause a rate may follow (characters), within the statement. */
+const MAX_GAP = 60;
+
+/**
+ * The row with the growth rate that follows its clause in the statement, or the row itself
+ * when it has a rate already or none follows.
+ */
+export function withGrowthAfter(row: IndicatorRow, view: CorpusView): IndicatorRow {
+  if (row.growth) return row;
+  const text = view.doc(row.source.docId).text;
+  // The clause as normalised may differ in spaces from the text: anchor on the value.
+  const anchor = row.value?.text ?? row.clause;
+  const at = text.indexOf(anchor, row.source.start);
+  if (at < 0 || at > row.source.end) return row;
+  const from = at + anchor.length;
+  // The rest of the sentence: up to 。, a line end or the gap limit.
+  const rest = text.slice(from, from + MAX_GAP).split(/[。\n]/u)[0]!;
+  const m = rest.match(GROWTH_AFTER);
+  if (!m || m.index === undefined) return row;
+  const falls = /下降|降幅|减少/u.test(m[1]!);
+  const percent = Number(m[2]) * (falls && !m[2]!.startsWith("-") ? -1 : 1);
+  const end = from + m.index + m[0].length;
+  return {
+    ...row,
+    clause: `${row.clause.replace(/[，；。]$/u, "")}${text.slice(from, end)}`,
+    growth: { text: m[0], percent, figure: `${m[2]}%` },
+    source: { ...row.source, end: Math.max(row.source.end, end) },
+  };
+}
