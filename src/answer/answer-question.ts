@@ -20,6 +20,7 @@ import {
   type Idf,
 } from "../retrieve/match-rows.js";
 import { restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
+import { rowTermIndexOf, rowsWithTerms } from "../retrieve/row-term-index.js";
 import { resolveScope } from "../retrieve/scope.js";
 import type { AnswerStatus, Fact, IndicatorRow } from "../types.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
@@ -197,7 +198,8 @@ async function answerByTopic(
 ): Promise<Draft | null> {
   if (terms.length === 0) return null;
   const boosts = await retrievalBoosts(q, docIds, ctx);
-  const candidates = ctx.view.artefacts.rows.filter((r) => docIds.has(r.source.docId));
+  // Only rows whose clause holds a term can score: found by the row term index, not a scan.
+  const candidates = rowsWithTerms(rowTermIndexOf(ctx.view.artefacts.rows), terms, docIds);
   const preferred = q.intent === "target" ? "target" : "result";
   const scored = scoreRowsByTopic(candidates, terms, ctx.idf, q.unit, (row) => {
     const doc = ctx.view.doc(row.source.docId);

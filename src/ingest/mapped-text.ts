@@ -95,3 +95,31 @@ export function rawSlice(raw: string, runs: OffsetRuns, start: number, end: numb
   if (end <= start) return "";
   return raw.slice(rawOffset(runs, start), rawOffset(runs, end - 1) + 1);
 }
+
+/** A range [start, end) of a text to replace, and its replacement. */
+export interface Span {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/**
+ * Replaces spans found by a scanner (sorted, non-overlapping), mapping characters the same
+ * way as {@link rewrite}. Used where a regex would backtrack quadratically on long lines.
+ */
+export function replaceSpans(input: MappedText, spans: readonly Span[]): MappedText {
+  const parts: string[] = [];
+  const map: number[] = [];
+  let last = 0;
+  for (const { start, end, replacement } of spans) {
+    if (start < last || end < start) throw new Error(`spans overlap or are unsorted at ${start}`);
+    parts.push(input.text.slice(last, start), replacement);
+    for (let i = last; i < start; i++) map.push(input.map[i]!);
+    const sameLength = replacement.length === end - start;
+    for (let i = 0; i < replacement.length; i++) map.push(input.map[sameLength ? start + i : start]!);
+    last = end;
+  }
+  parts.push(input.text.slice(last));
+  for (let i = last; i < input.text.length; i++) map.push(input.map[i]!);
+  return { text: parts.join(""), map };
+}

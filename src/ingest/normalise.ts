@@ -9,7 +9,15 @@
 import * as OpenCC from "opencc-js";
 import type { OffsetRuns, Script } from "../types.js";
 import { UNIT_LINE, headingMarker } from "./headings.js";
-import { convertKeepingLength, identity, rewrite, toRuns, type MappedText } from "./mapped-text.js";
+import {
+  convertKeepingLength,
+  identity,
+  replaceSpans,
+  rewrite,
+  toRuns,
+  type MappedText,
+} from "./mapped-text.js";
+import { hiddenElementSpans, scriptElementSpans, wrappedLineBreakSpans } from "./markup-scan.js";
 
 /** The normalised text, its map to the raw text and the script the raw text was in. */
 export interface Normalised {
@@ -29,11 +37,6 @@ const HAN = "\\p{Script=Han}";
 const CJK_PUNCT = "，。；：、？！“”‘’（）《》〈〉【】—…";
 const TONE_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
 
-/** Hidden HTML content: an element styled display:none, up to its end tag or the line end. */
-const HIDDEN_ELEMENT =
-  /[<?](span|div|p|font)\b[^>\n]*display\s*:\s*none[^>\n]*>[^\n]*?(?:<\/\1>|(?=\n)|$)/giu;
-/** Script and style elements: their content is code, not text. */
-const SCRIPT_ELEMENT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/giu;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?\/?>/gu;
 const HTML_ENTITY = /&(nbsp|amp|lt|gt|quot|#\d{2,5});/gu;
 /**
@@ -97,8 +100,13 @@ export function normaliseDocument(raw: string): Normalised {
   };
   let t: MappedText = identity(raw);
   t = rewrite(t, /\r\n?/gu, () => "\n");
-  t = rewrite(t, HIDDEN_ELEMENT, drop("hiddenElements"));
-  t = rewrite(t, SCRIPT_ELEMENT, drop("hiddenElements"));
+  // Hidden elements (display:none) and script/style content are not text; linear scans
+  // (markup-scan.ts) because the equivalent regexes are quadratic on long lines.
+  const hidden = hiddenElementSpans(t.text);
+  t = replaceSpans(t, hidden);
+  const scripts = scriptElementSpans(t.text, "");
+  t = replaceSpans(t, scripts);
+  removed.hiddenElements += hidden.length + scripts.length;
   t = rewrite(t, HTML_TAG, drop("htmlTags"));
   t = rewrite(t, HTML_ENTITY, (m) =>
     m[1]!.startsWith("#") ? String.fromCodePoint(Number(m[1]!.slice(1))) : ENTITY_TEXT[m[1]!]!,
@@ -110,12 +118,9 @@ export function normaliseDocument(raw: string): Normalised {
   t = rewrite(t, /\t/gu, () => " ");
   t = normaliseInline(t);
   t = rewrite(t, LINE_EDGE_SPACE, () => "");
-  t = rewrite(t, LINE_BREAK_WITH_NEIGHBOURS, (m) => (isWrappedLine(m[1]!, m[2]!) ? "" : m[0]));
+  t = replaceSpans(t, wrappedLineBreakSpans(t.text, isWrappedLine));
   return { text: t.text, offsets: toRuns(t), script, removed };
 }
-
-/** A run of line breaks, capturing the line before and the line after. */
-const LINE_BREAK_WITH_NEIGHBOURS = /(?<=(?:^|\n)([^\n]*))\n+(?=([^\n]*))/gu;
 
 /**
  * Whether the break between two lines wraps one paragraph (a line break inside a sentence,
@@ -157,7 +162,7 @@ function normaliseInline(t: MappedText): MappedText {
 export function normaliseQuestion(question: string): string {
   let t: MappedText = identity(toSimplified(question));
   t = rewrite(t, /[\r\n\t]+/gu, () => " ");
-  t = rewrite(t, SCRIPT_ELEMENT, () => " ");
+  t = replaceSpans(t, scriptElementSpans(t.text, " "));
   t = rewrite(t, HTML_TAG, () => " ");
   t = rewrite(t, CONTROL, () => "");
   t = normaliseInline(t);
