@@ -13,6 +13,7 @@ import { AnswerStore } from "./answer-store.js";
 import { Conversation } from "./conversation.js";
 import { createBot } from "./create-bot.js";
 import { createLogger, describeError, redact, type Logger } from "./log.js";
+import { watchParent } from "./parent-watch.js";
 import { BotStartError, startPolling, stopOnSignals } from "./run-bot.js";
 import { runTerminalChat } from "./terminal-chat.js";
 import { NO_TOKEN_BANNER } from "./texts.js";
@@ -53,7 +54,17 @@ async function runTerminal(config: AppConfig, logger: Logger): Promise<number> {
   process.stderr.write(NO_TOKEN_BANNER + "\n");
   const service = await loadService(config, logger);
   const conversation = new Conversation(service, new AnswerStore({ maxChats: 1 }), logger);
-  return runTerminalChat({ conversation, input: process.stdin, output: process.stdout, logger });
+  // SIGTERM/SIGINT end the chat after the question being answered, like end of input.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGTERM", onSignal).once("SIGINT", onSignal);
+  return runTerminalChat({
+    conversation,
+    input: process.stdin,
+    output: process.stdout,
+    logger,
+    signal: stop.signal,
+  });
 }
 
 /**
@@ -90,6 +101,13 @@ async function main(): Promise<number> {
       ? config.logLevel
       : "warn";
   const logger = createLogger({ level, secrets: [config.telegramToken] });
+  // If whatever started us dies without passing a signal on, stop as if it had sent SIGTERM.
+  watchParent({
+    onOrphaned: (formerParent) => {
+      logger.warn("the parent process is gone; stopping", { formerParent });
+      process.kill(process.pid, "SIGTERM");
+    },
+  });
   try {
     return config.telegramToken ? await runTelegram(config, logger) : await runTerminal(config, logger);
   } catch (err) {

@@ -41,7 +41,25 @@ export interface MainProcess {
 
 /** Spawns main.ts; `input` is written to its stdin, which is then closed. */
 export function startMain(env: NodeJS.ProcessEnv, input?: string): MainProcess {
-  const child = spawn(process.execPath, [TSX_CLI, "src/bot/main.ts"], {
+  return startCommand(process.execPath, [TSX_CLI, "src/bot/main.ts"], env, input);
+}
+
+/**
+ * Spawns `npm start` in the project, as an operator or a process manager would; with
+ * `input` null, stdin stays open (a terminal chat waiting for more questions).
+ */
+export function startNpmStart(env: NodeJS.ProcessEnv, input?: string | null): MainProcess {
+  return startCommand("npm", ["start"], env, input);
+}
+
+/** Spawns a command in the project root; `input` is written to its stdin, which is then closed. */
+export function startCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input?: string | null,
+): MainProcess {
+  const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
     env,
     stdio: ["pipe", "pipe", "pipe"],
@@ -50,7 +68,7 @@ export function startMain(env: NodeJS.ProcessEnv, input?: string): MainProcess {
   let err = "";
   child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
   child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
-  child.stdin!.end(input ?? "");
+  if (input !== null) child.stdin!.end(input ?? "");
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
