@@ -11,8 +11,9 @@ import { ConfigError, loadConfig, type AppConfig } from "../config.js";
 import { GrammyError, HttpError } from "grammy";
 import { AnswerStore } from "./answer-store.js";
 import { Conversation } from "./conversation.js";
-import { createBot } from "./create-bot.js";
+import { createBot, telegramSender } from "./create-bot.js";
 import { createLogger, describeError, redact, type Logger } from "./log.js";
+import { Outbox } from "./outbox.js";
 import { watchParent } from "./parent-watch.js";
 import { BotStartError, startPolling, stopOnSignals } from "./run-bot.js";
 import { runTerminalChat } from "./terminal-chat.js";
@@ -45,8 +46,10 @@ async function loadService(config: AppConfig, logger: Logger): Promise<AnswerSer
 
 async function runTelegram(config: AppConfig, logger: Logger): Promise<number> {
   const service = await loadService(config, logger);
-  const bot = createBot({ service, config, logger });
-  const polling = await startPolling(bot, { logger });
+  // Replies are kept on disk until Telegram confirms them, and resumed after a restart.
+  const outbox = new Outbox({ send: telegramSender(config), logger, file: config.outboxFile });
+  const bot = createBot({ service, config, logger, outbox });
+  const polling = await startPolling(bot, { logger, outbox });
   return stopOnSignals(polling, { logger });
 }
 
@@ -73,7 +76,9 @@ async function runTerminal(config: AppConfig, logger: Logger): Promise<number> {
  */
 export function explainFatal(err: unknown, config: AppConfig): string | null {
   if (!(err instanceof Error)) return null;
-  if (err.name === "ArtefactError" || err.name === "EmbeddingModelError") return `启动失败：${err.message}`;
+  if (err.name === "ArtefactError" || err.name === "EmbeddingModelError" || err.name === "OutboxFileError") {
+    return `启动失败：${err.message}`;
+  }
   if (err instanceof GrammyError && err.error_code === 401) {
     return "启动失败：Telegram 拒绝了这个令牌（401）。请在 @BotFather 核对 TELEGRAM_BOT_TOKEN。";
   }

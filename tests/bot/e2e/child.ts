@@ -3,7 +3,9 @@
  * lines from stderr. Used by the shutdown and terminal-mode tests.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { LogEntry } from "../../../src/bot/log.js";
 import { waitFor } from "./harness.js";
 
@@ -19,13 +21,15 @@ const BOT_VARS = [
   "RATE_LIMIT_WINDOW_MS",
   "TELEGRAM_MAX_RETRIES",
   "LOG_LEVEL",
+  "BOT_STATE_DIR",
 ];
 
 /** The test's environment (PATH, pipeline folders) without bot settings, plus `extra`. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of BOT_VARS) delete env[name];
-  return { ...env, ...extra };
+  // Each bot process keeps its outbox in a folder of its own.
+  return { ...env, BOT_STATE_DIR: mkdtempSync(join(tmpdir(), "bot-state-")), ...extra };
 }
 
 /** A running `main.ts`. */
