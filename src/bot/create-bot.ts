@@ -62,12 +62,12 @@ export const SEND_TIMEOUT_SECONDS = 15;
  * sendMessage through a client of its own: a request timeout instead of grammY's 500 s and no
  * auto-retry, because the outbox does the retrying (honouring retry_after without a bound).
  */
-export function telegramSender(config: BotConfig): SendMessage {
+export function telegramSender(config: BotConfig, timeoutSeconds = SEND_TIMEOUT_SECONDS): SendMessage {
   if (!config.telegramToken) throw new MissingTokenError();
   const apiRoot = normalizeApiRoot(config.telegramApiRoot);
   const api = new Api(config.telegramToken, {
     ...(apiRoot ? { apiRoot } : {}),
-    timeoutSeconds: SEND_TIMEOUT_SECONDS,
+    timeoutSeconds,
   });
   return (params) => api.raw.sendMessage(params as Parameters<typeof api.raw.sendMessage>[0]);
 }

@@ -240,6 +240,17 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
       requestTimeoutMs: options.requestTimeoutMs ?? pollTimeoutSeconds * 1000 + 10_000,
     }),
   );
+  // The last update fetched, confirmed to Telegram at stop() so the next start does not get
+  // (and answer) the same updates again.
+  let lastUpdateId: number | undefined;
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (method === "getUpdates" && result.ok && Array.isArray(result.result)) {
+      for (const u of result.result as Array<{ update_id: number }>)
+        lastUpdateId = Math.max(lastUpdateId ?? u.update_id, u.update_id);
+    }
+    return result;
+  });
   const handle = run(bot, {
     runner: { fetch: { allowed_updates: ALLOWED_UPDATES, timeout: pollTimeoutSeconds }, silent: true },
   });
@@ -256,6 +267,12 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
         .catch((err: unknown) => logger.error("runner failed while stopping", describeError(err)));
       while (handle.size() > 0 && Date.now() - started < drainTimeoutMs) await sleep(20);
       const abandoned = handle.size();
+      if (lastUpdateId !== undefined && abandoned === 0) {
+        const confirm = AbortSignal.timeout(3000) as unknown as Parameters<typeof bot.api.getUpdates>[1];
+        await bot.api
+          .getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }, confirm)
+          .catch((err: unknown) => logger.warn("could not confirm the last updates", describeError(err)));
+      }
       const undelivered = (await options.outbox?.drain(options.outboxDrainMs ?? 10_000)) ?? 0;
       options.outbox?.close();
       if (undelivered > 0) logger.warn("replies left in the outbox for the next start", { undelivered });
