@@ -202,6 +202,10 @@ export function createBot(options: CreateBotOptions): Bot {
       timeFrame: config.rateLimitWindowMs,
       limit: config.rateLimitMax,
       keyGenerator: (ctx: Context) => ctx.from?.id.toString(),
+      keyPrefix: "button",
+      // Every press over the limit still gets its callback answered (a toast, no message),
+      // or the user's client shows a spinner until it times out.
+      alwaysReply: true,
       onLimitExceeded: async (ctx: Context) => {
         logger.debug("button rate limit reached", { userId: ctx.from?.id, chatId: ctx.chatId });
         try {
