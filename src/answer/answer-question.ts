@@ -22,7 +22,9 @@ import {
 import { restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
 import { rowTermIndexOf, rowsWithTerms } from "../retrieve/row-term-index.js";
 import { resolveScope } from "../retrieve/scope.js";
+import { isMeaningfulTopic } from "../retrieve/topic-check.js";
 import type { AnswerStatus, Fact, IndicatorRow } from "../types.js";
+import { EXAMPLES } from "./check-question.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
 import { answerGeneral, notFoundText } from "./general.js";
@@ -294,6 +296,11 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
     return notFound(notFoundText(q, scope.docs, [...indicators], ctx.view.artefacts.rows));
   }
 
+  // `人`, `水`, `%铁`: single characters match rows by accident; ask what is meant instead.
+  if (!isMeaningfulTopic(terms)) {
+    const text = `“${q.topic}”太笼统了，请说明要查询的指标或事项，例如：${EXAMPLES[0]}`;
+    return { status: "clarify", text, facts: [], book: null, options: [...EXAMPLES] };
+  }
   const general = GENERAL_QUESTION.test(q.text) && !/多少|几/u.test(q.text);
   const byTopic = general ? null : await answerByTopic(q, docIds, terms, ctx);
   if (byTopic) return byTopic;

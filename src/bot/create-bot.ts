@@ -19,6 +19,7 @@ import { Api, Bot, GrammyError, HttpError, type Context, type ErrorHandler } fro
 import type { UserFromGetMe } from "grammy/types";
 import type { AnswerService } from "../answer/answer-service.js";
 import type { AppConfig } from "../config.js";
+import { toWellFormed } from "../ingest/normalise.js";
 import { accessControl } from "./access.js";
 import { AnswerStore } from "./answer-store.js";
 import { BOT_COMMANDS, parseCommand, type ParsedCommand } from "./commands.js";
@@ -108,7 +109,8 @@ export function normalizeApiRoot(apiRoot: string | undefined): string | undefine
 /** A reply as the HTML messages to send; the first quotes `replyTo` when given. */
 export function outgoingMessages(reply: Reply, replyTo?: number): OutgoingMessage[] {
   return renderTelegram(reply).map((message, i) => ({
-    text: message.html,
+    // Telegram refuses text that is not valid UTF-8 (a lone surrogate echoed from a question).
+    text: toWellFormed(message.html),
     parse_mode: "HTML",
     link_preview_options: { is_disabled: true },
     ...(message.keyboard ? { reply_markup: message.keyboard } : {}),

@@ -68,6 +68,17 @@ const LINE_EDGE_SPACE = /^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/gmu;
 const ENTITY_TEXT: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"' };
 const FULL_WIDTH_PUNCT: Record<string, string> = { ",": "，", ";": "；", ":": "：", "!": "！" };
 
+/** A UTF-16 surrogate without its pair: not a character, and not valid UTF-8 when sent. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+
+/**
+ * Removes lone surrogates (issue 12, item 8): a question holding one was echoed into a reply
+ * that Telegram refused (400, not UTF-8). Paired surrogates (emoji) are kept.
+ */
+export function toWellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, "");
+}
+
 /** Decides whether a text is in traditional characters by how much OpenCC would change. */
 export function detectScript(text: string): Script {
   const converted = toSimplified(text);
@@ -160,7 +171,7 @@ function normaliseInline(t: MappedText): MappedText {
  * digits, no HTML, no control characters, no spaces beside Chinese), without offsets.
  */
 export function normaliseQuestion(question: string): string {
-  let t: MappedText = identity(toSimplified(question));
+  let t: MappedText = identity(toSimplified(toWellFormed(question)));
   t = rewrite(t, /[\r\n\t]+/gu, () => " ");
   t = replaceSpans(t, scriptElementSpans(t.text, " "));
   t = rewrite(t, HTML_TAG, () => " ");
