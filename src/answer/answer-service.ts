@@ -50,6 +50,7 @@ async function loadOrRebuild(
     artefactDir: config.artefactDir,
     corpusDir: config.corpusDir,
     modelId: embedder.modelId,
+    ...(embedder.checksum ? { modelChecksum: embedder.checksum } : {}),
     dimension: embedder.dimension,
   };
   try {

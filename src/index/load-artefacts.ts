@@ -25,6 +25,8 @@ export interface ArtefactRequirements {
   artefactDir: string;
   corpusDir: string;
   modelId: string;
+  /** The embedder's verified model checksum; the manifest must match when given. */
+  modelChecksum?: string;
   dimension: number;
 }
 
@@ -33,6 +35,7 @@ export function loadArtefacts(req: ArtefactRequirements): LoadedArtefacts {
   const manifest = assertArtefacts(req.artefactDir, {
     schemaVersion: SCHEMA_VERSION,
     modelId: req.modelId,
+    ...(req.modelChecksum ? { modelChecksum: req.modelChecksum } : {}),
     dimension: req.dimension,
     corpusHash: buildInputsHash(req.corpusDir),
     requiredFiles: Object.values(ARTEFACT_FILES),
