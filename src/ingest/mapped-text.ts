@@ -14,7 +14,9 @@ export interface MappedText {
 
 /** Starts a mapping: every character maps to itself. */
 export function identity(raw: string): MappedText {
-  return { text: raw, map: Array.from({ length: raw.length }, (_, i) => i) };
+  const map = new Array<number>(raw.length);
+  for (let i = 0; i < raw.length; i++) map[i] = i;
+  return { text: raw, map };
 }
 
 /**
@@ -31,6 +33,9 @@ export function rewrite(
   let text = "";
   const map: number[] = [];
   let last = 0;
+  pattern.lastIndex = 0;
+  // Nothing to replace (the usual case for most steps): the input as it is, without copying.
+  if (!pattern.test(input.text)) return input;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(input.text); m !== null; m = pattern.exec(input.text)) {
     if (m[0].length === 0) {
@@ -108,6 +113,7 @@ export interface Span {
  * way as {@link rewrite}. Used where a regex would backtrack quadratically on long lines.
  */
 export function replaceSpans(input: MappedText, spans: readonly Span[]): MappedText {
+  if (spans.length === 0) return input;
   const parts: string[] = [];
   const map: number[] = [];
   let last = 0;
