@@ -53,6 +53,8 @@ const schema = z.object({
   /** How many times a failed Bot API call is retried (auto-retry). */
   TELEGRAM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Folder for the bot's own state: the outbox of replies not yet delivered (issue 12). */
+  BOT_STATE_DIR: z.string().min(1).default("state"),
 });
 
 /** The validated settings; paths are absolute. */
@@ -72,6 +74,8 @@ export interface AppConfig {
   rateLimitWindowMs: number;
   telegramMaxRetries: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** The outbox file (`BOT_STATE_DIR/outbox.json`). */
+  outboxFile: string;
 }
 
 /** Thrown for a missing or malformed setting; its message names the variable and the bad value. */
@@ -122,5 +126,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitWindowMs: c.RATE_LIMIT_WINDOW_MS,
     telegramMaxRetries: c.TELEGRAM_MAX_RETRIES,
     logLevel: c.LOG_LEVEL,
+    outboxFile: resolve(abs(c.BOT_STATE_DIR), "outbox.json"),
   };
 }

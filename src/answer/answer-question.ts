@@ -20,8 +20,11 @@ import {
   type Idf,
 } from "../retrieve/match-rows.js";
 import { parseQuestion, restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
+import { rowTermIndexOf, rowsWithTerms } from "../retrieve/row-term-index.js";
 import { resolveScope, rowInPeriod } from "../retrieve/scope.js";
+import { isMeaningfulTopic } from "../retrieve/topic-check.js";
 import type { AnswerStatus, DocumentMeta, Fact, IndicatorRow } from "../types.js";
+import { EXAMPLES } from "./check-question.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
 import { answerGeneral, notFoundText } from "./general.js";
@@ -216,11 +219,12 @@ async function answerByTopic(
 ): Promise<Draft | null> {
   if (terms.length === 0) return null;
   const boosts = await retrievalBoosts(q, docIds, ctx);
-  // Rows of the documents in scope whose own statement period is the one asked; achieved
-  // figures only from results.
+  // Only rows whose clause holds a term can score: found by the row term index, not a scan;
+  // of those, rows whose own statement period is the one asked, and achieved figures only
+  // from results.
   const resultOnly = q.intent !== "target" && ASKS_RESULT.test(q.text);
-  const candidates = ctx.view.artefacts.rows.filter(
-    (r) => docIds.has(r.source.docId) && rowInPeriod(r, q) && (!resultOnly || r.nature === "result"),
+  const candidates = rowsWithTerms(rowTermIndexOf(ctx.view.artefacts.rows), terms, docIds).filter(
+    (r) => rowInPeriod(r, q) && (!resultOnly || r.nature === "result"),
   );
   const preferred = q.intent === "target" ? "target" : "result";
   const scored = scoreRowsByTopic(candidates, terms, ctx.idf, q.unit, (row) => {
@@ -355,6 +359,11 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
     return notFound(notFoundText(q, scope.docs, [...indicators], ctx.view.artefacts.rows));
   }
 
+  // `人`, `水`, `%铁`: single characters match rows by accident; ask what is meant instead.
+  if (!isMeaningfulTopic(terms)) {
+    const text = `“${q.topic}”太笼统了，请说明要查询的指标或事项，例如：${EXAMPLES[0]}`;
+    return { status: "clarify", text, facts: [], book: null, options: [...EXAMPLES] };
+  }
   const general = GENERAL_QUESTION.test(q.text) && !/多少|几/u.test(q.text);
   const byTopic = general ? null : await answerByTopic(q, docIds, terms, ctx);
   if (byTopic) return byTopic;

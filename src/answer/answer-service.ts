@@ -67,6 +67,7 @@ async function loadOrRebuild(
     artefactDir: config.artefactDir,
     corpusDir: config.corpusDirs,
     modelId: embedder.modelId,
+    ...(embedder.checksum ? { modelChecksum: embedder.checksum } : {}),
     dimension: embedder.dimension,
   };
   try {

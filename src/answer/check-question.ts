@@ -28,11 +28,16 @@ const reply = (text: string): Draft => ({
 /** A reply for unusable input, or null when the question can be answered. */
 export function checkQuestion(question: string): Draft | null {
   const examples = `例如：\n${EXAMPLES.map((e) => `- ${e}`).join("\n")}`;
-  const text = normaliseQuestion(question)
-    .replace(/^\/(cite|compare)(@\w+)?/iu, "")
-    .trim();
+  // Too long is decided before normalising, so no question costs more than a bounded amount
+  // of work before it is refused (issue 12, item 3: a 200k-character question).
+  const tooLong = question.length > MAX_QUESTION_CHARS;
+  const text = tooLong
+    ? question.trim()
+    : normaliseQuestion(question)
+        .replace(/^\/(cite|compare)(@\w+)?/iu, "")
+        .trim();
   if (text === "") return reply(`请输入要查询的问题。${examples}`);
-  if (question.length > MAX_QUESTION_CHARS) {
+  if (tooLong) {
     return reply(
       `问题太长了（${question.length}字）。请用一句话提问，不超过${MAX_QUESTION_CHARS}字。${examples}`,
     );

@@ -15,15 +15,17 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, GrammyError, HttpError, type Context, type ErrorHandler } from "grammy";
+import { Api, Bot, GrammyError, HttpError, type Context, type ErrorHandler } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AnswerService } from "../answer/answer-service.js";
 import type { AppConfig } from "../config.js";
+import { toWellFormed } from "../ingest/normalise.js";
 import { accessControl } from "./access.js";
 import { AnswerStore } from "./answer-store.js";
 import { BOT_COMMANDS, parseCommand, type ParsedCommand } from "./commands.js";
 import { Conversation, type Reply } from "./conversation.js";
 import { describeError, type Logger } from "./log.js";
+import { Outbox, type OutgoingMessage, type SendMessage } from "./outbox.js";
 import { renderTelegram } from "./render-reply.js";
 import { NOTICES } from "./texts.js";
 
@@ -47,6 +49,28 @@ export interface CreateBotOptions {
   store?: AnswerStore;
   /** Known bot identity, to skip the getMe call of `bot.init()` (tests). */
   botInfo?: UserFromGetMe;
+  /**
+   * Where every message to a chat goes (durable, ordered, retried; see outbox.ts). main.ts
+   * passes one kept on disk; by default an in-memory outbox over {@link telegramSender}.
+   */
+  outbox?: Outbox;
+}
+
+/** How long one sendMessage may take before it is abandoned and retried (outbox). */
+export const SEND_TIMEOUT_SECONDS = 15;
+
+/**
+ * sendMessage through a client of its own: a request timeout instead of grammY's 500 s and no
+ * auto-retry, because the outbox does the retrying (honouring retry_after without a bound).
+ */
+export function telegramSender(config: BotConfig, timeoutSeconds = SEND_TIMEOUT_SECONDS): SendMessage {
+  if (!config.telegramToken) throw new MissingTokenError();
+  const apiRoot = normalizeApiRoot(config.telegramApiRoot);
+  const api = new Api(config.telegramToken, {
+    ...(apiRoot ? { apiRoot } : {}),
+    timeoutSeconds,
+  });
+  return (params) => api.raw.sendMessage(params as Parameters<typeof api.raw.sendMessage>[0]);
 }
 
 /** Thrown by {@link createBot} when the settings hold no bot token. */
@@ -82,23 +106,22 @@ export function normalizeApiRoot(apiRoot: string | undefined): string | undefine
   return apiRoot?.replace(/\/+$/, "");
 }
 
-/** Sends a reply as one or more HTML messages; the first quotes `replyTo` when given. */
-async function send(ctx: Context, reply: Reply, replyTo?: number): Promise<void> {
-  const messages = renderTelegram(reply);
-  for (const [i, message] of messages.entries()) {
-    await ctx.reply(message.html, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
-      ...(i === 0 && replyTo !== undefined
-        ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-        : {}),
-    });
-  }
+/** A reply as the HTML messages to send; the first quotes `replyTo` when given. */
+export function outgoingMessages(reply: Reply, replyTo?: number): OutgoingMessage[] {
+  return renderTelegram(reply).map((message, i) => ({
+    // Telegram refuses text that is not valid UTF-8 (a lone surrogate echoed from a question).
+    text: toWellFormed(message.html),
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+    ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
+    ...(i === 0 && replyTo !== undefined
+      ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+      : {}),
+  }));
 }
 
 /** The error handler: log with context (no token, no stack to the user), then apologise. */
-export function botErrorHandler(logger: Logger): ErrorHandler<Context> {
+export function botErrorHandler(logger: Logger, outbox?: Outbox): ErrorHandler<Context> {
   return async (err) => {
     const { ctx } = err;
     const kind =
@@ -106,7 +129,8 @@ export function botErrorHandler(logger: Logger): ErrorHandler<Context> {
     const where = { updateId: ctx.update.update_id, chatId: ctx.chatId, kind };
     logger.error("update failed", { ...where, ...describeError(err.error) });
     try {
-      if (ctx.chatId !== undefined) await ctx.reply(NOTICES.internalError);
+      if (ctx.chatId !== undefined && outbox) outbox.enqueue(ctx.chatId, [{ text: NOTICES.internalError }]);
+      else if (ctx.chatId !== undefined) await ctx.reply(NOTICES.internalError);
       else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: NOTICES.internalError });
     } catch (replyError) {
       logger.error("could not tell the user about the failure", { ...where, ...describeError(replyError) });
@@ -137,6 +161,12 @@ export function createBot(options: CreateBotOptions): Bot {
     }),
   );
 
+  const outbox = options.outbox ?? new Outbox({ send: telegramSender(config), logger });
+  /** Every reply goes through the outbox: persisted before the update counts as handled. */
+  const send = (ctx: Context, reply: Reply, replyTo?: number) => {
+    outbox.enqueue(ctx.chatId!, outgoingMessages(reply, replyTo));
+    return Promise.resolve();
+  };
   const conversation = new Conversation(service, options.store ?? new AnswerStore(), logger);
   const known = new Set<string>(BOT_COMMANDS.map((c) => c.command));
 
@@ -158,7 +188,33 @@ export function createBot(options: CreateBotOptions): Bot {
       keyGenerator: (ctx: Context) => ctx.from?.id.toString(),
       onLimitExceeded: async (ctx: Context) => {
         logger.info("rate limit reached", { userId: ctx.from?.id, chatId: ctx.chatId });
-        await ctx.reply(NOTICES.rateLimited(config.rateLimitWindowMs));
+        if (ctx.chatId !== undefined) {
+          outbox.enqueue(ctx.chatId, [{ text: NOTICES.rateLimited(config.rateLimitWindowMs) }]);
+        }
+        return Promise.resolve();
+      },
+    }),
+  );
+  // 原文 buttons too (issue 12, item 10): each press sends a message, so 200 presses would
+  // flood the chat and earn 429s that delay every chat's answers. Presses over the limit are
+  // answered with a short toast (no message) and otherwise ignored.
+  bot.on(
+    "callback_query",
+    limit({
+      timeFrame: config.rateLimitWindowMs,
+      limit: config.rateLimitMax,
+      keyGenerator: (ctx: Context) => ctx.from?.id.toString(),
+      keyPrefix: "button",
+      // Every press over the limit still gets its callback answered (a toast, no message),
+      // or the user's client shows a spinner until it times out.
+      alwaysReply: true,
+      onLimitExceeded: async (ctx: Context) => {
+        logger.debug("button rate limit reached", { userId: ctx.from?.id, chatId: ctx.chatId });
+        try {
+          await ctx.answerCallbackQuery({ text: NOTICES.buttonRateLimited });
+        } catch (err) {
+          logger.debug("could not answer a rate-limited button press", describeError(err));
+        }
       },
     }),
   );
@@ -219,6 +275,6 @@ export function createBot(options: CreateBotOptions): Bot {
     logger.debug("no handler for update", { updateId: ctx.update.update_id, chatId: ctx.chatId });
   });
 
-  bot.catch(botErrorHandler(logger));
+  bot.catch(botErrorHandler(logger, outbox));
   return bot;
 }

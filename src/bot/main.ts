@@ -11,8 +11,10 @@ import { ConfigError, loadConfig, type AppConfig } from "../config.js";
 import { GrammyError, HttpError } from "grammy";
 import { AnswerStore } from "./answer-store.js";
 import { Conversation } from "./conversation.js";
-import { createBot } from "./create-bot.js";
+import { createBot, telegramSender } from "./create-bot.js";
 import { createLogger, describeError, redact, type Logger } from "./log.js";
+import { Outbox } from "./outbox.js";
+import { watchParent } from "./parent-watch.js";
 import { BotStartError, startPolling, stopOnSignals } from "./run-bot.js";
 import { runTerminalChat } from "./terminal-chat.js";
 import { NO_TOKEN_BANNER } from "./texts.js";
@@ -44,8 +46,10 @@ async function loadService(config: AppConfig, logger: Logger): Promise<AnswerSer
 
 async function runTelegram(config: AppConfig, logger: Logger): Promise<number> {
   const service = await loadService(config, logger);
-  const bot = createBot({ service, config, logger });
-  const polling = await startPolling(bot, { logger });
+  // Replies are kept on disk until Telegram confirms them, and resumed after a restart.
+  const outbox = new Outbox({ send: telegramSender(config), logger, file: config.outboxFile });
+  const bot = createBot({ service, config, logger, outbox });
+  const polling = await startPolling(bot, { logger, outbox });
   return stopOnSignals(polling, { logger });
 }
 
@@ -53,7 +57,17 @@ async function runTerminal(config: AppConfig, logger: Logger): Promise<number> {
   process.stderr.write(NO_TOKEN_BANNER + "\n");
   const service = await loadService(config, logger);
   const conversation = new Conversation(service, new AnswerStore({ maxChats: 1 }), logger);
-  return runTerminalChat({ conversation, input: process.stdin, output: process.stdout, logger });
+  // SIGTERM/SIGINT end the chat after the question being answered, like end of input.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGTERM", onSignal).once("SIGINT", onSignal);
+  return runTerminalChat({
+    conversation,
+    input: process.stdin,
+    output: process.stdout,
+    logger,
+    signal: stop.signal,
+  });
 }
 
 /**
@@ -62,7 +76,9 @@ async function runTerminal(config: AppConfig, logger: Logger): Promise<number> {
  */
 export function explainFatal(err: unknown, config: AppConfig): string | null {
   if (!(err instanceof Error)) return null;
-  if (err.name === "ArtefactError" || err.name === "EmbeddingModelError") return `启动失败：${err.message}`;
+  if (err.name === "ArtefactError" || err.name === "EmbeddingModelError" || err.name === "OutboxFileError") {
+    return `启动失败：${err.message}`;
+  }
   if (err instanceof GrammyError && err.error_code === 401) {
     return "启动失败：Telegram 拒绝了这个令牌（401）。请在 @BotFather 核对 TELEGRAM_BOT_TOKEN。";
   }
@@ -90,6 +106,13 @@ async function main(): Promise<number> {
       ? config.logLevel
       : "warn";
   const logger = createLogger({ level, secrets: [config.telegramToken] });
+  // If whatever started us dies without passing a signal on, stop as if it had sent SIGTERM.
+  watchParent({
+    onOrphaned: (formerParent) => {
+      logger.warn("the parent process is gone; stopping", { formerParent });
+      process.kill(process.pid, "SIGTERM");
+    },
+  });
   try {
     return config.telegramToken ? await runTelegram(config, logger) : await runTerminal(config, logger);
   } catch (err) {

@@ -28,6 +28,18 @@ export interface PollingOptions {
   emptyPollPauseMs?: number;
   /** How long start-up may wait for the Bot API to answer getMe (default 60 s). */
   initTimeoutMs?: number;
+  /** Long-polling timeout asked of getUpdates (default 30 s, as the runner). */
+  pollTimeoutSeconds?: number;
+  /** A getUpdates unanswered this long is abandoned and retried (default poll timeout + 10 s). */
+  requestTimeoutMs?: number;
+  /** First wait after a failed getUpdates (default 100 ms), doubling per failure … */
+  retryBaseMs?: number;
+  /** … up to this (default 2000 ms): the longest silence after the Bot API comes back. */
+  retryCapMs?: number;
+  /** The outbox replies go through; stop() waits for it after the updates in flight. */
+  outbox?: { drain(ms: number): Promise<number>; close(): void };
+  /** How long stop() waits for the outbox to deliver (default 10 s); the rest stays on disk. */
+  outboxDrainMs?: number;
 }
 
 /** Thrown by {@link startPolling} when the Bot API did not answer getMe within the start-up time. */
@@ -71,6 +83,8 @@ export interface StopResult {
   drained: boolean;
   /** Updates still running when the drain timed out (0 when drained). */
   abandoned: number;
+  /** Messages left in the outbox (delivered after the next start). */
+  undelivered: number;
   ms: number;
 }
 
@@ -107,26 +121,90 @@ const sleep = (ms: number, signal?: AbortLike) =>
     signal?.addEventListener("abort", abort);
   });
 
+/** Options of {@link pollingGuard}; see {@link PollingOptions} for the defaults. */
+export interface PollingGuardOptions {
+  pauseMs: number;
+  /** First wait after a failed getUpdates; doubles per failure up to `retryCapMs`. */
+  retryBaseMs: number;
+  retryCapMs: number;
+  /** A getUpdates that has not answered within this time is abandoned and retried. */
+  requestTimeoutMs: number;
+}
+
+/** A signal that aborts when `outer` does or after `ms`; `done()` releases the timer. */
+function deadlineSignal(outer: AbortLike | undefined, ms: number) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, ms);
+  outer?.addEventListener("abort", abort);
+  return {
+    signal: controller.signal,
+    timedOut: () => controller.signal.aborted && !outer?.aborted,
+    done: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", abort);
+    },
+  };
+}
+
 /**
- * API transformer for getUpdates: logs failures (redacted) and pauses after an empty answer
- * that came back in under a second. Installed by {@link startPolling}.
+ * API transformer for getUpdates (issue 12, item 4). The runner's own retry doubles its wait
+ * without a bound, so after a long outage the bot stayed silent about as long again; and a
+ * hung request waited grammY's default 500 s. This transformer:
+ * - abandons a getUpdates that has not answered within `requestTimeoutMs`;
+ * - retries network failures, timeouts and 5xx itself, waiting `retryBaseMs` doubling up to
+ *   `retryCapMs`, so the first poll after the API returns comes at most `retryCapMs` later;
+ * - logs the start of an outage once (warn) and the recovery with its length (info);
+ * - pauses `pauseMs` after an empty answer that came back in under a second.
+ * 401, 409 and other refusals go back to the runner, which stops on them.
  */
-export function pollingGuard(logger: Logger, pauseMs: number): Transformer {
+export function pollingGuard(logger: Logger, options: PollingGuardOptions): Transformer {
   let pauseNext = false;
+  let outageSince: number | null = null;
+  let failures = 0;
   return async (prev, method, payload, signal) => {
     if (method !== "getUpdates") return prev(method, payload, signal);
-    if (pauseNext && pauseMs > 0) await sleep(pauseMs, signal);
-    const started = Date.now();
-    try {
-      const result = await prev(method, payload, signal);
-      const empty = result.ok && Array.isArray(result.result) && result.result.length === 0;
-      pauseNext = empty && Date.now() - started < 1000;
-      if (!result.ok)
-        logger.warn("getUpdates refused", { errorCode: result.error_code, description: result.description });
-      return result;
-    } catch (err) {
-      if (!signal?.aborted) logger.warn("getUpdates failed; the runner retries", describeError(err));
-      throw err;
+    if (pauseNext && options.pauseMs > 0) await sleep(options.pauseMs, signal);
+    for (;;) {
+      const started = Date.now();
+      const deadline = deadlineSignal(signal, options.requestTimeoutMs);
+      let failure: Record<string, unknown>;
+      try {
+        const result = await prev(method, payload, deadline.signal as never);
+        if (result.ok || result.error_code === undefined || result.error_code < 500) {
+          if (outageSince !== null) {
+            logger.info("Bot API reachable again", { downMs: Date.now() - outageSince, failures });
+            outageSince = null;
+            failures = 0;
+          }
+          const empty = result.ok && Array.isArray(result.result) && result.result.length === 0;
+          pauseNext = empty && Date.now() - started < 1000;
+          if (!result.ok)
+            logger.warn("getUpdates refused", {
+              errorCode: result.error_code,
+              description: result.description,
+            });
+          return result;
+        }
+        failure = { errorCode: result.error_code, description: result.description };
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        failure = deadline.timedOut()
+          ? { error: "timeout", message: `getUpdates did not answer within ${options.requestTimeoutMs} ms` }
+          : describeError(err);
+      } finally {
+        deadline.done();
+      }
+      failures++;
+      const waitMs = Math.min(options.retryCapMs, options.retryBaseMs * 2 ** (failures - 1));
+      if (outageSince === null) {
+        outageSince = started;
+        logger.warn("Bot API unreachable; retrying getUpdates", {
+          ...failure,
+          retryCapMs: options.retryCapMs,
+        });
+      } else logger.debug("getUpdates failed again", { ...failure, failures, waitMs });
+      await sleep(waitMs, signal);
     }
   };
 }
@@ -153,8 +231,29 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
   await initWithDeadline(bot, logger, options.initTimeoutMs ?? 60_000);
   logger.info("bot identity confirmed", { id: bot.botInfo.id, username: bot.botInfo.username });
   await registerCommands(bot, logger);
-  bot.api.config.use(pollingGuard(logger, options.emptyPollPauseMs ?? 50));
-  const handle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true } });
+  const pollTimeoutSeconds = options.pollTimeoutSeconds ?? 30;
+  bot.api.config.use(
+    pollingGuard(logger, {
+      pauseMs: options.emptyPollPauseMs ?? 50,
+      retryBaseMs: options.retryBaseMs ?? 100,
+      retryCapMs: options.retryCapMs ?? 2000,
+      requestTimeoutMs: options.requestTimeoutMs ?? pollTimeoutSeconds * 1000 + 10_000,
+    }),
+  );
+  // The last update fetched, confirmed to Telegram at stop() so the next start does not get
+  // (and answer) the same updates again.
+  let lastUpdateId: number | undefined;
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (method === "getUpdates" && result.ok && Array.isArray(result.result)) {
+      for (const u of result.result as Array<{ update_id: number }>)
+        lastUpdateId = Math.max(lastUpdateId ?? u.update_id, u.update_id);
+    }
+    return result;
+  });
+  const handle = run(bot, {
+    runner: { fetch: { allowed_updates: ALLOWED_UPDATES, timeout: pollTimeoutSeconds }, silent: true },
+  });
   const task = handle.task() ?? Promise.resolve();
   task.catch(() => {}); // consumers of `task` see the rejection; this only avoids an unhandled one
   logger.info("polling started", { allowedUpdates: ALLOWED_UPDATES });
@@ -168,7 +267,16 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
         .catch((err: unknown) => logger.error("runner failed while stopping", describeError(err)));
       while (handle.size() > 0 && Date.now() - started < drainTimeoutMs) await sleep(20);
       const abandoned = handle.size();
-      return { drained: abandoned === 0, abandoned, ms: Date.now() - started };
+      if (lastUpdateId !== undefined && abandoned === 0) {
+        const confirm = AbortSignal.timeout(3000) as unknown as Parameters<typeof bot.api.getUpdates>[1];
+        await bot.api
+          .getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 }, confirm)
+          .catch((err: unknown) => logger.warn("could not confirm the last updates", describeError(err)));
+      }
+      const undelivered = (await options.outbox?.drain(options.outboxDrainMs ?? 10_000)) ?? 0;
+      options.outbox?.close();
+      if (undelivered > 0) logger.warn("replies left in the outbox for the next start", { undelivered });
+      return { drained: abandoned === 0, abandoned, undelivered, ms: Date.now() - started };
     })());
   return { stop, task, inFlight: () => handle.size() };
 }

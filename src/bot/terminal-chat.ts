@@ -22,6 +22,8 @@ export interface TerminalChatOptions {
   logger: Logger;
   /** Show a prompt and expect a person at the keyboard; defaults to `input.isTTY`. */
   interactive?: boolean;
+  /** Ends the chat after the question being answered (main.ts aborts it on SIGTERM/SIGINT). */
+  signal?: AbortSignal;
 }
 
 /** Words that end the chat (besides Ctrl-D / end of input). */
@@ -46,10 +48,16 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<num
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   rl.setPrompt("问> ");
   rl.on("SIGINT", () => rl.close());
+  let stopped = options.signal?.aborted === true;
+  options.signal?.addEventListener("abort", () => {
+    stopped = true;
+    rl.close();
+  });
   const write = (text: string) => void output.write(text + "\n");
   if (interactive) rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
+    if (stopped) break;
     if (line !== "") {
       if (!interactive) write(`问：${line}`);
       let reply: Reply | null;

@@ -62,6 +62,7 @@ export const NOTICES = {
     `您提问太快了，请 ${Math.max(1, Math.ceil(windowMs / 1000))} 秒后再试。已收到的问题会照常回答。`,
   nonText: `我只能读文字消息。请直接用文字提问，例如：${EXAMPLE_QUESTIONS[0]}。发送 /help 查看更多示例。`,
   internalError: "抱歉，处理这条消息时出了问题，已记录下来。请稍后再试，或换个问法。",
+  buttonRateLimited: "点击太快了，请稍后再看原文。",
   staleButton: "这条回答已过期（机器人可能重启过），请重新提问。",
   unknownButton: "无法识别这个按钮，请重新提问。",
   unknownCommand: (name: string) =>

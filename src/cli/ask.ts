@@ -10,7 +10,7 @@ import { createAnswerService } from "../answer/answer-service.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { NEW_CONVERSATION, type ConversationState } from "../answer/follow-up.js";
 import type { Answer } from "../types.js";
-import { parseBatchLine } from "./batch-line.js";
+import { batchLines, parseBatchLine } from "./batch-line.js";
 
 const USAGE = `usage: npm run ask -- [--json] "问题"
        npm run ask -- [--json] --batch FILE   (one question per line, or JSON {"q": "…", "chat": "id"})`;
@@ -49,18 +49,25 @@ function parseArgs(argv: string[]): CliArgs {
 
 class UsageError extends Error {}
 
+/** Reads the batch file before anything slow happens; a bad path is a usage error. */
+function readBatch(path: string): string[] {
+  try {
+    return batchLines(readFileSync(path, "utf8"));
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(e);
+    throw new UsageError(`ask: cannot read the batch file ${path}: ${reason}\n${USAGE}`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  // Arguments first: a missing batch file is reported before the model loads.
+  const questions = args.batch ? readBatch(args.batch) : [args.question!];
   const config = loadConfig();
   const service = await createAnswerService(config, {
     rebuildIfStale: true,
     log: (line) => console.error(`ask: ${line}`),
   });
-  const questions = args.batch
-    ? readFileSync(args.batch, "utf8")
-        .split(/\r?\n/u)
-        .filter((l) => l.trim() !== "")
-    : [args.question!];
   const chats = new Map<string, ConversationState>();
   for (const line of questions) {
     const { q, chat } = parseBatchLine(line);
@@ -74,6 +81,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${args.json ? toJson(answer) : `${formatForPerson(answer)}\n`}\n`);
   }
 }
+
+// `ask … | head -1`: the reader has gone, which is not an error of ours; stop quietly.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
 
 main().catch((e: unknown) => {
   if (e instanceof UsageError) console.error(e.message);

@@ -11,8 +11,12 @@
  * the artefact manifest records {@link Embedder.modelId} and {@link Embedder.dimension}.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { env, pipeline } from "@xenova/transformers";
+import { readModelChecksums, verifyModelFiles } from "./verify-model.js";
+
+/** The checksums pinned for the default model (committed with the project). */
+export const PINNED_CHECKSUMS_FILE = resolve(import.meta.dirname, "../../embeddings/model-checksums.json");
 
 /**
  * The instruction bge-zh models expect in front of a short query when retrieving passages
@@ -43,6 +47,11 @@ export interface Embedder {
   /** Length of every vector (512 for bge-small-zh-v1.5), read from the model's own output. */
   readonly dimension: number;
   /**
+   * The model's checksum (over its pinned file checksums), verified at load and stored in the
+   * manifest; undefined for a model without pinned checksums.
+   */
+  readonly checksum?: string;
+  /**
    * Embeds passages (chunks) as they are, in batches, and returns one unit-length plain
    * `number[]` per text, in input order. Text beyond the model's 512 tokens is truncated, so
    * keep chunks shorter than that (≈500 Chinese characters). An empty list gives `[]`.
@@ -68,6 +77,8 @@ export interface LoadEmbedderOptions {
   allowRemote: boolean;
   /** Passages per model call in {@link Embedder.embedPassages}; default {@link DEFAULT_EMBED_BATCH_SIZE}. */
   batchSize?: number;
+  /** Pinned checksums to verify the files against; default {@link PINNED_CHECKSUMS_FILE}. */
+  checksumsFile?: string;
 }
 
 /**
@@ -153,6 +164,22 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
     );
   }
 
+  // Verify the files against the pinned checksums (cached by size and mtime) before use.
+  const pins = readModelChecksums(options.checksumsFile ?? PINNED_CHECKSUMS_FILE);
+  let checksum: string | undefined;
+  if (pins && pins.modelId === modelId && missing.length === 0) {
+    const verified = verifyModelFiles(modelPath, pins);
+    if (!verified.ok) {
+      throw new EmbeddingModelError(
+        `embedding model file ${join(modelPath, verified.file)} is damaged (${verified.problem}); ` +
+          "run `npm run fetch-model` to restore it",
+        options.modelDir,
+        modelId,
+      );
+    }
+    checksum = verified.checksum;
+  }
+
   env.localModelPath = modelDir;
   env.allowLocalModels = true;
   env.allowRemoteModels = allowRemote;
@@ -188,6 +215,7 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
   return {
     modelId,
     dimension,
+    ...(checksum ? { checksum } : {}),
     async embedPassages(texts: string[]): Promise<number[][]> {
       const vectors: number[][] = [];
       for (let i = 0; i < texts.length; i += batchSize) {

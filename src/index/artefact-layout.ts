@@ -7,6 +7,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { CATALOGUE_PATH } from "../indicators/catalogue.js";
+import { corpusInputFiles, unreadableReason } from "../ingest/load-corpus.js";
+import { OVERRIDE_FILE } from "../ingest/metadata.js";
 import type { Chunk, CorpusDocument, IngestProblem, Section } from "../types.js";
 
 /** Bump when the shape of any artefact changes. */
@@ -32,6 +34,17 @@ export interface CorpusArtefact {
 /** The stages whose code shapes the artefacts, relative to src/. */
 const PIPELINE_SOURCE_DIRS = ["ingest", "sections", "indicators"];
 
+/** A file's bytes, or for one the build reports as unreadable (link loop …) the reason. */
+function readOrReason(path: string): Buffer | string {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const reason = unreadableReason(e);
+    if (reason) return `unreadable: ${reason}`;
+    throw e;
+  }
+}
+
 function listFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
@@ -50,13 +63,14 @@ export function buildInputsHash(corpusDirs: string | readonly string[]): string 
   const hash = createHash("sha256");
   const add = (root: string, files: string[]) => {
     for (const f of files) {
-      hash.update(relative(root, f)).update("\0").update(readFileSync(f)).update("\0");
+      hash.update(relative(root, f)).update("\0").update(readOrReason(f)).update("\0");
     }
   };
+  // Only the files the build ingests: a .DS_Store or a backup file beside them changes nothing.
   const dirs = typeof corpusDirs === "string" ? [corpusDirs] : corpusDirs;
   dirs.forEach((dir, i) => {
     hash.update(`corpus folder ${i}\0`);
-    add(dir, listFiles(dir));
+    add(dir, corpusInputFiles(dir, [OVERRIDE_FILE]));
   });
   add(dirname(CATALOGUE_PATH), [CATALOGUE_PATH]);
   for (const d of PIPELINE_SOURCE_DIRS) add(srcRoot, listFiles(join(srcRoot, d)));

@@ -55,6 +55,8 @@ export interface ArtefactManifest {
   schemaVersion: number;
   /** Embedding model id the vectors were computed with. */
   modelId: string;
+  /** Checksum of the model's files (verified against the pinned checksums), when pinned. */
+  modelChecksum?: string;
   dimension: number;
   /** {@link hashFiles} of the corpus inputs (documents, metadata overrides, alias file). */
   corpusHash: string;
@@ -70,6 +72,8 @@ export interface ArtefactManifest {
 export interface ArtefactExpectation {
   schemaVersion: number;
   modelId: string;
+  /** When given, the manifest must record the same model checksum. */
+  modelChecksum?: string;
   dimension: number;
   corpusHash: string;
   /** File names that must be listed in the manifest (optional). */
@@ -83,6 +87,7 @@ export type ArtefactCheck =
 const manifestSchema = z.object({
   schemaVersion: z.number().int(),
   modelId: z.string(),
+  modelChecksum: z.string().optional(),
   dimension: z.number().int(),
   corpusHash: z.string(),
   builtAt: z.string(),
@@ -242,6 +247,12 @@ export function checkArtefacts(dir: string, expected: ArtefactExpectation): Arte
   }
   if (manifest.modelId !== expected.modelId)
     return fail("model", differs("model", manifest.modelId, expected.modelId));
+  if (expected.modelChecksum !== undefined && manifest.modelChecksum !== expected.modelChecksum) {
+    return fail(
+      "model",
+      differs("model checksum", manifest.modelChecksum ?? "(none)", expected.modelChecksum),
+    );
+  }
   if (manifest.dimension !== expected.dimension) {
     return fail("dimension", differs("dimension", manifest.dimension, expected.dimension));
   }

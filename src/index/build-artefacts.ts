@@ -97,6 +97,7 @@ export async function buildArtefacts(options: {
   const manifest: ArtefactManifest = {
     schemaVersion: SCHEMA_VERSION,
     modelId: options.embedder.modelId,
+    ...(options.embedder.checksum ? { modelChecksum: options.embedder.checksum } : {}),
     dimension: options.embedder.dimension,
     corpusHash,
     builtAt: new Date().toISOString(),

@@ -26,6 +26,8 @@ export interface ArtefactRequirements {
   /** The corpus folder(s) the artefacts must have been built from. */
   corpusDir: string | readonly string[];
   modelId: string;
+  /** The embedder's verified model checksum; the manifest must match when given. */
+  modelChecksum?: string;
   dimension: number;
 }
 
@@ -34,6 +36,7 @@ export function loadArtefacts(req: ArtefactRequirements): LoadedArtefacts {
   const manifest = assertArtefacts(req.artefactDir, {
     schemaVersion: SCHEMA_VERSION,
     modelId: req.modelId,
+    ...(req.modelChecksum ? { modelChecksum: req.modelChecksum } : {}),
     dimension: req.dimension,
     corpusHash: buildInputsHash(req.corpusDir),
     requiredFiles: Object.values(ARTEFACT_FILES),

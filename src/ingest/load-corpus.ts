@@ -4,7 +4,7 @@
  * the corpus is still loaded.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { basename, join } from "node:path";
 import type { CorpusDocument, DataQualityNote, IngestProblem } from "../types.js";
 import { DecodeError, decodeBytes } from "./decode.js";
@@ -34,13 +34,43 @@ export class CorpusError extends Error {
   }
 }
 
+/**
+ * Whether a corpus entry is a document the build ingests: a `.txt` file (or a link to one)
+ * whose name is not hidden. Hidden files (`.DS_Store`, macOS `._x.txt` companions, editor
+ * swap files) and folders are never read, hashed or indexed (issue 12, item 7).
+ */
+function isDocumentEntry(entry: Dirent): boolean {
+  if (entry.name.startsWith(".") || !entry.name.endsWith(".txt")) return false;
+  return entry.isFile() || entry.isSymbolicLink();
+}
+
 /** The document files of a corpus folder, sorted by name. */
 export function listCorpusFiles(corpusDir: string): string[] {
   if (!existsSync(corpusDir)) throw new CorpusError(`corpus folder not found: ${corpusDir}`, corpusDir);
-  return readdirSync(corpusDir)
-    .filter((f) => f.endsWith(".txt"))
+  return readdirSync(corpusDir, { withFileTypes: true })
+    .filter(isDocumentEntry)
+    .map((e) => e.name)
     .sort()
     .map((f) => join(corpusDir, f));
+}
+
+/**
+ * Every file the build reads from a corpus folder: the documents, the metadata overrides and
+ * the alias file when present. The inputs hash covers exactly these.
+ */
+export function corpusInputFiles(corpusDir: string, dataFiles: readonly string[]): string[] {
+  const data = dataFiles.map((f) => join(corpusDir, f)).filter((p) => existsSync(p));
+  return [...listCorpusFiles(corpusDir), ...data];
+}
+
+/** Why a file could not be read, in words (a link loop, a dangling link, no permission). */
+export function unreadableReason(e: unknown): string | null {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === "ELOOP") return "symbolic link loop (the link points back at itself)";
+  if (code === "ENOENT") return "broken symbolic link (its target does not exist)";
+  if (code === "EACCES" || code === "EPERM") return "no permission to read the file";
+  if (code === "EISDIR") return "a folder, not a file";
+  return null;
 }
 
 /** Reads and validates corpus/metadata-overrides.json (absent means no overrides). */
@@ -135,8 +165,9 @@ export function loadCorpus(corpusDirs: string | readonly string[]): LoadedCorpus
       try {
         documents.push(loadDocument(path, overrides));
       } catch (e) {
-        if (e instanceof DecodeError || e instanceof MetadataError) {
-          problems.push({ file: name, reason: e.message });
+        const unreadable = unreadableReason(e);
+        if (e instanceof DecodeError || e instanceof MetadataError || unreadable) {
+          problems.push({ file: name, reason: unreadable ?? (e as Error).message });
         } else throw e;
       }
     }

@@ -14,7 +14,9 @@ export interface MappedText {
 
 /** Starts a mapping: every character maps to itself. */
 export function identity(raw: string): MappedText {
-  return { text: raw, map: Array.from({ length: raw.length }, (_, i) => i) };
+  const map = new Array<number>(raw.length);
+  for (let i = 0; i < raw.length; i++) map[i] = i;
+  return { text: raw, map };
 }
 
 /**
@@ -31,6 +33,9 @@ export function rewrite(
   let text = "";
   const map: number[] = [];
   let last = 0;
+  pattern.lastIndex = 0;
+  // Nothing to replace (the usual case for most steps): the input as it is, without copying.
+  if (!pattern.test(input.text)) return input;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(input.text); m !== null; m = pattern.exec(input.text)) {
     if (m[0].length === 0) {
@@ -94,4 +99,33 @@ export function rawOffset(runs: OffsetRuns, offset: number): number {
 export function rawSlice(raw: string, runs: OffsetRuns, start: number, end: number): string {
   if (end <= start) return "";
   return raw.slice(rawOffset(runs, start), rawOffset(runs, end - 1) + 1);
+}
+
+/** A range [start, end) of a text to replace, and its replacement. */
+export interface Span {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/**
+ * Replaces spans found by a scanner (sorted, non-overlapping), mapping characters the same
+ * way as {@link rewrite}. Used where a regex would backtrack quadratically on long lines.
+ */
+export function replaceSpans(input: MappedText, spans: readonly Span[]): MappedText {
+  if (spans.length === 0) return input;
+  const parts: string[] = [];
+  const map: number[] = [];
+  let last = 0;
+  for (const { start, end, replacement } of spans) {
+    if (start < last || end < start) throw new Error(`spans overlap or are unsorted at ${start}`);
+    parts.push(input.text.slice(last, start), replacement);
+    for (let i = last; i < start; i++) map.push(input.map[i]!);
+    const sameLength = replacement.length === end - start;
+    for (let i = 0; i < replacement.length; i++) map.push(input.map[sameLength ? start + i : start]!);
+    last = end;
+  }
+  parts.push(input.text.slice(last));
+  for (let i = last; i < input.text.length; i++) map.push(input.map[i]!);
+  return { text: parts.join(""), map };
 }

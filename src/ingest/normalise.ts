@@ -10,7 +10,15 @@ import * as OpenCC from "opencc-js";
 import type { OffsetRuns, Script } from "../types.js";
 import { UNIT_LINE, headingMarker } from "./headings.js";
 import { dropRunningHeaders, joinHardWraps, undoMarkup } from "./layout.js";
-import { convertKeepingLength, identity, rewrite, toRuns, type MappedText } from "./mapped-text.js";
+import {
+  convertKeepingLength,
+  identity,
+  replaceSpans,
+  rewrite,
+  toRuns,
+  type MappedText,
+} from "./mapped-text.js";
+import { hiddenElementSpans, scriptElementSpans, wrappedLineBreakSpans } from "./markup-scan.js";
 
 /** The normalised text, its map to the raw text and the script the raw text was in. */
 export interface Normalised {
@@ -30,11 +38,6 @@ const HAN = "\\p{Script=Han}";
 const CJK_PUNCT = "，。；：、？！“”‘’（）《》〈〉【】—…";
 const TONE_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
 
-/** Hidden HTML content: an element styled display:none, up to its end tag or the line end. */
-const HIDDEN_ELEMENT =
-  /[<?](span|div|p|font)\b[^>\n]*display\s*:\s*none[^>\n]*>[^\n]*?(?:<\/\1>|(?=\n)|$)/giu;
-/** Script and style elements: their content is code, not text. */
-const SCRIPT_ELEMENT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/giu;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?\/?>/gu;
 const HTML_ENTITY = /&(nbsp|amp|lt|gt|quot|#\d{2,5});/gu;
 /**
@@ -66,13 +69,33 @@ const LINE_EDGE_SPACE = /^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/gmu;
 const ENTITY_TEXT: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"' };
 const FULL_WIDTH_PUNCT: Record<string, string> = { ",": "，", ";": "；", ":": "：", "!": "！" };
 
+/** A UTF-16 surrogate without its pair: not a character, and not valid UTF-8 when sent. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+
+/**
+ * Removes lone surrogates (issue 12, item 8): a question holding one was echoed into a reply
+ * that Telegram refused (400, not UTF-8). Paired surrogates (emoji) are kept.
+ */
+export function toWellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, "");
+}
+
+const HAN_CHAR = /\p{Script=Han}/u;
+
 /** Decides whether a text is in traditional characters by how much OpenCC would change. */
 export function detectScript(text: string): Script {
   const converted = toSimplified(text);
   let changed = 0;
   let han = 0;
   for (let i = 0; i < text.length; i++) {
-    if (/\p{Script=Han}/u.test(text[i]!)) {
+    // The CJK blocks by code unit first: a regex test per character made this the slowest
+    // step on large documents (issue 12, item 3).
+    const c = text.charCodeAt(i);
+    const isHan =
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x2e80 && HAN_CHAR.test(text[i]!));
+    if (isHan) {
       han++;
       if (converted[i] !== text[i]) changed++;
     }
@@ -99,8 +122,13 @@ export function normaliseDocument(raw: string): Normalised {
   let t: MappedText = identity(raw);
   t = rewrite(t, /\r\n?/gu, () => "\n");
   t = undoMarkup(t);
-  t = rewrite(t, HIDDEN_ELEMENT, drop("hiddenElements"));
-  t = rewrite(t, SCRIPT_ELEMENT, drop("hiddenElements"));
+  // Hidden elements (display:none) and script/style content are not text; linear scans
+  // (markup-scan.ts) because the equivalent regexes are quadratic on long lines.
+  const hidden = hiddenElementSpans(t.text);
+  t = replaceSpans(t, hidden);
+  const scripts = scriptElementSpans(t.text, "");
+  t = replaceSpans(t, scripts);
+  removed.hiddenElements += hidden.length + scripts.length;
   t = rewrite(t, HTML_TAG, drop("htmlTags"));
   t = rewrite(t, HTML_ENTITY, (m) =>
     m[1]!.startsWith("#") ? String.fromCodePoint(Number(m[1]!.slice(1))) : ENTITY_TEXT[m[1]!]!,
@@ -114,12 +142,9 @@ export function normaliseDocument(raw: string): Normalised {
   t = rewrite(t, LINE_EDGE_SPACE, () => "");
   t = dropRunningHeaders(t);
   t = joinHardWraps(t);
-  t = rewrite(t, LINE_BREAK_WITH_NEIGHBOURS, (m) => (isWrappedLine(m[1]!, m[2]!) ? "" : m[0]));
+  t = replaceSpans(t, wrappedLineBreakSpans(t.text, isWrappedLine));
   return { text: t.text, offsets: toRuns(t), script, removed };
 }
-
-/** A run of line breaks, capturing the line before and the line after. */
-const LINE_BREAK_WITH_NEIGHBOURS = /(?<=(?:^|\n)([^\n]*))\n+(?=([^\n]*))/gu;
 
 /**
  * Whether the break between two lines wraps one paragraph (a line break inside a sentence,
@@ -159,9 +184,9 @@ function normaliseInline(t: MappedText): MappedText {
  * digits, no HTML, no control characters, no spaces beside Chinese), without offsets.
  */
 export function normaliseQuestion(question: string): string {
-  let t: MappedText = identity(toSimplified(question));
+  let t: MappedText = identity(toSimplified(toWellFormed(question)));
   t = rewrite(t, /[\r\n\t]+/gu, () => " ");
-  t = rewrite(t, SCRIPT_ELEMENT, () => " ");
+  t = replaceSpans(t, scriptElementSpans(t.text, " "));
   t = rewrite(t, HTML_TAG, () => " ");
   t = rewrite(t, CONTROL, () => "");
   t = normaliseInline(t);

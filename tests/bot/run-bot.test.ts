@@ -23,10 +23,17 @@ function capture() {
 
 type Prev = ApiCallFn<RawApi>;
 
+const guardOptions = (pauseMs: number) => ({
+  pauseMs,
+  retryBaseMs: 5,
+  retryCapMs: 20,
+  requestTimeoutMs: 1000,
+});
+
 describe("pollingGuard", () => {
   it("pauses before the next getUpdates after an immediate empty answer", async () => {
     const { logger } = capture();
-    const guard = pollingGuard(logger, 80);
+    const guard = pollingGuard(logger, guardOptions(80));
     const calls: number[] = [];
     const prev = (async () => {
       calls.push(Date.now());
@@ -39,7 +46,7 @@ describe("pollingGuard", () => {
 
   it("does not pause after updates arrived, nor for other methods", async () => {
     const { logger } = capture();
-    const guard = pollingGuard(logger, 500);
+    const guard = pollingGuard(logger, guardOptions(500));
     const started = Date.now();
     const updates = (async () => ({ ok: true, result: [{ update_id: 1 }] })) as unknown as Prev;
     await guard(updates, "getUpdates", { offset: 0 });
@@ -48,20 +55,86 @@ describe("pollingGuard", () => {
     expect(Date.now() - started).toBeLessThan(100);
   });
 
-  it("logs a failed getUpdates (token redacted) and rethrows; stays quiet when aborted", async () => {
+  it("retries a failed getUpdates itself, logging the outage once (token redacted) and the recovery", async () => {
     const { logger, entries } = capture();
-    const guard = pollingGuard(logger, 0);
-    const failing = (async () => {
-      throw new Error("request to http://127.0.0.1/bot123456:" + "B".repeat(35) + "/getUpdates failed");
+    const guard = pollingGuard(logger, guardOptions(0));
+    let calls = 0;
+    const flaky = (async () => {
+      if (++calls <= 3) {
+        throw new Error("request to http://127.0.0.1/bot123456:" + "B".repeat(35) + "/getUpdates failed");
+      }
+      return { ok: true, result: [{ update_id: 1 }] };
     }) as unknown as Prev;
-    await expect(guard(failing, "getUpdates", { offset: 0 })).rejects.toThrow();
-    expect(entries).toHaveLength(1);
-    expect(entries[0]!.message).toBe("request to http://127.0.0.1/bot<redacted>/getUpdates failed");
+    const result = await guard(flaky, "getUpdates", { offset: 0 });
+    expect(result).toEqual({ ok: true, result: [{ update_id: 1 }] });
+    expect(calls).toBe(4);
+    const warned = entries.filter((e) => e.level === "warn");
+    expect(warned.map((e) => e.msg)).toEqual(["Bot API unreachable; retrying getUpdates"]);
+    expect(warned[0]!.message).toBe("request to http://127.0.0.1/bot<redacted>/getUpdates failed");
+    expect(entries.find((e) => e.msg === "Bot API reachable again")).toMatchObject({ failures: 3 });
+  });
+
+  it("caps the wait between retries (issue 12, item 4: it doubled without a bound)", async () => {
+    const { logger } = capture();
+    const guard = pollingGuard(logger, {
+      pauseMs: 0,
+      retryBaseMs: 5,
+      retryCapMs: 40,
+      requestTimeoutMs: 1000,
+    });
+    const at: number[] = [];
+    const down = (async () => {
+      at.push(Date.now());
+      if (at.length < 12) return { ok: false, error_code: 502, description: "Bad Gateway" };
+      return { ok: true, result: [] };
+    }) as unknown as Prev;
+    await guard(down, "getUpdates", { offset: 0 });
+    const gaps = at.slice(1).map((t, i) => t - at[i]!);
+    // 5, 10, 20, 40, 40, …: uncapped doubling would reach 5 · 2^10 ms.
+    expect(Math.max(...gaps)).toBeLessThan(300);
+    expect(gaps.slice(-3).every((g) => g >= 35)).toBe(true);
+  });
+
+  it("abandons a hung getUpdates after the request timeout and polls again", async () => {
+    const { logger, entries } = capture();
+    const guard = pollingGuard(logger, { pauseMs: 0, retryBaseMs: 5, retryCapMs: 40, requestTimeoutMs: 100 });
+    let calls = 0;
+    const hung = ((_m: string, _p: unknown, signal?: AbortSignal) => {
+      calls++;
+      if (calls > 1) return Promise.resolve({ ok: true, result: [] });
+      return new Promise((_r, reject) =>
+        signal?.addEventListener("abort", () => reject(new Error("aborted"))),
+      );
+    }) as unknown as Prev;
+    const started = Date.now();
+    await guard(hung, "getUpdates", { offset: 0 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(calls).toBe(2);
+    expect(entries.find((e) => e.level === "warn")).toMatchObject({ error: "timeout" });
+  });
+
+  it("rethrows without logging when polling is being stopped (aborted)", async () => {
+    const { logger, entries } = capture();
+    const guard = pollingGuard(logger, guardOptions(0));
+    const failing = (async () => {
+      throw new Error("aborted");
+    }) as unknown as Prev;
     const controller = new AbortController();
     controller.abort();
     const signal = controller.signal as unknown as Parameters<typeof guard>[3];
     await expect(guard(failing, "getUpdates", { offset: 0 }, signal)).rejects.toThrow();
-    expect(entries).toHaveLength(1);
+    expect(entries).toHaveLength(0);
+  });
+
+  it("hands refusals (401, 409) back to the runner", async () => {
+    const { logger } = capture();
+    const guard = pollingGuard(logger, guardOptions(0));
+    const conflict = (async () => ({
+      ok: false,
+      error_code: 409,
+      description: "Conflict",
+    })) as unknown as Prev;
+    expect(await guard(conflict, "getUpdates", { offset: 0 })).toMatchObject({ error_code: 409 });
   });
 });
 
@@ -85,7 +158,7 @@ describe("stopOnSignals", () => {
   it("stops on SIGTERM and resolves 0 after a clean drain", async () => {
     const { logger, entries } = capture();
     const target = new EventEmitter();
-    const polling = fakePolling({ drained: true, abandoned: 0, ms: 5 });
+    const polling = fakePolling({ drained: true, abandoned: 0, undelivered: 0, ms: 5 });
     const code = stopOnSignals(polling, { logger, target });
     target.emit("SIGTERM", "SIGTERM");
     expect(await code).toBe(0);
@@ -100,7 +173,10 @@ describe("stopOnSignals", () => {
   it("resolves 1 when the drain timed out", async () => {
     const { logger } = capture();
     const target = new EventEmitter();
-    const code = stopOnSignals(fakePolling({ drained: false, abandoned: 2, ms: 30000 }), { logger, target });
+    const code = stopOnSignals(fakePolling({ drained: false, abandoned: 2, undelivered: 0, ms: 30000 }), {
+      logger,
+      target,
+    });
     target.emit("SIGINT", "SIGINT");
     expect(await code).toBe(1);
   });
@@ -109,10 +185,13 @@ describe("stopOnSignals", () => {
     const { logger, entries } = capture();
     const target = new EventEmitter();
     const crash = Promise.reject(new Error("401 Unauthorized"));
-    const code = await stopOnSignals(fakePolling({ drained: true, abandoned: 0, ms: 0 }, crash), {
-      logger,
-      target,
-    });
+    const code = await stopOnSignals(
+      fakePolling({ drained: true, abandoned: 0, undelivered: 0, ms: 0 }, crash),
+      {
+        logger,
+        target,
+      },
+    );
     expect(code).toBe(1);
     expect(entries.at(-1)!.level).toBe("error");
   });
@@ -121,19 +200,19 @@ describe("stopOnSignals", () => {
     const { logger } = capture();
     const target = new EventEmitter();
     let finishDrain: (r: StopResult) => void = () => {};
-    const polling = fakePolling({ drained: true, abandoned: 0, ms: 0 });
+    const polling = fakePolling({ drained: true, abandoned: 0, undelivered: 0, ms: 0 });
     polling.stop = () => new Promise((r) => (finishDrain = r));
     const code = stopOnSignals(polling, { logger, target });
     target.emit("SIGINT", "SIGINT");
     target.emit("SIGINT", "SIGINT");
-    finishDrain({ drained: true, abandoned: 0, ms: 1 });
+    finishDrain({ drained: true, abandoned: 0, undelivered: 0, ms: 1 });
     expect(await code).toBe(0);
   });
 
   it("quits at once on a later second signal", async () => {
     const { logger } = capture();
     const target = new EventEmitter();
-    const polling = fakePolling({ drained: true, abandoned: 0, ms: 0 });
+    const polling = fakePolling({ drained: true, abandoned: 0, undelivered: 0, ms: 0 });
     polling.stop = () => new Promise(() => {}); // a drain that never ends
     const code = stopOnSignals(polling, { logger, target, forceAfterMs: 20 });
     target.emit("SIGTERM", "SIGTERM");

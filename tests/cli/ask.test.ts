@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { batchLines } from "../../src/cli/batch-line.js";
 import { PROJECT_ROOT } from "../../src/config.js";
 
 const tsx = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
@@ -17,10 +18,12 @@ describe("ask CLI contract", () => {
     const run = ask(["--json", "--batch", file]);
     expect(run.status).toBe(0);
     const lines = run.stdout.split("\n").filter((l) => l !== "");
-    expect(lines).toHaveLength(3);
+    // Issue 12, item 11: the blank line gets its own not_found object, so line N answers line N.
+    expect(lines).toHaveLength(4);
     const answers = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(answers.map((a) => [a.question, a.status])).toEqual([
       ["铁东区2023年社零总额是多少", "answered"],
+      ["", "not_found"],
       ["立山区2022年GDP", "not_found"],
       ["<b>hi</b>", "not_found"],
     ]);
@@ -48,6 +51,46 @@ describe("ask CLI contract", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("usage: npm run ask");
     expect(run.stderr).not.toContain("    at ");
+  });
+
+  it("reports a missing batch file at once, before loading the model, without a stack trace", () => {
+    // With artefacts that cannot load, only checking arguments first gives this message.
+    const run = spawnSync(tsx, ["src/cli/ask.ts", "--json", "--batch", "/nonexistent/questions.txt"], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, ARTEFACT_DIR: "/nonexistent/artefacts" },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("ask: cannot read the batch file /nonexistent/questions.txt: no such file");
+    expect(run.stderr).not.toContain("    at ");
+    expect(run.stdout).toBe("");
+  });
+
+  it("stops quietly when its reader goes away (| head -1): no EPIPE stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ask-epipe-"));
+    const file = join(dir, "questions.txt");
+    writeFileSync(file, "铁东区2023年社零总额是多少\n".repeat(400));
+    const run = spawnSync(
+      "sh",
+      ["-c", `"${tsx}" src/cli/ask.ts --json --batch "${file}" 2>"${dir}/err" | head -1`],
+      {
+        cwd: PROJECT_ROOT,
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: "answered" });
+    const err = readFileSync(join(dir, "err"), "utf8");
+    expect(err).not.toContain("EPIPE");
+    expect(err).not.toContain("    at ");
+  });
+
+  it("keeps blank lines and drops only the file's final newline", () => {
+    expect(batchLines("a\n\nb\r\n")).toEqual(["a", "", "b"]);
+    expect(batchLines("a")).toEqual(["a"]);
+    expect(batchLines("\n")).toEqual([""]);
   });
 
   it("works through npm run --silent, as the grader calls it", () => {

@@ -110,8 +110,9 @@ describe("checkArtefacts", () => {
     writeManifest(dir, manifest);
   });
 
-  const check = (overrides: Partial<typeof expected> & { requiredFiles?: readonly string[] } = {}) =>
-    checkArtefacts(dir, { ...expected, ...overrides });
+  const check = (
+    overrides: Partial<typeof expected> & { requiredFiles?: readonly string[]; modelChecksum?: string } = {},
+  ) => checkArtefacts(dir, { ...expected, ...overrides });
 
   it("accepts matching artefacts", () => {
     const result = check({ requiredFiles: ["chunks.json"] });
@@ -136,6 +137,8 @@ describe("checkArtefacts", () => {
       'model "BAAI/bge-small-zh-v1.5" but this code expects "other/model"',
     ],
     [{ dimension: 384 }, "dimension", "dimension 512 but this code expects 384"],
+    // Issue 12, item 6: artefacts built without (or with another) verified model checksum.
+    [{ modelChecksum: "f00d" }, "model", 'model checksum "(none)" but this code expects "f00d"'],
     [{ corpusHash: "def" }, "corpus", "the corpus has changed"],
     [{ requiredFiles: ["bm25.json"] }, "missing", "bm25.json is not listed"],
   ] as const)("detects %o as %s", (overrides, reason, text) => {

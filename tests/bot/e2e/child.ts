@@ -3,7 +3,9 @@
  * lines from stderr. Used by the shutdown and terminal-mode tests.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { LogEntry } from "../../../src/bot/log.js";
 import { waitFor } from "./harness.js";
 
@@ -19,13 +21,15 @@ const BOT_VARS = [
   "RATE_LIMIT_WINDOW_MS",
   "TELEGRAM_MAX_RETRIES",
   "LOG_LEVEL",
+  "BOT_STATE_DIR",
 ];
 
 /** The test's environment (PATH, pipeline folders) without bot settings, plus `extra`. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of BOT_VARS) delete env[name];
-  return { ...env, ...extra };
+  // Each bot process keeps its outbox in a folder of its own.
+  return { ...env, BOT_STATE_DIR: mkdtempSync(join(tmpdir(), "bot-state-")), ...extra };
 }
 
 /** A running `main.ts`. */
@@ -41,7 +45,25 @@ export interface MainProcess {
 
 /** Spawns main.ts; `input` is written to its stdin, which is then closed. */
 export function startMain(env: NodeJS.ProcessEnv, input?: string): MainProcess {
-  const child = spawn(process.execPath, [TSX_CLI, "src/bot/main.ts"], {
+  return startCommand(process.execPath, [TSX_CLI, "src/bot/main.ts"], env, input);
+}
+
+/**
+ * Spawns `npm start` in the project, as an operator or a process manager would; with
+ * `input` null, stdin stays open (a terminal chat waiting for more questions).
+ */
+export function startNpmStart(env: NodeJS.ProcessEnv, input?: string | null): MainProcess {
+  return startCommand("npm", ["start"], env, input);
+}
+
+/** Spawns a command in the project root; `input` is written to its stdin, which is then closed. */
+export function startCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input?: string | null,
+): MainProcess {
+  const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
     env,
     stdio: ["pipe", "pipe", "pipe"],
@@ -50,7 +72,7 @@ export function startMain(env: NodeJS.ProcessEnv, input?: string): MainProcess {
   let err = "";
   child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
   child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
-  child.stdin!.end(input ?? "");
+  if (input !== null) child.stdin!.end(input ?? "");
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
