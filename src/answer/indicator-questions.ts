@@ -10,6 +10,7 @@ import { decimalDifference, isSingleNumber } from "../indicators/parse-figure.js
 import { MIN_COVERAGE, scoreRowsByTopic } from "../retrieve/match-rows.js";
 import type { ParsedQuestion } from "../retrieve/parse-question.js";
 import type { DifferenceQuery, RankQuery } from "../retrieve/question-shape.js";
+import { rowInPeriod } from "../retrieve/scope.js";
 import type { Fact, FigureNature, IndicatorRow } from "../types.js";
 import { bestRows, retrievalBoosts, type AnswerContext, type Draft } from "./answer-question.js";
 import { CitationBook } from "./citations.js";
@@ -119,7 +120,12 @@ export function answerRank(
   ctx: AnswerContext,
 ): Draft | null {
   let rows = ctx.view.artefacts.rows.filter(
-    (r) => docIds.has(r.source.docId) && r.indicator !== null && r.growth !== null && r.nature === "result",
+    (r) =>
+      docIds.has(r.source.docId) &&
+      rowInPeriod(r, q) &&
+      r.indicator !== null &&
+      r.growth !== null &&
+      r.nature === "result",
   );
   const named = namedIndicators(q);
   rows = named.length >= 2 ? rows.filter((r) => named.includes(r.indicator!)) : mainSectionRows(rows);
@@ -190,7 +196,9 @@ async function topicRows(
   const useful = terms.filter((t) => !SHAPE_WORDS.has(t) && !(t.length === 1 && FUNCTION_CHARS.includes(t)));
   if (useful.length === 0) return [];
   const boosts = await boostsOnce(q, docIds, ctx);
-  const rows = ctx.view.artefacts.rows.filter((r) => docIds.has(r.source.docId) && r.nature === nature);
+  const rows = ctx.view.artefacts.rows.filter(
+    (r) => docIds.has(r.source.docId) && rowInPeriod(r, q) && r.nature === nature,
+  );
   const scored = scoreRowsByTopic(rows, useful, ctx.idf, null, (row) => ({
     statement: ctx.view.doc(row.source.docId).text.slice(row.source.start, row.source.end),
     heading: ctx.view.sectionLabel(row.source.sectionId),
@@ -236,6 +244,7 @@ async function rowsOf(
         r.indicator !== null &&
         named.includes(r.indicator) &&
         docIds.has(r.source.docId) &&
+        rowInPeriod(r, q) &&
         r.nature === nature,
     );
   }

@@ -32,6 +32,13 @@ const HAN = /\p{Script=Han}/u;
  * (2021年, 年末), or a particle or verb that ends a word (的, 和, 对比, 查询 …).
  */
 const WORD_START = /(?:^|[^\p{Script=Han}]|[年月日的和与及同跟在对从比较是问查请看说])$/u;
+/**
+ * What may stand right after a short form: the end, a non-Han character (2021年, GDP), or a
+ * character that does not continue a name into a word: a period (年, 今年, 上半年), a particle,
+ * a level word (区, 市, 全). So 长寿命 does not name 长寿区, nor 和平利用 和平区.
+ */
+const WORD_END =
+  /^(?:$|[^\p{Script=Han}]|[年的和与及同跟在今去前明本上下全各地区市县州旗盟有是对比较共总近历这那])/u;
 /** A development zone the gazetteer may lack: 高新区, 鞍山经济开发区, 达道湾工业园区. */
 const ZONE =
   /\p{Script=Han}{0,6}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|工业园区|产业园区)/gu;
@@ -49,6 +56,7 @@ function rawMentions(text: string, masked: readonly boolean[] | undefined): Plac
       const previousEnds = out[out.length - 1]?.end === i;
       // A short form (增城, 民和) starts where a word can start, never inside one (新增城镇, 居民和).
       if (entry.short && !previousEnds && !WORD_START.test(text.slice(Math.max(0, i - 2), i))) continue;
+      if (entry.short && !WORD_END.test(text.slice(i + len, i + len + 1))) continue;
       // Two-character names (赵县, 城区) only where they stand alone: not inside a word (中心城区).
       if (len === 2 && !entry.short && !entry.codes.includes(NATION_CODE)) {
         const before = text[i - 1];

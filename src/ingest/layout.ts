@@ -25,8 +25,11 @@ const HTML_ROW_END = /<\/tr>\s*/giu;
 const HTML_TABLE_START = /<table\b[^>]*>/giu;
 /** The pipes of a Markdown table row (a line that starts and ends with `|`). */
 const MARKDOWN_ROW = /^[ \t]*\|(.*)\|[ \t]*$/gmu;
-/** A line of tab-separated cells. */
-const TAB_ROW = /^([^\t\n]*\S[^\t\n]*)((?:\t+[^\t\n]*\S[^\t\n]*)+)$/gmu;
+/**
+ * A line of tab-separated cells. Cells are runs without a tab, so the match is linear in the
+ * line's length (a cell written as `[^\t]*\S[^\t]*` backtracks quadratically on a long line).
+ */
+const TAB_ROW = /^([^\t\n]+)((?:\t+[^\t\n]+)+)$/gmu;
 
 /** Removes markup that is not text and marks table cells; run on the decoded text first. */
 export function undoMarkup(t: MappedText): MappedText {
@@ -40,7 +43,9 @@ export function undoMarkup(t: MappedText): MappedText {
   out = rewrite(out, HTML_CELL_END, () => CELL);
   out = rewrite(out, HTML_ROW_END, () => "\n");
   out = rewrite(out, MARKDOWN_ROW, (m) => m[1]!.replace(/\|/gu, CELL));
-  out = rewrite(out, TAB_ROW, (m) => `${m[1]}${m[2]!.replace(/\t+/gu, CELL)}`);
+  out = rewrite(out, TAB_ROW, (m) =>
+    m[0].split(/\t+/u).every((cell) => /\S/u.test(cell)) ? `${m[1]}${m[2]!.replace(/\t+/gu, CELL)}` : m[0],
+  );
   return out;
 }
 
