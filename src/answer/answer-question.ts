@@ -106,6 +106,17 @@ export function topicTerms(q: ParsedQuestion, tokenizer: Tokenizer): string[] {
   );
 }
 
+/**
+ * The topic terms of a task-unit question: task texts name indicators canonically
+ * (地区生产总值增长6%左右), so an alias in the question (GDP) is replaced by its indicator.
+ */
+function leadTerms(q: ParsedQuestion, tokenizer: Tokenizer): string[] {
+  if (q.indicators.length === 0) return topicTerms(q, tokenizer);
+  let topic = q.topic;
+  for (const m of q.indicators) if (m.indicators[0]) topic = topic.split(m.term).join(` ${m.indicators[0]} `);
+  return topicTerms({ ...q, topic }, tokenizer);
+}
+
 /** Narrows ambiguous indicators by qualifiers in the question (在职 / 含离退休). */
 function chosenIndicators(q: ParsedQuestion): Set<string> {
   const names = new Set<string>();
@@ -319,7 +330,7 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
 
   if (q.intent === "lead") {
     const tasks = ctx.view.artefacts.tasks;
-    const best = scoreTasks(tasks, terms, ctx.idf)[0];
+    const best = scoreTasks(tasks, leadTerms(q, ctx.tokenizer), ctx.idf)[0];
     if (!best || best.coverage < MIN_COVERAGE) {
       return notFound(
         `任务分解方案的${tasks.length}项任务中没有找到与“${q.topic}”相符的任务，请换个说法或给出任务原文中的关键词。`,

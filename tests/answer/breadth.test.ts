@@ -139,6 +139,12 @@ describe("conversations", () => {
     expect(t2.answer.text).not.toContain("49名");
   });
 
+  it("a lead follow-up finds the task through the indicator an alias names", async () => {
+    const t1 = await service.askInConversation("鞍山市2023年GDP增长目标是多少", NEW_CONVERSATION);
+    const t2 = await service.askInConversation("牵头单位是谁", t1.state);
+    expect(t2.answer.text).toContain("第1项任务“地区生产总值增长6%左右”，牵头单位：市发展改革委");
+  });
+
   it("a region follow-up answers from the new region's own period", async () => {
     const t1 = await service.askInConversation(
       "铁东区2023年政务服务事项办理时限在法定时限基础上压缩了多少",
