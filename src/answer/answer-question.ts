@@ -26,6 +26,7 @@ import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
 import { answerGeneral, notFoundText } from "./general.js";
 import { withGrowthAfter } from "./nearby-figures.js";
+import { answerRespective } from "./respective-pairs.js";
 import { answerShapedQuestion } from "./shaped-questions.js";
 import { answerFromTaskText, answerTaskTable } from "./task-answers.js";
 
@@ -355,11 +356,17 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
     }
     const byTerm = await answerByTopic(q, docIds, mentioned, ctx);
     if (byTerm) return byTerm;
+    const paired = await answerRespective(q, docIds, terms, ctx);
+    if (paired) return paired;
     return notFound(notFoundText(q, scope.docs, [...indicators], ctx.view.artefacts.rows));
   }
 
   const general = GENERAL_QUESTION.test(q.text) && !/多少|几/u.test(q.text);
   const byTopic = general ? null : await answerByTopic(q, docIds, terms, ctx);
+  // A fact read from a 分别 statement takes the figure in the position of the subject asked.
+  const respective = !byTopic || byTopic.book?.citations().some((c) => c.quote.includes("分别"));
+  const paired = general || !respective ? null : await answerRespective(q, docIds, terms, ctx);
+  if (paired) return paired;
   if (byTopic) return byTopic;
   const planned = general ? null : answerFromTaskText(q, docIds, terms, ctx);
   if (planned) return planned;

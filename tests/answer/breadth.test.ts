@@ -101,6 +101,14 @@ describe("multi-part questions and bound numbers", () => {
     );
   });
 
+  it("takes the figure of the subject asked from a 分别 statement", async () => {
+    const a = await service.ask("立山区“五经普”户均增加值与“四经普”相比增长多少");
+    expect(a.text).toBe("立山区2024年上半年：户均增加值增长77%[1]（原文以“分别”列出，按顺序对应）。");
+    expect(a.citations[0]!.quote).toContain("分别增长");
+    const b = await service.ask("立山区五经普总产出增长了多少");
+    expect(b.text).toContain("总产出增长89.7%[1]");
+  });
+
   it("binds the figure to the noun asked (公办率, not 普惠率)", async () => {
     const a = await service.ask("铁东区幼儿园公办率比市政府要求的目标高出几个百分点");
     expect(a.text).toContain("56.17%");
