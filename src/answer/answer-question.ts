@@ -29,6 +29,7 @@ import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
 import { answerGeneral, notFoundText } from "./general.js";
 import { withGrowthAfter } from "./nearby-figures.js";
+import { answerRespective } from "./respective-pairs.js";
 import { answerShapedQuestion } from "./shaped-questions.js";
 import { answerFromTaskText, answerTaskTable } from "./task-answers.js";
 
@@ -107,6 +108,17 @@ export function topicTerms(q: ParsedQuestion, tokenizer: Tokenizer): string[] {
   return [...new Set(tokenizer.tokens(q.topic))].filter(
     (t) => !NON_TOPIC.has(t) && !/^\d{4}$/u.test(t) && !(q.intent === "growth" && GROWTH_WORDS.has(t)),
   );
+}
+
+/**
+ * The topic terms of a task-unit question: task texts name indicators canonically
+ * (地区生产总值增长6%左右), so an alias in the question (GDP) is replaced by its indicator.
+ */
+function leadTerms(q: ParsedQuestion, tokenizer: Tokenizer): string[] {
+  if (q.indicators.length === 0) return topicTerms(q, tokenizer);
+  let topic = q.topic;
+  for (const m of q.indicators) if (m.indicators[0]) topic = topic.split(m.term).join(` ${m.indicators[0]} `);
+  return topicTerms({ ...q, topic }, tokenizer);
 }
 
 /** Narrows ambiguous indicators by qualifiers in the question (在职 / 含离退休). */
@@ -328,7 +340,7 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
 
   if (q.intent === "lead") {
     const tasks = ctx.view.artefacts.tasks;
-    const best = scoreTasks(tasks, terms, ctx.idf)[0];
+    const best = scoreTasks(tasks, leadTerms(q, ctx.tokenizer), ctx.idf)[0];
     if (!best || best.coverage < MIN_COVERAGE) {
       return notFound(
         `任务分解方案的${tasks.length}项任务中没有找到与“${q.topic}”相符的任务，请换个说法或给出任务原文中的关键词。`,
@@ -356,6 +368,8 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
     }
     const byTerm = await answerByTopic(q, docIds, mentioned, ctx);
     if (byTerm) return byTerm;
+    const paired = await answerRespective(q, docIds, terms, ctx);
+    if (paired) return paired;
     return notFound(notFoundText(q, scope.docs, [...indicators], ctx.view.artefacts.rows));
   }
 
@@ -366,6 +380,10 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   }
   const general = GENERAL_QUESTION.test(q.text) && !/多少|几/u.test(q.text);
   const byTopic = general ? null : await answerByTopic(q, docIds, terms, ctx);
+  // A fact read from a 分别 statement takes the figure in the position of the subject asked.
+  const respective = !byTopic || byTopic.book?.citations().some((c) => c.quote.includes("分别"));
+  const paired = general || !respective ? null : await answerRespective(q, docIds, terms, ctx);
+  if (paired) return paired;
   if (byTopic) return byTopic;
   const planned = general ? null : answerFromTaskText(q, docIds, terms, ctx);
   if (planned) return planned;

@@ -84,7 +84,7 @@ function subjectOf(q: ParsedQuestion, names: (region: string) => string[]): stri
 /** The intent words a follow-up adds to the previous subject. */
 function intentSuffix(q: ParsedQuestion): string | null {
   if (q.intent === "growth") return "增速是多少";
-  if (q.intent === "lead") return /责任单位|负责/u.test(q.text) ? "的责任单位是谁" : "的牵头单位是谁";
+  if (q.intent === "lead") return /责任单位|负责/u.test(q.text) ? "的责任单位" : "的牵头单位";
   if (q.intent === "target") return "的目标是多少";
   return null;
 }

@@ -7,6 +7,7 @@ import { MIN_COVERAGE, scoreTasks, unitAnswers } from "../retrieve/match-rows.js
 import type { ParsedQuestion } from "../retrieve/parse-question.js";
 import {
   parseTaskQuery,
+  publishedName,
   tableUnits,
   tasksOfUnit,
   tasksQuoting,
@@ -71,10 +72,11 @@ function answerTaskQuery(query: TaskQuery, tasks: TaskRow[], ctx: AnswerContext)
   }
   const list = tasksOfUnit(tasks, query.unit, query.role);
   const role = ROLE_WORD[query.role];
+  const unit = publishedName(tasks, query.unit);
   if (list.length === 0) {
     return {
       status: "not_found",
-      text: `任务分解方案的${tasks.length}项任务中，没有${query.unit}${role}的任务。`,
+      text: `任务分解方案的${tasks.length}项任务中，没有${unit}${role}的任务。`,
       facts: [],
       book: null,
       options: [],
@@ -82,7 +84,7 @@ function answerTaskQuery(query: TaskQuery, tasks: TaskRow[], ctx: AnswerContext)
   }
   const book = new CitationBook(ctx.view);
   const items = list.map((t) => taskItem(t, book));
-  const header = `${query.unit}${role}的任务共${list.length}项（计算值，按任务分解方案逐项计数）：第${list
+  const header = `${unit}${role}的任务共${list.length}项（计算值，按任务分解方案逐项计数）：第${list
     .map((t) => t.number)
     .join("、")}项。`;
   return { status: "answered", text: [header, ...items].join("\n"), facts: [], book, options: [] };

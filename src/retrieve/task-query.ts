@@ -147,6 +147,15 @@ export function parseTaskQuery(question: string, units: string[]): TaskQuery | n
   return { kind: "unit", unit, role, countOnly };
 }
 
+/** A unit as the table first writes it (各县区政府 → 各县（市）区政府), for display. */
+export function publishedName(tasks: TaskRow[], key: string): string {
+  for (const t of tasks)
+    for (const u of [...unitsOf(t.lead), ...unitsOf(t.responsible)]) {
+      if (unitKey(u) === key) return u.replace(/等.*$/u, "").replace(/[（(][^）)]*负责[^）)]*[）)]/gu, "");
+    }
+  return key;
+}
+
 /** The tasks a unit leads or is responsible for (as the role asks), in task order. */
 export function tasksOfUnit(tasks: TaskRow[], unit: string, role: UnitRole): TaskRow[] {
   const has = (column: string | null) => unitsOf(column).some((u) => unitKey(u) === unit);

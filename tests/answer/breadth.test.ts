@@ -101,6 +101,14 @@ describe("multi-part questions and bound numbers", () => {
     );
   });
 
+  it("takes the figure of the subject asked from a 分别 statement", async () => {
+    const a = await service.ask("立山区“五经普”户均增加值与“四经普”相比增长多少");
+    expect(a.text).toBe("立山区2024年上半年：户均增加值增长77%[1]（原文以“分别”列出，按顺序对应）。");
+    expect(a.citations[0]!.quote).toContain("分别增长");
+    const b = await service.ask("立山区五经普总产出增长了多少");
+    expect(b.text).toContain("总产出增长89.7%[1]");
+  });
+
   it("binds the figure to the noun asked (公办率, not 普惠率)", async () => {
     const a = await service.ask("铁东区幼儿园公办率比市政府要求的目标高出几个百分点");
     expect(a.text).toContain("56.17%");
@@ -137,6 +145,12 @@ describe("conversations", () => {
     expect(t2.answer.status).toBe("not_found");
     expect(t2.answer.text).toContain("按上一问：铁东区");
     expect(t2.answer.text).not.toContain("49名");
+  });
+
+  it("a lead follow-up finds the task through the indicator an alias names", async () => {
+    const t1 = await service.askInConversation("鞍山市2023年GDP增长目标是多少", NEW_CONVERSATION);
+    const t2 = await service.askInConversation("牵头单位是谁", t1.state);
+    expect(t2.answer.text).toContain("第1项任务“地区生产总值增长6%左右”，牵头单位：市发展改革委");
   });
 
   it("a region follow-up answers from the new region's own period", async () => {

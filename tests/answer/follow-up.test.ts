@@ -49,7 +49,7 @@ describe("resolveFollowUp", () => {
       sameTopic: false,
     });
     expect(resolve(after("鞍山市2023年计划投放多少套城乡健身路径"), "牵头单位是谁").question).toBe(
-      "鞍山市2023年计划投放城乡健身路径的牵头单位是谁",
+      "鞍山市2023年计划投放城乡健身路径的牵头单位",
     );
   });
 

@@ -22,6 +22,10 @@ describe("parseRankQuery", () => {
       { order: "filter", threshold: { op: "gt", percent: 10 }, mainOnly: false },
     ],
     ["哪些指标增速超过20%", { order: "filter", threshold: { op: "gt", percent: 20 }, mainOnly: false }],
+    [
+      "铁东区2023年增速超过10%的指标",
+      { order: "filter", threshold: { op: "gt", percent: 10 }, mainOnly: false },
+    ],
     ["立山区上半年GDP、社零，哪项增速最低", { order: "min", threshold: null, mainOnly: false }],
     ["铁东区2023年GDP是多少", null],
     // A ranking over years, not over indicators: not this shape.

@@ -4,6 +4,7 @@ import {
   namesUnit,
   parseChineseNumber,
   parseTaskQuery,
+  publishedName,
   tableUnits,
   tasksOfUnit,
   tasksQuoting,
@@ -102,6 +103,10 @@ describe("parseTaskQuery", () => {
 });
 
 describe("task lookups", () => {
+  it("shows a unit as the table writes it", () => {
+    expect(publishedName(TASKS, "各县区政府")).toBe("各县（市）区政府");
+    expect(publishedName(TASKS, "市建投集团")).toBe("市建投集团");
+  });
   it("lists a unit's tasks by role, in task order", () => {
     expect(tasksOfUnit(TASKS, "海城市政府", "lead").map((t) => t.number)).toEqual([15, 85]);
     expect(tasksOfUnit(TASKS, "市建投集团", "responsible").map((t) => t.number)).toEqual([142, 143]);
