@@ -137,6 +137,8 @@ function buildGazetteer(): Gazetteer {
   }
   for (const a of areas) {
     const parent = pseudo.has(a.cityCode) ? `${a.provinceCode}0000` : `${a.cityCode}00`;
+    // Prefectures without counties (东莞市, 中山市, 儋州市) are listed again as their own area.
+    if (a.code === parent || divisions.has(a.code)) continue;
     add({ code: a.code, name: a.name, level: 3, parent });
   }
   const names = new Map<string, { codes: string[]; short: boolean }>();

