@@ -107,20 +107,32 @@ function respectiveRows(
       const phrase = cleanPhrase(pair.subject);
       if (phrase === "") continue;
       const named = indicatorsOfPhrase(vocabulary, phrase);
-      out.push({
-        id: `${doc.meta.id}:${offset + out.length}`,
-        region: doc.meta.region,
-        period,
-        indicator: named.length === 1 ? named[0]! : null,
-        phrase,
-        value: pair.figure,
-        growth: pair.growth,
-        basis: null,
-        nature,
-        qualifier: null,
-        clause,
-        source: { docId: doc.meta.id, sectionId: section.id, start: st.start, end: st.end },
-      });
+      const row = (
+        rowPhrase: string,
+        indicator: string | null,
+        value: IndicatorRow["value"],
+        growth: IndicatorRow["growth"],
+      ) =>
+        out.push({
+          id: `${doc.meta.id}:${offset + out.length}`,
+          region: doc.meta.region,
+          period,
+          indicator,
+          phrase: rowPhrase,
+          value,
+          growth,
+          basis: null,
+          nature,
+          qualifier: null,
+          clause,
+          source: { docId: doc.meta.id, sectionId: section.id, start: st.start, end: st.end },
+        });
+      const indicator = named.length === 1 ? named[0]! : null;
+      if (found.change && pair.figure) {
+        // `分别增加2279元`: a change is never the indicator's level; its growth rate is.
+        row(`${phrase}${found.change}`, null, pair.figure, null);
+        if (pair.growth) row(phrase, indicator, null, pair.growth);
+      } else row(phrase, indicator, pair.figure, pair.growth);
     }
     covered.push({ start: st.start + found.start, end: st.start + found.end });
   }
