@@ -16,7 +16,9 @@ const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 /** Letters and digits only, simplified: how a quote is compared with its source file. */
 const skeleton = (s: string) =>
   toSimplified(s)
+    .replace(/<[^>]*>/gu, "")
     .replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)/giu, "")
+    .replace(/[０-９％．]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[^\p{L}\p{N}.%-]/gu, "");
 
 let service: AnswerService;
@@ -33,7 +35,8 @@ beforeAll(async () => {
  * only computed values.
  */
 function uncitedNumbers(a: Answer): string[] {
-  const cited = a.citations.map((c) => `${c.quote}${c.title}${c.section}`).join("\n");
+  // A /cite excerpt shows the quote's neighbouring sentences verbatim as well.
+  const cited = a.citations.map((c) => `${c.quote}${c.before}${c.after}${c.title}${c.section}`).join("\n");
   return a.text
     .split("\n")
     .filter((line) => !line.includes("计算值"))
