@@ -18,7 +18,7 @@ const skeleton = (s: string) =>
   toSimplified(s)
     .replace(/<[^>]*>/gu, "")
     .replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)/giu, "")
-    .replace(/[０-９％．]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[０-９％．]/gu, (d: string) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[^\p{L}\p{N}.%-]/gu, "");
 
 let service: AnswerService;
