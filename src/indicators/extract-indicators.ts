@@ -18,7 +18,7 @@ import { documentRole, statementPeriod } from "./statement-period.js";
 
 /** Words before a figure that say when, where or how, not what: stripped from phrases. */
 const LEADING_NOISE =
-  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:鞍山市|铁东区|立山区|全区|我区|全市|区内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|共计|共有|共|总计|合计)+/u;
+  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:鞍山市|铁东区|立山区|全区|我区|全市|区内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|发生|共计|共有|共|总计|合计)+/u;
 const TRAILING_NOISE =
   /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的)+$/u;
 /** The line that opens the plan part of a plan-execution report (下半年，我们将…). */
@@ -31,6 +31,9 @@ const BARE_RATE = /^\p{Script=Han}{0,2}(?:率|占比|比重|比例)$/u;
 /** A growth rate at the end of a clause, removed before reading a phrase that follows a figure. */
 const GROWTH_TAIL = /(同比|比上年)?(增长|下降).*$/u;
 const BASIS = /按可比价格计算|按现价计算|扣除价格因素/u;
+/** A verb alone before a figure: what was counted is named after the figure (`购置12辆机扫车`). */
+const VERB_ONLY =
+  /^(?:新建|建成|购置|购买|配备|改造|新增|培育|引进|打造|创建|建设|开工|实施|签约|招引|安置|救助|发放|培训|举办|整治|修复|铺设|栽植|种植|新开|开通|设立|建立|组建|吸纳|帮助|资助|慰问|走访|排查|查处|办结|受理)$/u;
 /** A phrase that states a change against an earlier period (`比上年末增加`), not a subject. */
 const CHANGE = /^(?:比|较|同比|与)\p{Script=Han}{0,5}(?:增加|减少|多|少|增|减|提高|下降|上升)$/u;
 
@@ -107,20 +110,32 @@ function respectiveRows(
       const phrase = cleanPhrase(pair.subject);
       if (phrase === "") continue;
       const named = indicatorsOfPhrase(vocabulary, phrase);
-      out.push({
-        id: `${doc.meta.id}:${offset + out.length}`,
-        region: doc.meta.region,
-        period,
-        indicator: named.length === 1 ? named[0]! : null,
-        phrase,
-        value: pair.figure,
-        growth: pair.growth,
-        basis: null,
-        nature,
-        qualifier: null,
-        clause,
-        source: { docId: doc.meta.id, sectionId: section.id, start: st.start, end: st.end },
-      });
+      const row = (
+        rowPhrase: string,
+        indicator: string | null,
+        value: IndicatorRow["value"],
+        growth: IndicatorRow["growth"],
+      ) =>
+        out.push({
+          id: `${doc.meta.id}:${offset + out.length}`,
+          region: doc.meta.region,
+          period,
+          indicator,
+          phrase: rowPhrase,
+          value,
+          growth,
+          basis: null,
+          nature,
+          qualifier: null,
+          clause,
+          source: { docId: doc.meta.id, sectionId: section.id, start: st.start, end: st.end },
+        });
+      const indicator = named.length === 1 ? named[0]! : null;
+      if (found.change && pair.figure) {
+        // `分别增加2279元`: a change is never the indicator's level; its growth rate is.
+        row(`${phrase}${found.change}`, null, pair.figure, null);
+        if (pair.growth) row(phrase, indicator, null, pair.growth);
+      } else row(phrase, indicator, pair.figure, pair.growth);
     }
     covered.push({ start: st.start + found.start, end: st.start + found.end });
   }
@@ -188,7 +203,15 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         let after = clauseText.slice(slot.end, next?.index ?? clauseText.length);
         // `895项审批事项网上可办率100%`: the rate noun belongs to the percentage after it.
         if (next?.figure?.unit === "%") after = after.replace(RATE_SUFFIX, "") || after;
-        let phrase = cleanPhrase(before) || cleanPhrase(after.replace(GROWTH_TAIL, "")) || lastPhrase;
+        const subjectBefore = cleanPhrase(before);
+        const nounAfter = cleanPhrase(after.replace(GROWTH_TAIL, ""));
+        // `购置12辆机扫车、4辆洒水车`: after a bare verb, the noun after the figure is its subject.
+        let phrase =
+          (VERB_ONLY.test(subjectBefore) && /^\p{Script=Han}{2,12}$/u.test(nounAfter)
+            ? nounAfter
+            : subjectBefore) ||
+          nounAfter ||
+          lastPhrase;
         // `比上年末增加24.5万人` is a change of the subject before it, not a subject of its own.
         const subject = [...statementRows].reverse().find((r) => !CHANGE.test(r.phrase));
         if (CHANGE.test(phrase) && subject) phrase = `${subject.phrase}${phrase}`;

@@ -25,11 +25,8 @@ const HTML_ROW_END = /<\/tr>\s*/giu;
 const HTML_TABLE_START = /<table\b[^>]*>/giu;
 /** The pipes of a Markdown table row (a line that starts and ends with `|`). */
 const MARKDOWN_ROW = /^[ \t]*\|(.*)\|[ \t]*$/gmu;
-/**
- * A line of tab-separated cells. Cells are runs without a tab, so the match is linear in the
- * line's length (a cell written as `[^\t]*\S[^\t]*` backtracks quadratically on a long line).
- */
-const TAB_ROW = /^([^\t\n]+)((?:\t+[^\t\n]+)+)$/gmu;
+/** A line holding a tab (a row of tab-separated cells when two or more cells hold text). */
+const TAB_LINE = /^[^\n]*\t[^\n]*$/gmu;
 
 /** Removes markup that is not text and marks table cells; run on the decoded text first. */
 export function undoMarkup(t: MappedText): MappedText {
@@ -43,8 +40,8 @@ export function undoMarkup(t: MappedText): MappedText {
   out = rewrite(out, HTML_CELL_END, () => CELL);
   out = rewrite(out, HTML_ROW_END, () => "\n");
   out = rewrite(out, MARKDOWN_ROW, (m) => m[1]!.replace(/\|/gu, CELL));
-  out = rewrite(out, TAB_ROW, (m) =>
-    m[0].split(/\t+/u).every((cell) => /\S/u.test(cell)) ? `${m[1]}${m[2]!.replace(/\t+/gu, CELL)}` : m[0],
+  out = rewrite(out, TAB_LINE, (m) =>
+    m[0].split(/\t+/u).filter((c) => c.trim() !== "").length >= 2 ? m[0].replace(/\t+/gu, CELL) : m[0],
   );
   return out;
 }

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as OpenCC from "opencc-js";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AnswerService } from "../../src/answer/answer-service.js";
+import { createAnswerService, type AnswerService } from "../../src/answer/answer-service.js";
 import { generateQuestions } from "../../src/cli/question-generator.js";
-import { PROJECT_ROOT } from "../../src/config.js";
+import { PROJECT_ROOT, loadConfig } from "../../src/config.js";
 import { loadVocabulary } from "../../src/indicators/aliases.js";
 import { extractTables } from "../../src/indicators/extract-tables.js";
 import { loadCorpus } from "../../src/ingest/load-corpus.js";
@@ -16,7 +16,9 @@ const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 /** Letters and digits only, simplified: how a quote is compared with its source file. */
 const skeleton = (s: string) =>
   toSimplified(s)
+    .replace(/<[^>]*>/gu, "")
     .replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)/giu, "")
+    .replace(/[０-９％．]/gu, (d: string) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[^\p{L}\p{N}.%-]/gu, "");
 
 let service: AnswerService;
@@ -33,13 +35,33 @@ beforeAll(async () => {
  * only computed values.
  */
 function uncitedNumbers(a: Answer): string[] {
-  const cited = a.citations.map((c) => `${c.quote}${c.title}${c.section}`).join("\n");
+  // A /cite excerpt shows the quote's neighbouring sentences verbatim as well.
+  const cited = a.citations.map((c) => `${c.quote}${c.before}${c.after}${c.title}${c.section}`).join("\n");
   return a.text
     .split("\n")
     .filter((line) => !line.includes("计算值"))
     .map((line) => line.replace(/\[\d+\]/gu, "").replace(/20\d{2}年/gu, ""))
     .flatMap((line) => line.match(/\d+(?:\.\d+)?/gu) ?? [])
     .filter((n) => !cited.includes(n));
+}
+
+/**
+ * Quotes (and originals) that are not verbatim text of their source: each piece of a quote
+ * (a table citation joins caption, header and row with …) must stand in the source file.
+ */
+function quoteProblems(question: string, a: Answer, files: Map<string, string>): string[] {
+  const problems: string[] = [];
+  const verbatim = (doc: string, quote: string) =>
+    quote
+      .split("…")
+      .map(skeleton)
+      .filter((p) => p.length > 0)
+      .every((p) => files.get(doc)?.includes(p));
+  for (const c of a.citations) {
+    if (!verbatim(c.doc, c.quote)) problems.push(`${question}: quote not in ${c.doc}: ${c.quote}`);
+    if (!verbatim(c.doc, c.original)) problems.push(`${question}: original not in ${c.doc}`);
+  }
+  return problems;
 }
 
 describe("every figure is cited verbatim", () => {
@@ -60,12 +82,7 @@ describe("every figure is cited verbatim", () => {
       if (a.status === g.status && g.expect.every((e) => a.text.includes(e))) answeredAsExpected++;
       const uncited = uncitedNumbers(a);
       if (uncited.length > 0) problems.push(`${g.question}: ${uncited.join(",")} not cited in «${a.text}»`);
-      for (const c of a.citations) {
-        if (!sources.get(c.doc)?.includes(skeleton(c.quote)))
-          problems.push(`${g.question}: quote not in ${c.doc}`);
-        if (!sources.get(c.doc)?.includes(skeleton(c.original)))
-          problems.push(`${g.question}: original not in ${c.doc}`);
-      }
+      problems.push(...quoteProblems(g.question, a, sources));
     }
     expect(problems).toEqual([]);
     expect(answeredAsExpected / questions.length).toBeGreaterThanOrEqual(0.97);
@@ -78,4 +95,53 @@ describe("every figure is cited verbatim", () => {
       expect(a.facts, g.question).toEqual([]);
     }
   });
+});
+
+/** The real documents of other regions (../shared/realdocs beside the project). */
+const REALDOCS = [
+  join(PROJECT_ROOT, "..", "shared", "realdocs"),
+  join(PROJECT_ROOT, "..", "..", "shared", "realdocs"),
+].find((d) => existsSync(join(d, "gold.jsonl")));
+
+describe("every figure is cited verbatim, on real documents of other regions", () => {
+  it("finds ../shared/realdocs", () => {
+    expect(REALDOCS).toBeDefined();
+  });
+  const textDir = join(REALDOCS ?? "", "text");
+  const realSources = new Map<string, string>();
+  let realService: AnswerService;
+  beforeAll(async () => {
+    if (!REALDOCS) return;
+    realService = await createAnswerService(
+      loadConfig({
+        CORPUS_DIR: `${corpusDir}:${textDir}`,
+        ARTEFACT_DIR: join(PROJECT_ROOT, "embeddings", "realdocs-test"),
+      }),
+      { rebuildIfStale: true },
+    );
+    for (const s of realService.sources()) {
+      const path = [join(corpusDir, s.file), join(textDir, s.file)].find((p) => existsSync(p))!;
+      sources.set(s.file, skeleton(readFileSync(path, "utf8")));
+      realSources.set(s.file, sources.get(s.file)!);
+    }
+  }, 900_000);
+
+  it("keeps the invariant for the gold questions and 200 generated from the real tables", async () => {
+    const gold = readFileSync(join(REALDOCS!, "gold.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { q: string }).q);
+    const vocabulary = loadVocabulary();
+    const { rows } = extractTables(loadCorpus([textDir]).documents, vocabulary);
+    const generated = generateQuestions(rows, vocabulary, 200, 5).map((g) => g.question);
+    expect(generated).toHaveLength(200);
+    const problems: string[] = [];
+    for (const q of [...gold, ...generated]) {
+      const a = await realService.ask(q);
+      const uncited = uncitedNumbers(a);
+      if (uncited.length > 0) problems.push(`${q}: ${uncited.join(",")} not cited in «${a.text}»`);
+      problems.push(...quoteProblems(q, a, realSources));
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
 });

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { loadVocabulary } from "../../src/indicators/aliases.js";
+import { extractIndicators } from "../../src/indicators/extract-indicators.js";
+import { normaliseDocument } from "../../src/ingest/normalise.js";
+import { parseSections } from "../../src/sections/parse-sections.js";
+import type { CorpusDocument, DocumentMeta } from "../../src/types.js";
+
+const vocabulary = loadVocabulary();
+const meta = {
+  id: "s",
+  file: "s.txt",
+  title: "2022年某市国民经济和社会发展统计公报",
+  city: "某市",
+  district: null,
+  region: "某市",
+  regionCode: "",
+  regionPath: ["某市"],
+  period: "2022年",
+  year: 2022,
+  kind: "统计公报",
+  script: "simplified",
+  encoding: "utf-8",
+  notes: [],
+  sha256: "",
+} as unknown as DocumentMeta;
+
+function rows(raw: string): string[] {
+  const n = normaliseDocument(raw);
+  const doc: CorpusDocument = { meta, raw, text: n.text, offsets: n.offsets };
+  return extractIndicators({ doc, sections: parseSections(doc), vocabulary }).map(
+    (r) => `${r.indicator ?? "-"} | ${r.phrase} | ${r.value?.text ?? "-"} | ${r.growth?.text ?? "-"}`,
+  );
+}
+
+describe("rows from any statement", () => {
+  it("names a catalogued subject as a whole and keeps growth with its value", () => {
+    expect(
+      rows(
+        "全年实现地区生产总值（GDP）20817.5 亿元，按可比价格计算，比上年增长 2.8%。按常住人口计算，人均地区生产总值98149元，增长2.0%。",
+      ),
+    ).toEqual([
+      "地区生产总值 | 地区生产总值（GDP） | 20817.5亿元 | 比上年增长2.8%",
+      "人均地区生产总值 | 人均地区生产总值 | 98149元 | 增长2.0%",
+    ]);
+    expect(
+      rows("全年货物进出口总额8222.0亿元，比上年增长14.8%。其中，出口总额4841.2亿元，增长17.9%。"),
+    ).toEqual([
+      "进出口总额 | 货物进出口总额 | 8222.0亿元 | 比上年增长14.8%",
+      "出口总额 | 出口总额 | 4841.2亿元 | 增长17.9%",
+    ]);
+  });
+
+  it("keeps the growth of an uncatalogued subject with its value", () => {
+    expect(rows("全年发生各类生产安全事故211起，下降12.8%。")).toEqual([
+      "- | 各类生产安全事故 | 211起 | 下降12.8%",
+    ]);
+  });
+
+  it("binds numbers to the nouns after them in a list", () => {
+    expect(rows("购置12辆机扫车、4辆洒水车。")).toEqual(["- | 机扫车 | 12辆 | -", "- | 洒水车 | 4辆 | -"]);
+  });
+
+  it("gives a change clause its subject and the growth after it to the subject", () => {
+    expect(rows("年末常住人口2119.2万人，比上年末增加24.5万人，增长1.2%。")).toEqual([
+      "常住人口 | 年末常住人口 | 2119.2万人 | 增长1.2%",
+      "- | 年末常住人口比上年末增加 | 24.5万人 | -",
+    ]);
+  });
+});
