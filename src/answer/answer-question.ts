@@ -375,7 +375,7 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
 
   // `人`, `水`, `%铁`: single characters match rows by accident; ask what is meant instead.
   if (!isMeaningfulTopic(terms)) {
-    const text = `“${q.topic}”太笼统了，请说明要查询的指标或事项，例如：${EXAMPLES[0]}`;
+    const text = `这个问题没有说明要查询的指标或事项，请补充，例如：${EXAMPLES[0]}`;
     return { status: "clarify", text, facts: [], book: null, options: [...EXAMPLES] };
   }
   const general = GENERAL_QUESTION.test(q.text) && !/多少|几/u.test(q.text);

@@ -129,7 +129,8 @@ export function botErrorHandler(logger: Logger, outbox?: Outbox): ErrorHandler<C
     const where = { updateId: ctx.update.update_id, chatId: ctx.chatId, kind };
     logger.error("update failed", { ...where, ...describeError(err.error) });
     try {
-      if (ctx.chatId !== undefined && outbox) outbox.enqueue(ctx.chatId, [{ text: NOTICES.internalError }]);
+      if (ctx.chatId !== undefined && outbox)
+        await outbox.enqueue(ctx.chatId, [{ text: NOTICES.internalError }]);
       else if (ctx.chatId !== undefined) await ctx.reply(NOTICES.internalError);
       else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: NOTICES.internalError });
     } catch (replyError) {
@@ -163,10 +164,8 @@ export function createBot(options: CreateBotOptions): Bot {
 
   const outbox = options.outbox ?? new Outbox({ send: telegramSender(config), logger });
   /** Every reply goes through the outbox: persisted before the update counts as handled. */
-  const send = (ctx: Context, reply: Reply, replyTo?: number) => {
+  const send = (ctx: Context, reply: Reply, replyTo?: number) =>
     outbox.enqueue(ctx.chatId!, outgoingMessages(reply, replyTo));
-    return Promise.resolve();
-  };
   const conversation = new Conversation(service, options.store ?? new AnswerStore(), logger);
   const known = new Set<string>(BOT_COMMANDS.map((c) => c.command));
 
@@ -189,9 +188,8 @@ export function createBot(options: CreateBotOptions): Bot {
       onLimitExceeded: async (ctx: Context) => {
         logger.info("rate limit reached", { userId: ctx.from?.id, chatId: ctx.chatId });
         if (ctx.chatId !== undefined) {
-          outbox.enqueue(ctx.chatId, [{ text: NOTICES.rateLimited(config.rateLimitWindowMs) }]);
+          await outbox.enqueue(ctx.chatId, [{ text: NOTICES.rateLimited(config.rateLimitWindowMs) }]);
         }
-        return Promise.resolve();
       },
     }),
   );

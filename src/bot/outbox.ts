@@ -20,10 +20,11 @@
  * Time is read through `now()` and waits are multiplied by `timeScale`, both options, so tests
  * can play a 60 s `retry_after` in a fraction of the time.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { GrammyError, HttpError } from "grammy";
-import { writeFileAtomic } from "../index/artefact-store.js";
 import { describeError, type Logger } from "./log.js";
 
 /** The sendMessage parameters the outbox keeps (everything but chat_id). */
@@ -114,6 +115,8 @@ export class Outbox {
   private closed = false;
   private readonly idleWaiters = new Set<() => void>();
   private failing = false;
+  private dirty = false;
+  private flushing: Promise<void> | undefined;
   private readonly o: Required<Omit<OutboxOptions, "file">> & { file: string | undefined };
 
   constructor(options: OutboxOptions) {
@@ -147,10 +150,14 @@ export class Outbox {
   }
 
   /**
-   * Adds a chat's messages (kept together, in order) and persists them before returning, so
-   * a crash after this call cannot lose them.
+   * Adds a chat's messages (kept together, in order); resolves once they are on disk, so a
+   * crash after that cannot lose them. Delivery starts at once, whatever the write's outcome.
    */
-  enqueue(chatId: number, messages: readonly OutgoingMessage[], kind: OutboxItem["kind"] = "reply"): void {
+  enqueue(
+    chatId: number,
+    messages: readonly OutgoingMessage[],
+    kind: OutboxItem["kind"] = "reply",
+  ): Promise<void> {
     const now = this.o.now();
     const batch = this.nextId;
     for (const message of messages) {
@@ -165,8 +172,9 @@ export class Outbox {
         nextAttemptAt: now,
       });
     }
-    this.save();
+    const saved = this.save();
     this.pump();
+    return saved;
   }
 
   /**
@@ -186,10 +194,15 @@ export class Outbox {
     return this.items.length;
   }
 
-  /** Stops delivering (messages in flight finish); what is left stays in the file. */
-  close(): void {
+  /**
+   * Stops delivering; resolves when the messages in flight have finished and the file holds
+   * the final state. What is left is delivered by the next Outbox on the same file.
+   */
+  async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    while (this.busy.size > 0) await new Promise((r) => setTimeout(r, 10));
+    await this.flushing;
   }
 
   private load(): void {
@@ -208,12 +221,34 @@ export class Outbox {
     this.nextId = Math.max(data.nextId, ...data.items.map((i) => i.id + 1), 1);
   }
 
-  private save(): void {
-    const file = this.o.file;
-    if (!file) return;
-    mkdirSync(dirname(file), { recursive: true });
-    const data: OutboxFile = { version: FILE_VERSION, nextId: this.nextId, items: this.items };
-    writeFileAtomic(file, JSON.stringify(data));
+  /**
+   * Writes the current state to the file; resolves when a write that includes it is done.
+   * Writes are asynchronous (the event loop keeps serving signals and polling while the disk
+   * syncs) and coalesced: one at a time, the next one carrying every change made meanwhile.
+   * A failed write is logged (error) and retried with the next change; the messages stay in
+   * memory and are still delivered.
+   */
+  private save(): Promise<void> {
+    if (!this.o.file) return Promise.resolve();
+    this.dirty = true;
+    this.flushing ??= this.flush(this.o.file);
+    return this.flushing;
+  }
+
+  private async flush(file: string): Promise<void> {
+    try {
+      while (this.dirty) {
+        this.dirty = false;
+        const data: OutboxFile = { version: FILE_VERSION, nextId: this.nextId, items: this.items };
+        try {
+          await writeAtomic(file, JSON.stringify(data));
+        } catch (err) {
+          this.o.logger.error("could not write the outbox file", { file, ...describeError(err) });
+        }
+      }
+    } finally {
+      this.flushing = undefined;
+    }
   }
 
   /** Starts every delivery that is due and sets a timer for the next one. */
@@ -267,7 +302,7 @@ export class Outbox {
 
   private remove(item: OutboxItem): void {
     this.items = this.items.filter((i) => i !== item);
-    this.save();
+    void this.save();
   }
 
   private failed(item: OutboxItem, err: unknown): void {
@@ -282,7 +317,7 @@ export class Outbox {
     if (failure.kind === "gone") {
       this.o.logger.warn("dropped a message Telegram will never accept for this chat", where);
       this.items = this.items.filter((i) => i.chatId !== item.chatId);
-      return this.save();
+      return void this.save();
     }
     const overdue =
       item.kind === "reply"
@@ -302,7 +337,7 @@ export class Outbox {
     }
     item.attempts++;
     item.nextAttemptAt = now + failure.delayMs * this.o.timeScale;
-    this.save();
+    void this.save();
   }
 
   /** Replaces a reply (and the rest of that reply's messages) with one apology. */
@@ -319,7 +354,7 @@ export class Outbox {
     this.items = this.items.flatMap((i) =>
       i === item ? [apology] : i.chatId === item.chatId && i.batch === item.batch ? [] : [i],
     );
-    this.save();
+    void this.save();
   }
 
   private classify(err: unknown, attempts: number): Failure {
@@ -335,5 +370,35 @@ export class Outbox {
     }
     if (err instanceof HttpError) return { kind: "retry", delayMs: backoff, reason: err.message };
     return { kind: "retry", delayMs: backoff, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Writes `path` atomically without blocking: temp file, fsync, rename, fsync of the folder. */
+async function writeAtomic(path: string, data: string): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const handle = await open(temp, "wx");
+    try {
+      await handle.writeFile(data, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+  try {
+    const folder = await open(dir, "r");
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  } catch {
+    // Not every platform can sync a folder; the rename itself is atomic.
   }
 }

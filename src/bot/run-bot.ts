@@ -37,7 +37,7 @@ export interface PollingOptions {
   /** … up to this (default 2000 ms): the longest silence after the Bot API comes back. */
   retryCapMs?: number;
   /** The outbox replies go through; stop() waits for it after the updates in flight. */
-  outbox?: { drain(ms: number): Promise<number>; close(): void };
+  outbox?: { drain(ms: number): Promise<number>; close(): Promise<void> };
   /** How long stop() waits for the outbox to deliver (default 10 s); the rest stays on disk. */
   outboxDrainMs?: number;
 }
@@ -274,7 +274,7 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
           .catch((err: unknown) => logger.warn("could not confirm the last updates", describeError(err)));
       }
       const undelivered = (await options.outbox?.drain(options.outboxDrainMs ?? 10_000)) ?? 0;
-      options.outbox?.close();
+      await options.outbox?.close();
       if (undelivered > 0) logger.warn("replies left in the outbox for the next start", { undelivered });
       return { drained: abandoned === 0, abandoned, undelivered, ms: Date.now() - started };
     })());

@@ -24,7 +24,7 @@ describe("a question without a meaningful topic (item 9)", () => {
       expect(a.status).toBe("clarify");
       expect(a.facts).toEqual([]);
       expect(a.citations).toEqual([]);
-      expect(a.text).toMatch(/太笼统了，请说明要查询的指标或事项/u);
+      expect(a.text).toMatch(/^这个问题没有说明要查询的指标或事项，请补充/u);
     },
   );
 

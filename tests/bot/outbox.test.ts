@@ -40,7 +40,7 @@ describe("Outbox", () => {
     let release: () => void = () => {};
     const send: SendMessage = () => new Promise<void>((r) => (release = r));
     const outbox = new Outbox({ send, logger: capture().logger, file });
-    outbox.enqueue(1, [{ text: "a" }, { text: "b" }]);
+    await outbox.enqueue(1, [{ text: "a" }, { text: "b" }]);
     const stored = JSON.parse(readFileSync(file, "utf8")) as {
       version: number;
       items: Array<{ message: { text: string } }>;
@@ -53,7 +53,7 @@ describe("Outbox", () => {
     await settle();
     expect(JSON.parse(readFileSync(file, "utf8")).items).toEqual([]);
     expect(readdirSync(join(file, ".."))).toEqual(["outbox.json"]); // no temp files left
-    outbox.close();
+    await outbox.close();
   });
 
   it("delivers in order per chat while chats go concurrently", async () => {
@@ -111,9 +111,9 @@ describe("Outbox", () => {
       logger: capture().logger,
       file,
     });
-    down.enqueue(3, [{ text: "x" }, { text: "y" }]);
+    await down.enqueue(3, [{ text: "x" }, { text: "y" }]);
     expect(await down.drain(50)).toBe(2);
-    down.close();
+    await down.close();
     const { sent, send } = recorder();
     const { entries, logger } = capture();
     const next = new Outbox({ send, logger, file });

@@ -7,7 +7,6 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  symlinkSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -179,14 +178,19 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
   // folder's bytes are unchanged; actual: corpus.json differs and loadArtefacts then fails with
   // reason `corrupt`. Fix idea: compute the hash (and everything else that can fail) before the
   // first write.
-  it("leaves the artefacts untouched when the build fails after embedding", async () => {
+  // The failing input used to be a dangling `.#metadata-overrides.json` (an Emacs lock); since
+  // issue 12 (item 7) hidden files are neither read nor hashed, so a malformed override file
+  // makes the build fail instead.
+  it("leaves the artefacts untouched when the build fails", async () => {
     const before = snapshot(artefactDir);
+    const overrides = join(corpusDir, "metadata-overrides.json");
+    const saved = readFileSync(overrides);
     writeFileSync(join(corpusDir, "blank.txt"), " \n");
-    symlinkSync("root@host.4242:1700000000", join(corpusDir, ".#metadata-overrides.json"));
+    writeFileSync(overrides, "{ not json");
     try {
-      await expect(buildArtefacts({ corpusDir, artefactDir, embedder })).rejects.toThrow(/ENOENT/);
+      await expect(buildArtefacts({ corpusDir, artefactDir, embedder })).rejects.toThrow(/not valid JSON/);
     } finally {
-      unlinkSync(join(corpusDir, ".#metadata-overrides.json"));
+      writeFileSync(overrides, saved);
       unlinkSync(join(corpusDir, "blank.txt"));
     }
     expect(snapshot(artefactDir)).toEqual(before);

@@ -1,5 +1,5 @@
 /**
- * Runs `tsx src/bot/main.ts` (what `npm start` runs) as a child process and reads its JSON log
+ * Runs `node --import tsx src/bot/main.ts` (what `npm start` runs) as a child process and reads its JSON log
  * lines from stderr. Used by the shutdown and terminal-mode tests.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -10,7 +10,6 @@ import type { LogEntry } from "../../../src/bot/log.js";
 import { waitFor } from "./harness.js";
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, "../../..");
-const TSX_CLI = resolve(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
 
 /** Settings the bot reads; removed from the inherited environment so tests set them explicitly. */
 const BOT_VARS = [
@@ -45,7 +44,9 @@ export interface MainProcess {
 
 /** Spawns main.ts; `input` is written to its stdin, which is then closed. */
 export function startMain(env: NodeJS.ProcessEnv, input?: string): MainProcess {
-  return startCommand(process.execPath, [TSX_CLI, "src/bot/main.ts"], env, input);
+  // What `npm start` runs. Not the tsx CLI: its signal relay SIGKILLs a child that has not
+  // acknowledged a forwarded signal within 30 ms, which a busy bot can miss (issue 12, item 1).
+  return startCommand(process.execPath, ["--import", "tsx", "src/bot/main.ts"], env, input);
 }
 
 /**

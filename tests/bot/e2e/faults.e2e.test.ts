@@ -15,7 +15,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Message } from "grammy/types";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerService, type AnswerService } from "../../../src/answer/answer-service.js";
 import { createBot, telegramSender } from "../../../src/bot/create-bot.js";
 import { createLogger, type LogEntry } from "../../../src/bot/log.js";
@@ -41,13 +41,11 @@ beforeAll(async () => {
 afterEach(async () => {
   for (const { polling, outbox } of running) {
     await polling.stop();
-    outbox.close();
+    await outbox.close();
   }
   running = [];
   await server?.stop();
 });
-
-afterAll(() => {});
 
 /** Starts the server (fresh) unless given, and a bot on it with an outbox in `file`. */
 async function startBot(options: { file?: string; apologyAfterMs?: number } = {}) {
