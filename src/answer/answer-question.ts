@@ -292,8 +292,13 @@ function vagueQuestion(q: ParsedQuestion): Draft | null {
   if (q.indicators.length > 0) return null;
   const han = q.topic.match(/\p{Script=Han}/gu)?.length ?? 0;
   if (han >= 2) return null;
-  const text = `“${q.original.trim()}”太短，看不出要查什么。请写明地区、年份和指标，例如“铁东区2023年社零总额是多少”。`;
-  return { status: "clarify", text, facts: [], book: null, options: [] };
+  return askForTopic();
+}
+
+/** The clarify answer to a question that names nothing to look up; it never echoes the input. */
+function askForTopic(): Draft {
+  const text = `这个问题没有说明要查询的指标或事项，请补充，例如：${EXAMPLES[0]}`;
+  return { status: "clarify", text, facts: [], book: null, options: [...EXAMPLES] };
 }
 
 /** A question that says 全年 is not answered from a part-year document (上半年, 1-6月). */
@@ -374,10 +379,7 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   }
 
   // `人`, `水`, `%铁`: single characters match rows by accident; ask what is meant instead.
-  if (!isMeaningfulTopic(terms)) {
-    const text = `这个问题没有说明要查询的指标或事项，请补充，例如：${EXAMPLES[0]}`;
-    return { status: "clarify", text, facts: [], book: null, options: [...EXAMPLES] };
-  }
+  if (!isMeaningfulTopic(terms)) return askForTopic();
   const general = GENERAL_QUESTION.test(q.text) && !/多少|几/u.test(q.text);
   const byTopic = general ? null : await answerByTopic(q, docIds, terms, ctx);
   // A fact read from a 分别 statement takes the figure in the position of the subject asked.

@@ -351,10 +351,10 @@ export async function answerDifference(
   if (d.againstTarget) {
     const result = (await rowsOf(q, terms, docIds, "result", ctx))[0];
     let target = (await rowsOf(q, terms, docIds, "target", ctx))[0];
-    if (result && !target) {
-      target = (await rowsOf(q, terms, cityDocsOfYear(docIds, ctx), "target", ctx))[0];
-      if (target) note = `（注意：这是${result.region}的实际数与${target.region}的目标相比。）`;
-    }
+    if (result && !target) target = (await rowsOf(q, terms, cityDocsOfYear(docIds, ctx), "target", ctx))[0];
+    // A region's result set against another region's target (the city's) is labelled as such.
+    if (result && target && result.region !== target.region)
+      note = `（注意：这是${result.region}的实际数与${target.region}的目标相比。）`;
     if (result && target) pair = [result, target, `${result.region}实际`, `${target.region}目标`];
   } else if (named.length >= 2) {
     const rows = await rowsOf(q, terms, docIds, "result", ctx);

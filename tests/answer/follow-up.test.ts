@@ -2,7 +2,6 @@
  * Conversation context as a pure function: state and message in, the question to answer out
  * (real question parser and alias file; no pipeline).
  */
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   contextNote,
@@ -11,11 +10,10 @@ import {
   resolveFollowUp,
   type ConversationState,
 } from "../../src/answer/follow-up.js";
-import { PROJECT_ROOT } from "../../src/config.js";
 import { loadVocabulary } from "../../src/indicators/aliases.js";
 import { parseQuestion } from "../../src/retrieve/parse-question.js";
 
-const vocabulary = loadVocabulary(join(PROJECT_ROOT, "corpus"));
+const vocabulary = loadVocabulary();
 const parse = (q: string) => parseQuestion(q, vocabulary);
 const PERIODS: Record<string, string[]> = { 铁东区: ["2022年", "2023年"], 立山区: ["2024年上半年"] };
 const periodsOf = (r: string) => PERIODS[r] ?? [];

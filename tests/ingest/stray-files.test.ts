@@ -19,7 +19,7 @@ let counter = 0;
 function corpus(): string {
   const dir = join(root, `corpus-${++counter}`);
   mkdirSync(dir);
-  for (const f of [DOC, "indicator-aliases.json"]) {
+  for (const f of [DOC]) {
     copyFileSync(join(CORPUS_DIR, f), join(dir, f));
   }
   return dir;
