@@ -69,10 +69,11 @@ const QUESTION_WORDS =
 function findRegions(
   text: string,
   indicators: IndicatorMention[],
+  question: string,
 ): { regions: string[]; places: PlaceMention[]; otherPlaces: string[] } {
   const masked: boolean[] = new Array<boolean>(text.length).fill(false);
   for (const m of indicators) masked.fill(true, m.index, m.index + m.term.length);
-  const places = findPlaces(text, { masked });
+  const places = findPlaces(text, { masked }).map((p) => ({ ...p, written: asWritten(p, question) }));
   const regions: string[] = [];
   for (const p of places) {
     if (p.codes.length === 0) continue;
@@ -82,6 +83,23 @@ function findRegions(
   }
   const otherPlaces = places.filter((p) => p.codes.length === 0).map((p) => p.written);
   return { regions, places, otherPlaces };
+}
+
+/**
+ * The place as the user wrote it: conversion to simplified script also rewrites a few
+ * characters of names (乾县 → 干县), so the official name or short form found in the
+ * question as received is preferred.
+ */
+function asWritten(p: PlaceMention, question: string): string {
+  if (question.includes(p.written)) return p.written;
+  for (const code of p.codes) {
+    const d = divisionOf(code);
+    const spelled = [d.name, ...d.short]
+      .sort((a, b) => b.length - a.length)
+      .find((n) => question.includes(n));
+    if (spelled) return spelled;
+  }
+  return p.written;
 }
 
 /** 二〇二三年 → 2023年, and the short form 23年 → 2023年. */
@@ -139,7 +157,7 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
     text = text.slice(cmd[0].length);
   }
   const indicators = findIndicatorMentions(vocabulary, text);
-  const { regions, places, otherPlaces } = findRegions(text, indicators);
+  const { regions, places, otherPlaces } = findRegions(text, indicators, question);
   text = normaliseYears(text);
   const years = [...new Set([...text.matchAll(/(?<!\d)(20\d{2})(?!\d)/gu)].map((m) => Number(m[1])))];
   const relativeYear = text.match(RELATIVE_YEAR)?.[0] ?? null;

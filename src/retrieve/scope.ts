@@ -147,9 +147,8 @@ export function resolveScope(q: ParsedQuestion, docs: DocumentMeta[]): Scope {
     };
   }
   // 今年/去年 without a year: fine when the rest of the question leaves one period, else ask.
-  const periods = [
-    ...new Set(inPeriod.flatMap((d) => docPeriods(d)).filter((p) => periodLabelMatches(p, q))),
-  ].sort();
+  // The documents' own periods: what a person means by 今年/去年 is a document's year.
+  const periods = [...new Set(inPeriod.map((d) => d.period))].sort();
   if (q.relativeYear && q.years.length === 0 && periods.length > 1) {
     return {
       ok: false,

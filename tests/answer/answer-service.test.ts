@@ -64,8 +64,14 @@ describe("figures from the indicator table", () => {
   });
 
   it("labels a half-year period as published", async () => {
-    const a = await service.ask("立山区2024年GDP");
+    const a = await service.ask("立山区2024年上半年GDP");
     expect(a.text).toBe("立山区2024年上半年地区生产总值为63.65亿元，同比增长5.2%[1]。");
+  });
+
+  it("never gives a half-year figure as the whole year's; points at the half-year instead", async () => {
+    const a = await service.ask("立山区2024年GDP");
+    expect(a.status).toBe("not_found");
+    expect(a.text).toBe("语料中没有立山区2024年的数据；有2024年一季度、2024年上半年。");
   });
 });
 
@@ -112,7 +118,7 @@ describe("refusals and clarifications", () => {
   it("refuses a period the region lacks and says what it has, without another region's figure", async () => {
     const a = await service.ask("立山区2022年GDP");
     expect(a.status).toBe("not_found");
-    expect(a.text).toBe("语料中没有立山区2022年的数据；有2024年上半年。");
+    expect(a.text).toBe("语料中没有立山区2022年的数据；有2024年一季度、2024年上半年。");
   });
 
   it("refuses places outside the corpus, including the other 铁东区 (四平市)", async () => {

@@ -45,7 +45,8 @@ function cases(): Case[] {
         out.push({ question: `${qualified}2023年${indicator}`, written: qualified, codes: [d.code] });
     }
   }
-  return out;
+  // Same-named divisions give the same unqualified question once.
+  return [...new Map(out.map((c) => [c.question, c] as const)).values()];
 }
 
 /** The documents an answer cites, by id. */
@@ -56,14 +57,14 @@ function citedDocs(a: Answer): string[] {
 describe("every county-level division of the gazetteer × three indicators", () => {
   it("never answers with another region's figure, and every refusal names the place asked", async () => {
     const all = cases();
-    expect(all.length).toBeGreaterThan(3 * 2900);
-    let answered = 0;
+    expect(all.length).toBeGreaterThan(3 * 2800);
+    const answeredQuestions: string[] = [];
     const wrong: string[] = [];
     for (const c of all) {
       const a = await service.ask(c.question);
       const heldDocs = c.codes.flatMap((code) => heldByCode.get(code) ?? []);
       if (a.status === "answered") {
-        answered++;
+        answeredQuestions.push(c.question);
         const foreign = citedDocs(a).filter((id) => !heldDocs.includes(id));
         if (heldDocs.length === 0 || foreign.length > 0) wrong.push(`${c.question} → ${a.text.slice(0, 60)}`);
       } else if (!a.text.includes(c.written)) {
@@ -73,6 +74,10 @@ describe("every county-level division of the gazetteer × three indicators", () 
     expect(wrong).toEqual([]);
     // Only 铁东区 holds a 2023 bulletin: its three questions are answered from it, written both
     // as 铁东区 and, since two divisions bear the name, as 鞍山市铁东区.
-    expect(answered).toBe(6);
+    expect(answeredQuestions.sort()).toEqual(
+      ["地区生产总值", "社零总额", "一般公共预算收入"]
+        .flatMap((i) => [`铁东区2023年${i}`, `鞍山市铁东区2023年${i}`])
+        .sort(),
+    );
   });
 });

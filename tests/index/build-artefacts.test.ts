@@ -70,7 +70,7 @@ const BAD_FILE_PROBLEMS = [
   {
     file: "untitled.txt",
     reason:
-      'cannot detect title, kind, period; add an entry for "untitled.txt" to corpus/metadata-overrides.json',
+      'cannot detect title, kind, region; add an entry for "untitled.txt" to metadata-overrides.json in its corpus folder',
   },
 ];
 
