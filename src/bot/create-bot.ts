@@ -16,13 +16,14 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, GrammyError, HttpError, type Context, type ErrorHandler } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import type { InlineKeyboardButton, UserFromGetMe } from "grammy/types";
 import type { AnswerService } from "../answer/answer-service.js";
 import type { AppConfig } from "../config.js";
 import { accessControl } from "./access.js";
 import { AnswerStore } from "./answer-store.js";
 import { BOT_COMMANDS, parseCommand, type ParsedCommand } from "./commands.js";
 import { Conversation, type Reply } from "./conversation.js";
+import { installFeatures } from "./features.js";
 import { describeError, type Logger } from "./log.js";
 import { renderTelegram } from "./render-reply.js";
 import { NOTICES } from "./texts.js";
@@ -82,14 +83,19 @@ export function normalizeApiRoot(apiRoot: string | undefined): string | undefine
   return apiRoot?.replace(/\/+$/, "");
 }
 
+/** Extra keyboard rows under a reply (chart and export buttons); see features.ts. */
+export type ReplyActions = (reply: Reply) => InlineKeyboardButton[][];
+
 /** Sends a reply as one or more HTML messages; the first quotes `replyTo` when given. */
-async function send(ctx: Context, reply: Reply, replyTo?: number): Promise<void> {
+async function send(ctx: Context, reply: Reply, replyTo?: number, actions?: ReplyActions): Promise<void> {
   const messages = renderTelegram(reply);
+  const extra = actions?.(reply) ?? [];
   for (const [i, message] of messages.entries()) {
+    const rows = [...(message.keyboard?.inline_keyboard ?? []), ...(i === messages.length - 1 ? extra : [])];
     await ctx.reply(message.html, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
-      ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
+      ...(rows.length > 0 ? { reply_markup: { inline_keyboard: rows } } : {}),
       ...(i === 0 && replyTo !== undefined
         ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
         : {}),
@@ -163,6 +169,8 @@ export function createBot(options: CreateBotOptions): Bot {
     }),
   );
   bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString()));
+  // Charts, exports, inline answers (features.ts); they add buttons under answers.
+  const actions = installFeatures(bot, { service, conversation, logger, config, send });
 
   /** Runs a parsed command; null when it is addressed to another bot (`/help@OtherBot`). */
   const runCommand = async (ctx: Context, parsed: ParsedCommand): Promise<Reply | null> => {
@@ -178,7 +186,7 @@ export function createBot(options: CreateBotOptions): Bot {
       target: null,
     };
     const reply = await runCommand(ctx, parsed);
-    if (reply) await send(ctx, reply, ctx.msg.message_id);
+    if (reply) await send(ctx, reply, ctx.msg.message_id, actions);
   });
 
   bot.on("callback_query:data", async (ctx) => {
@@ -193,7 +201,7 @@ export function createBot(options: CreateBotOptions): Bot {
       return;
     }
     await ctx.answerCallbackQuery();
-    await send(ctx, result.reply, ctx.callbackQuery.message?.message_id);
+    await send(ctx, result.reply, ctx.callbackQuery.message?.message_id, actions);
   });
 
   bot.on("message:text", async (ctx) => {
@@ -202,13 +210,13 @@ export function createBot(options: CreateBotOptions): Bot {
     const parsed = parseCommand(text);
     if (parsed) {
       const reply = await runCommand(ctx, parsed);
-      if (reply) await send(ctx, reply, ctx.msg.message_id);
+      if (reply) await send(ctx, reply, ctx.msg.message_id, actions);
       else logger.debug("ignored a command addressed to another bot", { chatId: ctx.chatId });
       return;
     }
     // In groups a question may mention the bot: "@AnshanBot 铁东区…".
     const question = text.split(`@${ctx.me.username}`).join(" ");
-    await send(ctx, await conversation.ask(ctx.chatId, question), ctx.msg.message_id);
+    await send(ctx, await conversation.ask(ctx.chatId, question), ctx.msg.message_id, actions);
   });
 
   bot.on([...NON_TEXT], async (ctx) => {

@@ -17,7 +17,7 @@ import { BOT_COMMANDS } from "./commands.js";
 import { describeError, type Logger } from "./log.js";
 
 /** Update types the bot asks Telegram for; everything else is never delivered. */
-export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
 
 /** Options of {@link startPolling}. */
 export interface PollingOptions {
