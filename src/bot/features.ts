@@ -9,6 +9,7 @@ import type { AnswerService } from "../answer/answer-service.js";
 import type { AppConfig } from "../config.js";
 import { chartButtons, chartFeature } from "./chart/chart-feature.js";
 import type { Conversation, Reply } from "./conversation.js";
+import { exportButtons, exportFeature } from "./export.js";
 import type { Logger } from "./log.js";
 
 /** What the features need from createBot. */
@@ -36,8 +37,9 @@ export function installFeatures(
   options: FeatureOptions,
 ): (reply: Reply) => InlineKeyboardButton[][] {
   const { service, conversation, logger } = options;
-  const actions = (reply: Reply) => [...chartButtons(reply, service)];
+  const actions = (reply: Reply) => [...chartButtons(reply, service), ...exportButtons(reply, service)];
   const send = (ctx: Context, reply: Reply, replyTo?: number) => options.send(ctx, reply, replyTo, actions);
   bot.use(chartFeature({ service, conversation, logger, send }));
+  bot.use(exportFeature({ service, conversation, logger, send }));
   return actions;
 }
