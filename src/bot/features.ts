@@ -10,6 +10,7 @@ import type { AppConfig } from "../config.js";
 import { chartButtons, chartFeature } from "./chart/chart-feature.js";
 import type { Conversation, Reply } from "./conversation.js";
 import { exportButtons, exportFeature } from "./export.js";
+import { inlineFeature } from "./inline.js";
 import type { Logger } from "./log.js";
 
 /** What the features need from createBot. */
@@ -41,5 +42,6 @@ export function installFeatures(
   const send = (ctx: Context, reply: Reply, replyTo?: number) => options.send(ctx, reply, replyTo, actions);
   bot.use(chartFeature({ service, conversation, logger, send }));
   bot.use(exportFeature({ service, conversation, logger, send }));
+  bot.use(inlineFeature({ service, logger }));
   return actions;
 }
