@@ -1,9 +1,11 @@
 /**
  * `npm run bench-chart`: chart render time (p50/p95 over 60 renders of real charts: a
  * comparison, a series, a region-period's growth rates) and the RSS the renderer adds (fonts,
- * ECharts, resvg). `-- --example FILE` also writes the comparison chart as a PNG (docs/).
+ * ECharts, resvg). Wall time depends on what else runs; CPU time (this process) and the load
+ * average are printed beside it. `-- --example FILE` also writes the comparison chart as a PNG (docs/).
  */
 import { writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { createAnswerService } from "../answer/answer-service.js";
 import { offeredCharts, type ChartSpec } from "../bot/chart/chart-data.js";
 import { renderChart } from "../bot/chart/render-chart.js";
@@ -34,16 +36,23 @@ async function main(): Promise<void> {
   renderChart(specs[0]!);
   const firstMs = performance.now() - first;
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RENDERS; i++) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     renderChart(specs[i % specs.length]!);
+    const used = process.cpuUsage(cpuStarted);
+    cpu.push((used.user + used.system) / 1000);
     times.push(performance.now() - started);
   }
+  cpu.sort((a, b) => a - b);
   const rssAfter = process.memoryUsage().rss;
   times.sort((a, b) => a - b);
   console.log(
     `chart render: first ${Math.round(firstMs)} ms (fonts opened), then p50 ${Math.round(percentile(times, 0.5))} ms, ` +
       `p95 ${Math.round(percentile(times, 0.95))} ms over ${RENDERS} renders of ${specs.map((s) => s.kind).join("/")} charts; ` +
+      `CPU time p50 ${Math.round(percentile(cpu, 0.5))} ms, p95 ${Math.round(percentile(cpu, 0.95))} ms; ` +
+      `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; ` +
       `RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (+${mb(rssAfter - rssBefore)} MB)`,
   );
   const at = process.argv.indexOf("--example");

@@ -95,7 +95,7 @@ export function textToPaths(svg: string, faces: FontFaces): string {
     const baseline = attrs.get("dominant-baseline") ?? "alphabetic";
     if (baseline === "central" || baseline === "middle") y += ((font.ascent + font.descent) / 2) * scale;
     else if (baseline === "hanging" || baseline === "text-before-edge") y += font.ascent * scale;
-    const { width } = textPath(font, text, size, 0, 0);
+    const width = font.glyphsForString(text).reduce((w, g) => w + g.advanceWidth, 0) * scale;
     const anchor = attrs.get("text-anchor") ?? "start";
     const start = anchor === "middle" ? x - width / 2 : anchor === "end" ? x - width : x;
     const { d } = textPath(font, text, size, start, y);
