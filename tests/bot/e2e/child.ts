@@ -1,6 +1,10 @@
 /**
- * Runs `tsx src/bot/main.ts` (what `npm start` runs) as a child process and reads its JSON log
- * lines from stderr. Used by the shutdown and terminal-mode tests.
+ * Runs `node --import tsx src/bot/main.ts` (what `npm start` runs) as a child process and reads
+ * its JSON log lines from stderr. Used by the shutdown and terminal-mode tests.
+ *
+ * Not the tsx CLI: it relays SIGTERM to its child and, when the child has not acknowledged it
+ * within 30 ms (easily missed on a loaded machine while an answer is being computed), kills
+ * it with SIGKILL and exits 143, which made the shutdown test fail under load.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
@@ -8,7 +12,6 @@ import type { LogEntry } from "../../../src/bot/log.js";
 import { waitFor } from "./harness.js";
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, "../../..");
-const TSX_CLI = resolve(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
 
 /** Settings the bot reads; removed from the inherited environment so tests set them explicitly. */
 const BOT_VARS = [
@@ -41,7 +44,7 @@ export interface MainProcess {
 
 /** Spawns main.ts; `input` is written to its stdin, which is then closed. */
 export function startMain(env: NodeJS.ProcessEnv, input?: string): MainProcess {
-  const child = spawn(process.execPath, [TSX_CLI, "src/bot/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/bot/main.ts"], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ["pipe", "pipe", "pipe"],
