@@ -10,7 +10,15 @@ import { buildArtefacts } from "../index/build-artefacts.js";
 import { loadArtefacts, type LoadedArtefacts } from "../index/load-artefacts.js";
 import { createTokenizer } from "../index/tokenize.js";
 import { parseQuestion } from "../retrieve/parse-question.js";
-import type { Answer, Citation, SourceListing } from "../types.js";
+import type {
+  Answer,
+  Citation,
+  DocumentMeta,
+  IndicatorRow,
+  SourceListing,
+  SourceSpan,
+  TaskRow,
+} from "../types.js";
 import { answerParsed, type AnswerContext, type Draft } from "./answer-question.js";
 import { CorpusView, formatExcerpt } from "./citations.js";
 import { checkQuestion } from "./check-question.js";
@@ -38,6 +46,23 @@ export interface AnswerService {
    * and the figure marked with 【】. Used by /cite and the "原文 [n]" buttons.
    */
   excerpt(citation: Citation): string;
+  /**
+   * The indicator and task tables as built, with document titles and sentence lookups. For
+   * front ends that chart or export rows (the bot's charts and /export); read-only.
+   */
+  tables(): CorpusTables;
+}
+
+/** The built tables and what a reader needs to cite one of their rows. See {@link AnswerService.tables}. */
+export interface CorpusTables {
+  rows: readonly IndicatorRow[];
+  tasks: readonly TaskRow[];
+  /** Metadata of a document by id; undefined for an unknown id. */
+  meta(docId: string): DocumentMeta | undefined;
+  /** The normalised text of a source span (the statement a row was read from). */
+  quote(span: Pick<SourceSpan, "docId" | "start" | "end">): string;
+  /** The heading path of a section, joined with ` > `. */
+  section(sectionId: string): string;
 }
 
 /** Topic coverage a same-topic follow-up needs (new questions need 0.6). */
@@ -178,6 +203,13 @@ export async function createAnswerService(
         notes: m.notes,
       })),
     excerpt: formatExcerpt,
+    tables: () => ({
+      rows: artefacts.rows,
+      tasks: artefacts.tasks,
+      meta: (docId) => view.docs.get(docId)?.meta,
+      quote: (span) => view.docs.get(span.docId)?.text.slice(span.start, span.end) ?? "",
+      section: (sectionId) => view.sectionLabel(sectionId),
+    }),
   };
   return service;
 }

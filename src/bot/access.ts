@@ -47,6 +47,14 @@ export function accessControl(options: AccessControlOptions): MiddlewareFn<Conte
   const { allowedChatIds, logger } = options;
   const memory = options.memory ?? new RefusalMemory();
   return async (ctx, next) => {
+    // Inline queries come from a user in any chat: the user's id is checked (their private
+    // chat id). Outsiders get an empty answer, so their client stops waiting and shows nothing.
+    if (ctx.inlineQuery) {
+      if (isChatAllowed(allowedChatIds, ctx.inlineQuery.from.id)) return next();
+      logger.info("refused an inline query outside the allow-list", { userId: ctx.inlineQuery.from.id });
+      await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true });
+      return;
+    }
     const chatId = ctx.chatId;
     if (isChatAllowed(allowedChatIds, chatId)) return next();
     if (chatId === undefined) {

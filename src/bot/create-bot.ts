@@ -16,7 +16,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, GrammyError, HttpError, type Context, type ErrorHandler } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import type { InlineKeyboardButton, UserFromGetMe } from "grammy/types";
 import type { AnswerService } from "../answer/answer-service.js";
 import type { AppConfig } from "../config.js";
 import { toWellFormed } from "../ingest/normalise.js";
@@ -24,6 +24,7 @@ import { accessControl } from "./access.js";
 import { AnswerStore } from "./answer-store.js";
 import { BOT_COMMANDS, parseCommand, type ParsedCommand } from "./commands.js";
 import { Conversation, type Reply } from "./conversation.js";
+import { installFeatures } from "./features.js";
 import { describeError, type Logger } from "./log.js";
 import { Outbox, type OutgoingMessage, type SendMessage } from "./outbox.js";
 import { renderTelegram } from "./render-reply.js";
@@ -106,18 +107,29 @@ export function normalizeApiRoot(apiRoot: string | undefined): string | undefine
   return apiRoot?.replace(/\/+$/, "");
 }
 
-/** A reply as the HTML messages to send; the first quotes `replyTo` when given. */
-export function outgoingMessages(reply: Reply, replyTo?: number): OutgoingMessage[] {
-  return renderTelegram(reply).map((message, i) => ({
-    // Telegram refuses text that is not valid UTF-8 (a lone surrogate echoed from a question).
-    text: toWellFormed(message.html),
-    parse_mode: "HTML",
-    link_preview_options: { is_disabled: true },
-    ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
-    ...(i === 0 && replyTo !== undefined
-      ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-      : {}),
-  }));
+/** Extra keyboard rows under a reply (chart and export buttons); see features.ts. */
+export type ReplyActions = (reply: Reply) => InlineKeyboardButton[][];
+
+/**
+ * A reply as the HTML messages to send; the first quotes `replyTo` when given, the last
+ * carries the extra rows of `actions` under its own buttons.
+ */
+export function outgoingMessages(reply: Reply, replyTo?: number, actions?: ReplyActions): OutgoingMessage[] {
+  const messages = renderTelegram(reply);
+  const extra = actions?.(reply) ?? [];
+  return messages.map((message, i) => {
+    const rows = [...(message.keyboard?.inline_keyboard ?? []), ...(i === messages.length - 1 ? extra : [])];
+    return {
+      // Telegram refuses text that is not valid UTF-8 (a lone surrogate echoed from a question).
+      text: toWellFormed(message.html),
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(rows.length > 0 ? { reply_markup: { inline_keyboard: rows } } : {}),
+      ...(i === 0 && replyTo !== undefined
+        ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+        : {}),
+    };
+  });
 }
 
 /** The error handler: log with context (no token, no stack to the user), then apologise. */
@@ -164,8 +176,8 @@ export function createBot(options: CreateBotOptions): Bot {
 
   const outbox = options.outbox ?? new Outbox({ send: telegramSender(config), logger });
   /** Every reply goes through the outbox: persisted before the update counts as handled. */
-  const send = (ctx: Context, reply: Reply, replyTo?: number) =>
-    outbox.enqueue(ctx.chatId!, outgoingMessages(reply, replyTo));
+  const send = (ctx: Context, reply: Reply, replyTo?: number, actions?: ReplyActions) =>
+    outbox.enqueue(ctx.chatId!, outgoingMessages(reply, replyTo, actions));
   const conversation = new Conversation(service, options.store ?? new AnswerStore(), logger);
   const known = new Set<string>(BOT_COMMANDS.map((c) => c.command));
 
@@ -217,6 +229,8 @@ export function createBot(options: CreateBotOptions): Bot {
     }),
   );
   bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString()));
+  // Charts, exports, inline answers (features.ts); they add buttons under answers.
+  const actions = installFeatures(bot, { service, conversation, logger, config, send });
 
   /** Runs a parsed command; null when it is addressed to another bot (`/help@OtherBot`). */
   const runCommand = async (ctx: Context, parsed: ParsedCommand): Promise<Reply | null> => {
@@ -232,7 +246,7 @@ export function createBot(options: CreateBotOptions): Bot {
       target: null,
     };
     const reply = await runCommand(ctx, parsed);
-    if (reply) await send(ctx, reply, ctx.msg.message_id);
+    if (reply) await send(ctx, reply, ctx.msg.message_id, actions);
   });
 
   bot.on("callback_query:data", async (ctx) => {
@@ -247,7 +261,7 @@ export function createBot(options: CreateBotOptions): Bot {
       return;
     }
     await ctx.answerCallbackQuery();
-    await send(ctx, result.reply, ctx.callbackQuery.message?.message_id);
+    await send(ctx, result.reply, ctx.callbackQuery.message?.message_id, actions);
   });
 
   bot.on("message:text", async (ctx) => {
@@ -256,13 +270,13 @@ export function createBot(options: CreateBotOptions): Bot {
     const parsed = parseCommand(text);
     if (parsed) {
       const reply = await runCommand(ctx, parsed);
-      if (reply) await send(ctx, reply, ctx.msg.message_id);
+      if (reply) await send(ctx, reply, ctx.msg.message_id, actions);
       else logger.debug("ignored a command addressed to another bot", { chatId: ctx.chatId });
       return;
     }
     // In groups a question may mention the bot: "@AnshanBot 铁东区…".
     const question = text.split(`@${ctx.me.username}`).join(" ");
-    await send(ctx, await conversation.ask(ctx.chatId, question), ctx.msg.message_id);
+    await send(ctx, await conversation.ask(ctx.chatId, question), ctx.msg.message_id, actions);
   });
 
   bot.on([...NON_TEXT], async (ctx) => {

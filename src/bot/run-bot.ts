@@ -13,11 +13,11 @@
  */
 import { run } from "@grammyjs/runner";
 import type { Bot, Transformer } from "grammy";
-import { BOT_COMMANDS } from "./commands.js";
+import { commandMenus } from "./menus.js";
 import { describeError, type Logger } from "./log.js";
 
 /** Update types the bot asks Telegram for; everything else is never delivered. */
-export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
 
 /** Options of {@link startPolling}. */
 export interface PollingOptions {
@@ -209,10 +209,10 @@ export function pollingGuard(logger: Logger, options: PollingGuardOptions): Tran
   };
 }
 
-/** Registers the command menu (setMyCommands). A failure is logged and does not stop the bot. */
+/** Registers the command menus per scope (setMyCommands, menus.ts). A failure is logged and does not stop the bot. */
 export async function registerCommands(bot: Bot, logger: Logger): Promise<boolean> {
   try {
-    await bot.api.setMyCommands(BOT_COMMANDS.map(({ command, description }) => ({ command, description })));
+    for (const { scope, commands } of commandMenus()) await bot.api.setMyCommands(commands, { scope });
     return true;
   } catch (err) {
     logger.warn("could not register the command menu; continuing", describeError(err));

@@ -102,6 +102,7 @@ export function stubService(answers: Record<string, Answer> = {}): AnswerService
     sources: () => SOURCES,
     excerpt: (c) =>
       `一、综合\n${c.before}；${c.quote.replace(c.figure ?? "", `【${c.figure}】`)}；${c.after}`,
+    tables: () => ({ rows: [], tasks: [], meta: () => undefined, quote: () => "", section: () => "" }),
   };
   return service;
 }

@@ -319,3 +319,12 @@ describe("fault injection", () => {
     expect((await bot.api.getMe()).id).toBe(server.botInfo.id);
   });
 });
+
+describe("waitForCall", () => {
+  it("regression: a waiter filtering on `ok` sees the call once it has been answered", async () => {
+    server.user({ id: 30 });
+    const waiting = server.waitForCall("sendMessage", { where: (c) => c.ok, timeoutMs: 2000 });
+    await bot.api.sendMessage(30, "x");
+    expect((await waiting).status).toBe(200);
+  });
+});

@@ -509,6 +509,11 @@ export class BotApiServer {
 
   private record(call: RecordedCall): void {
     this.calls.push(call);
+    this.notify();
+  }
+
+  /** Re-runs the waiters' checks: after a call arrives and again once it has been answered. */
+  private notify(): void {
     for (const check of [...this.callWaiters]) check();
   }
 
@@ -525,6 +530,7 @@ export class BotApiServer {
     if (fault.kind === "bad-gateway") {
       call.status = 502;
       call.description = "Bad Gateway";
+      queueMicrotask(() => this.notify());
       res.writeHead(502, { "content-type": "text/html" });
       res.end(
         "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n",
@@ -556,12 +562,14 @@ export class BotApiServer {
         description: error.description,
       };
       if (error.parameters) body.parameters = error.parameters;
-      return sendJson(res, error.code, body);
+      sendJson(res, error.code, body);
+      return this.notify();
     }
     call.status = 200;
     call.ok = true;
     call.result = result;
     sendJson(res, 200, { ok: true, result });
+    this.notify();
   }
 
   private serveFile(res: ServerResponse, token: string, path: string): void {

@@ -1,0 +1,30 @@
+/**
+ * The "/" command menus, per scope (setMyCommands with `scope`): private chats get every
+ * command; groups get the commands that work there under Telegram's privacy mode (commands
+ * reach the bot, plain questions do not), without /start; the default scope (any other chat)
+ * matches private chats. Inline mode (`@bot 问题`) needs no command.
+ */
+import type { BotCommand, BotCommandScope } from "grammy/types";
+import { BOT_COMMANDS } from "./commands.js";
+
+/** Commands added by the features (charts, exports), in menu order after /compare. */
+export const FEATURE_COMMANDS: readonly BotCommand[] = [
+  { command: "chart", description: "画图：对比、历年走势或主要增速，例如 /chart 铁东区GDP" },
+  { command: "export", description: "导出指标表（CSV 和 Excel），例如 /export 铁东区 2023年" },
+];
+
+function menu(exclude: readonly string[]): BotCommand[] {
+  const base = BOT_COMMANDS.map(({ command, description }) => ({ command, description }));
+  const at = base.findIndex((c) => c.command === "compare") + 1;
+  const all = [...base.slice(0, at), ...FEATURE_COMMANDS, ...base.slice(at)];
+  return all.filter((c) => !exclude.includes(c.command));
+}
+
+/** The menu of each scope, in the order they are registered. */
+export function commandMenus(): Array<{ scope: BotCommandScope; commands: BotCommand[] }> {
+  return [
+    { scope: { type: "default" }, commands: menu([]) },
+    { scope: { type: "all_private_chats" }, commands: menu([]) },
+    { scope: { type: "all_group_chats" }, commands: menu(["start"]) },
+  ];
+}
