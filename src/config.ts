@@ -44,12 +44,16 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(10_000),
   /** How many times a failed Bot API call is retried (auto-retry). */
   TELEGRAM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** Chats allowed to add documents by sending them to the bot; unset means nobody. */
+  ADMIN_CHAT_IDS: chatIdList.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 /** The validated settings; paths are absolute. */
 export interface AppConfig {
   corpusDir: string;
+  /** Every corpus folder: CORPUS_DIR split at `:` (the first is {@link corpusDir}). */
+  corpusDirs: string[];
   artefactDir: string;
   modelDir: string;
   modelId: string;
@@ -61,6 +65,8 @@ export interface AppConfig {
   rateLimitWindowMs: number;
   telegramMaxRetries: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Chats whose documents the bot adds to the corpus (empty: nobody). */
+  adminChatIds: number[];
 }
 
 /** Thrown for a missing or malformed setting; its message names the variable and the bad value. */
@@ -97,8 +103,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   const abs = (p: string) => resolve(PROJECT_ROOT, p);
+  const corpusDirs = c.CORPUS_DIR.split(":").filter(Boolean).map(abs);
   return {
-    corpusDir: abs(c.CORPUS_DIR),
+    corpusDir: corpusDirs[0] ?? abs(c.CORPUS_DIR),
+    corpusDirs,
     artefactDir: abs(c.ARTEFACT_DIR),
     modelDir: abs(c.EMBEDDING_MODEL_DIR),
     modelId: c.EMBEDDING_MODEL_ID,
@@ -110,5 +118,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitWindowMs: c.RATE_LIMIT_WINDOW_MS,
     telegramMaxRetries: c.TELEGRAM_MAX_RETRIES,
     logLevel: c.LOG_LEVEL,
+    adminChatIds: c.ADMIN_CHAT_IDS ?? [],
   };
 }

@@ -49,6 +49,7 @@ async function loadOrRebuild(
   const requirements = {
     artefactDir: config.artefactDir,
     corpusDir: config.corpusDir,
+    corpusDirs: config.corpusDirs,
     modelId: embedder.modelId,
     dimension: embedder.dimension,
   };
@@ -59,6 +60,7 @@ async function loadOrRebuild(
     options.log?.(`artefacts unusable (${e.reason}): rebuilding`);
     await buildArtefacts({
       corpusDir: config.corpusDir,
+      corpusDirs: config.corpusDirs,
       artefactDir: config.artefactDir,
       embedder,
       log: options.log,

@@ -5,11 +5,12 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
+import { scanCorpusFolders } from "../ingest/scan-corpus.js";
 import type { Chunk, CorpusDocument, IngestProblem, Section } from "../types.js";
 
 /** Bump when the shape of any artefact changes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** File names inside the artefact folder. */
 export const ARTEFACT_FILES = {
@@ -38,6 +39,37 @@ function listFiles(dir: string): string[] {
       const full = join(dir, name);
       return statSync(full).isDirectory() ? listFiles(full) : [full];
     });
+}
+
+/** sha256 over the source files of the stages that shape documents, sections and tables. */
+export function pipelineHash(): string {
+  const srcRoot = resolve(import.meta.dirname, "..");
+  const hash = createHash("sha256").update(`schema ${SCHEMA_VERSION}\0`);
+  for (const d of PIPELINE_SOURCE_DIRS) {
+    for (const f of listFiles(join(srcRoot, d))) hash.update(relative(srcRoot, f)).update("\0").update(readFileSync(f)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * sha256 over what a build over several corpus folders reads: the pipeline's source
+ * ({@link pipelineHash}), the metadata files (`*.json`) of the first folder and every document
+ * the scan lists (name and bytes) plus the names of entries it reports. Never follows a symlink
+ * loop: the scan reports it.
+ */
+export function corpusFoldersHash(dirs: readonly string[]): string {
+  const hash = createHash("sha256").update(pipelineHash());
+  const first = dirs[0];
+  if (first !== undefined) {
+    for (const name of readdirSync(first).sort()) {
+      if (!name.endsWith(".json") || name.startsWith(".")) continue;
+      hash.update(`meta ${name}\0`).update(readFileSync(join(first, name))).update("\0");
+    }
+  }
+  const scan = scanCorpusFolders(dirs);
+  for (const f of scan.files) hash.update(`doc ${basename(f)}\0`).update(readFileSync(f)).update("\0");
+  for (const p of scan.problems) hash.update(`problem ${p.file}\0${p.reason}\0`);
+  return hash.digest("hex");
 }
 
 /**
