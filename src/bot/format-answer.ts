@@ -115,7 +115,9 @@ export function answerLines(answer: Answer, options: AnswerLinesOptions = {}): L
     lines.push([], [{ text: "出处", style: "b" }]);
     for (const c of answer.citations) {
       lines.push(
-        plain(`[${c.id}] ${bookTitle(c.title)}${c.page ? ` 第${c.page}页` : ""}${c.section ? " " + c.section : ""}`),
+        plain(
+          `[${c.id}] ${bookTitle(c.title)}${c.page ? ` 第${c.page}页` : ""}${c.section ? " " + c.section : ""}`,
+        ),
       );
     }
   }

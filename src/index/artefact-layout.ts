@@ -46,7 +46,8 @@ export function pipelineHash(): string {
   const srcRoot = resolve(import.meta.dirname, "..");
   const hash = createHash("sha256").update(`schema ${SCHEMA_VERSION}\0`);
   for (const d of PIPELINE_SOURCE_DIRS) {
-    for (const f of listFiles(join(srcRoot, d))) hash.update(relative(srcRoot, f)).update("\0").update(readFileSync(f)).update("\0");
+    for (const f of listFiles(join(srcRoot, d)))
+      hash.update(relative(srcRoot, f)).update("\0").update(readFileSync(f)).update("\0");
   }
   return hash.digest("hex");
 }
@@ -63,11 +64,18 @@ export function corpusFoldersHash(dirs: readonly string[]): string {
   if (first !== undefined) {
     for (const name of readdirSync(first).sort()) {
       if (!name.endsWith(".json") || name.startsWith(".")) continue;
-      hash.update(`meta ${name}\0`).update(readFileSync(join(first, name))).update("\0");
+      hash
+        .update(`meta ${name}\0`)
+        .update(readFileSync(join(first, name)))
+        .update("\0");
     }
   }
   const scan = scanCorpusFolders(dirs);
-  for (const f of scan.files) hash.update(`doc ${basename(f)}\0`).update(readFileSync(f)).update("\0");
+  for (const f of scan.files)
+    hash
+      .update(`doc ${basename(f)}\0`)
+      .update(readFileSync(f))
+      .update("\0");
   for (const p of scan.problems) hash.update(`problem ${p.file}\0${p.reason}\0`);
   return hash.digest("hex");
 }

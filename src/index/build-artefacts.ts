@@ -21,9 +21,22 @@ import { ALIAS_FILE, loadVocabulary } from "../indicators/aliases.js";
 import { extractTables } from "../indicators/extract-tables.js";
 import { chunkDocument } from "../sections/chunk.js";
 import type { Chunk, DocumentMeta, IngestProblem } from "../types.js";
-import { MANIFEST_FILE, describeFile, readJson, writeFileAtomic, writeManifest, type ArtefactManifest } from "./artefact-store.js";
+import {
+  MANIFEST_FILE,
+  describeFile,
+  readJson,
+  writeFileAtomic,
+  writeManifest,
+  type ArtefactManifest,
+} from "./artefact-store.js";
 import { buildBm25, serializeBm25 } from "./bm25.js";
-import { ARTEFACT_FILES, SCHEMA_VERSION, corpusFoldersHash, pipelineHash, type CorpusArtefact } from "./artefact-layout.js";
+import {
+  ARTEFACT_FILES,
+  SCHEMA_VERSION,
+  corpusFoldersHash,
+  pipelineHash,
+  type CorpusArtefact,
+} from "./artefact-layout.js";
 import { DocumentCache, documentKey, type DocumentParts } from "./document-cache.js";
 import { createTokenizer } from "./tokenize.js";
 import { addVectors, createVectorIndex, saveVectorIndex } from "./vector-index.js";
@@ -84,7 +97,11 @@ function currentGeneration(dir: string): string | null {
 async function processDocument(
   file: string,
   bytes: Uint8Array,
-  context: { overrides: ReturnType<typeof readOverrides>; vocabulary: ReturnType<typeof loadVocabulary>; embedder: Embedder },
+  context: {
+    overrides: ReturnType<typeof readOverrides>;
+    vocabulary: ReturnType<typeof loadVocabulary>;
+    embedder: Embedder;
+  },
 ): Promise<DocumentParts | IngestProblem> {
   const read = await readDocumentBytes(file, bytes, context.overrides);
   if (!read.ok) return read.problem;

@@ -58,9 +58,15 @@ export interface DocumentKeyInput {
 export function documentKey(input: DocumentKeyInput): string {
   return createHash("sha256")
     .update(
-      [ENTRY_VERSION, input.file, input.sha256, input.pipeline, input.vocabulary, input.override, input.modelId].join(
-        "\0",
-      ),
+      [
+        ENTRY_VERSION,
+        input.file,
+        input.sha256,
+        input.pipeline,
+        input.vocabulary,
+        input.override,
+        input.modelId,
+      ].join("\0"),
     )
     .digest("hex");
 }

@@ -37,7 +37,11 @@ export interface ArtefactRequirements {
 export function artefactFileKey(manifest: ArtefactManifest, name: string, dir: string): string {
   const key = Object.keys(manifest.files).find((k) => k === name || k.endsWith(`/${name}`));
   if (key === undefined)
-    throw new ArtefactError(`${name} is not listed in the manifest; run \`npm run build-index\``, "missing", dir);
+    throw new ArtefactError(
+      `${name} is not listed in the manifest; run \`npm run build-index\``,
+      "missing",
+      dir,
+    );
   return key;
 }
 

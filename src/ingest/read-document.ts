@@ -24,7 +24,14 @@ export async function readDocumentBytes(
   try {
     const extracted = await extractText(bytes, file);
     const document = documentFromText(
-      { file, bytes, raw: extracted.text, encoding: extracted.encoding, format: extracted.format, pages: extracted.pages },
+      {
+        file,
+        bytes,
+        raw: extracted.text,
+        encoding: extracted.encoding,
+        format: extracted.format,
+        pages: extracted.pages,
+      },
       overrides,
     );
     return { ok: true, document };
@@ -42,7 +49,13 @@ export async function readDocument(path: string, overrides: MetadataOverrides): 
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    return { ok: false, problem: { file, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` } };
+    return {
+      ok: false,
+      problem: {
+        file,
+        reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      },
+    };
   }
   return readDocumentBytes(file, bytes, overrides);
 }

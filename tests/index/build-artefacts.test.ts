@@ -18,7 +18,12 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEmbedder, type Embedder } from "../../src/embed/embedder.js";
 import { ARTEFACT_FILES, SCHEMA_VERSION, corpusFoldersHash } from "../../src/index/artefact-layout.js";
-import { ArtefactError, MANIFEST_FILE, readJson, type ArtefactManifest } from "../../src/index/artefact-store.js";
+import {
+  ArtefactError,
+  MANIFEST_FILE,
+  readJson,
+  type ArtefactManifest,
+} from "../../src/index/artefact-store.js";
 import { buildArtefacts, passageText } from "../../src/index/build-artefacts.js";
 import { artefactFileKey, loadArtefacts } from "../../src/index/load-artefacts.js";
 import type { IndicatorRow } from "../../src/types.js";
@@ -206,7 +211,10 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
   it("leaves the previous artefacts usable when the build fails after embedding", async () => {
     const before = snapshot(artefactDir);
     const lines = corpusText(BULLETIN).split("\n");
-    writeFileSync(join(corpusDir, "new-bulletin.txt"), [lines[0], lines[1], lines[2], "", ...lines.slice(3, 40)].join("\n"));
+    writeFileSync(
+      join(corpusDir, "new-bulletin.txt"),
+      [lines[0], lines[1], lines[2], "", ...lines.slice(3, 40)].join("\n"),
+    );
     // The real model, failing part way as a full disk or a killed worker would.
     const failing: Embedder = {
       modelId: embedder.modelId,
@@ -217,7 +225,9 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
       },
     };
     try {
-      await expect(buildArtefacts({ corpusDir, artefactDir, embedder: failing })).rejects.toThrow("interrupted");
+      await expect(buildArtefacts({ corpusDir, artefactDir, embedder: failing })).rejects.toThrow(
+        "interrupted",
+      );
       expect(snapshot(artefactDir)).toEqual(before);
     } finally {
       unlinkSync(join(corpusDir, "new-bulletin.txt"));
@@ -251,9 +261,9 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
       const report = await buildArtefacts({ corpusDir, artefactDir, embedder });
       expect(report.documents.filter((d) => !d.cached).map((d) => d.file)).toEqual([EXCERPT]);
       expect(report.processed).toBe(1);
-      expect(loadArtefacts(requirements()).corpus.documents.find((d) => d.meta.file === EXCERPT)!.text).toContain(
-        "全年新增就业岗位1200个",
-      );
+      expect(
+        loadArtefacts(requirements()).corpus.documents.find((d) => d.meta.file === EXCERPT)!.text,
+      ).toContain("全年新增就业岗位1200个");
     } finally {
       writeFileSync(join(corpusDir, EXCERPT), original);
     }

@@ -11,18 +11,20 @@ import { ExtractError, hanCount, unifyHan, type ExtractedText } from "./extracte
 const DOCUMENT_XML = "word/document.xml";
 
 /** The tags that shape the text; everything else (properties, drawings) is skipped. */
-const TOKEN =
-  /<(\/?)w:(p|tbl|tr|tc|t|tab|br|cr|delText|instrText)(?=[\s/>])[^>]*?(\/?)>|([^<]+)|<[^>]*>/gu;
+const TOKEN = /<(\/?)w:(p|tbl|tr|tc|t|tab|br|cr|delText|instrText)(?=[\s/>])[^>]*?(\/?)>|([^<]+)|<[^>]*>/gu;
 
 const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/giu;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 function decodeEntities(s: string): string {
-  return s.replace(ENTITY, (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(parseInt(dec, 10));
-    return NAMED[name!.toLowerCase()] ?? "";
-  });
+  return s.replace(
+    ENTITY,
+    (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      if (dec) return String.fromCodePoint(parseInt(dec, 10));
+      return NAMED[name!.toLowerCase()] ?? "";
+    },
+  );
 }
 
 /** Renders document.xml's body as lines: paragraphs, and tables as tab-separated rows. */

@@ -14,13 +14,40 @@ import { ExtractError, hanCount, unifyHan, type ExtractedText } from "./extracte
 /** Share of the page's non-link Chinese text the article element must hold. */
 const ARTICLE_SHARE = 0.7;
 
-const BOILERPLATE_TAGS = "script, style, noscript, template, iframe, nav, header, footer, aside, form, select, button, svg";
+const BOILERPLATE_TAGS =
+  "script, style, noscript, template, iframe, nav, header, footer, aside, form, select, button, svg";
 /** class/id words of page furniture on government sites (导航, 面包屑, 页脚, 分享, 版权). */
 const BOILERPLATE_NAME =
   /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|location|position|dqwz|footer|foot|bottom|header|top|topbar|sidebar|share|copyright|banner|toolbar|search|login|friendlink|links?)([\s_-]|\d|$)/iu;
 const BLOCK = new Set([
-  "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-  "table", "tbody", "thead", "tfoot", "tr", "blockquote", "pre", "center", "dl", "dt", "dd", "caption", "figcaption", "body",
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "ul",
+  "ol",
+  "table",
+  "tbody",
+  "thead",
+  "tfoot",
+  "tr",
+  "blockquote",
+  "pre",
+  "center",
+  "dl",
+  "dt",
+  "dd",
+  "caption",
+  "figcaption",
+  "body",
 ]);
 
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/iu;
@@ -32,7 +59,10 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
   const gb = declared !== undefined && /^(gbk|gb2312|gb18030|x-gbk|cp936)$/u.test(declared);
   if (!gb) {
     try {
-      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/u, ""), encoding: "utf-8" };
+      return {
+        text: new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/u, ""),
+        encoding: "utf-8",
+      };
     } catch {
       // Not UTF-8 whatever the page says: the GB family below.
     }
@@ -116,7 +146,9 @@ export function extractHtml(bytes: Uint8Array, file: string): ExtractedText {
     article = next;
   }
   let text = render($, article);
-  const heading = $("h1, h2").filter((_i, h) => hanCount($(h).text()) > 0).first();
+  const heading = $("h1, h2")
+    .filter((_i, h) => hanCount($(h).text()) > 0)
+    .first();
   const headingText = heading.length > 0 ? heading.text().trim() : pageTitle;
   if (headingText && !text.includes(headingText.replace(/\s+/gu, " "))) text = `${headingText}\n${text}`;
   text = unifyHan(text);

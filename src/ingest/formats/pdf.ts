@@ -51,13 +51,19 @@ function pageLines(items: Item[]): Item[][] {
 function lineText(line: Item[]): string {
   let text = "";
   let end: number | null = null;
+  let space = false;
   for (const item of line) {
-    if (end !== null && item.x - end > item.size * CELL_GAP_EM && item.str.trim() !== "")
-      text = `${text.replace(/[ \t]+$/u, "")}\t`;
+    if (item.str.trim() === "") {
+      space = text !== "";
+      continue;
+    }
+    if (end !== null && item.x - end > item.size * CELL_GAP_EM) text += "\t";
+    else if (space) text += " ";
+    space = false;
     text += item.str;
     end = item.x + item.width;
   }
-  return text.replace(/[ \t]+$/u, "");
+  return text;
 }
 
 /** Drops page-number lines at the top or bottom of a page. */
