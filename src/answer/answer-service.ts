@@ -80,7 +80,19 @@ export async function createAnswerService(
     allowRemote: config.allowRemoteModels,
   });
   const artefacts = await loadOrRebuild(config, embedder, options);
-  const vocabulary = loadVocabulary(config.corpusDir);
+  return serviceFromArtefacts(artefacts, embedder, config.corpusDir);
+}
+
+/**
+ * A service over artefacts already loaded, sharing a loaded model. The live service
+ * (live-answer-service.ts) builds one per build it loads; `corpusDir` holds the alias file.
+ */
+export function serviceFromArtefacts(
+  artefacts: LoadedArtefacts,
+  embedder: Embedder,
+  corpusDir: string,
+): AnswerService {
+  const vocabulary = loadVocabulary(corpusDir);
   const tokenizer = createTokenizer(vocabulary.terms);
   const view = new CorpusView(artefacts);
   const n = artefacts.bm25.docLengths.length;

@@ -23,6 +23,7 @@ import { accessControl } from "./access.js";
 import { AnswerStore } from "./answer-store.js";
 import { BOT_COMMANDS, parseCommand, type ParsedCommand } from "./commands.js";
 import { Conversation, type Reply } from "./conversation.js";
+import { documentUploadHandler, type DocumentIntake } from "./document-intake.js";
 import { describeError, type Logger } from "./log.js";
 import { renderTelegram } from "./render-reply.js";
 import { NOTICES } from "./texts.js";
@@ -47,6 +48,8 @@ export interface CreateBotOptions {
   store?: AnswerStore;
   /** Known bot identity, to skip the getMe call of `bot.init()` (tests). */
   botInfo?: UserFromGetMe;
+  /** Admin document uploads (document-intake.ts); without it documents get the text-only note. */
+  documents?: DocumentIntake;
 }
 
 /** Thrown by {@link createBot} when the settings hold no bot token. */
@@ -210,6 +213,18 @@ export function createBot(options: CreateBotOptions): Bot {
     const question = text.split(`@${ctx.me.username}`).join(" ");
     await send(ctx, await conversation.ask(ctx.chatId, question), ctx.msg.message_id);
   });
+
+  if (options.documents) {
+    bot.on(
+      "message:document",
+      documentUploadHandler({
+        intake: options.documents,
+        logger,
+        apiRoot: apiRoot ?? "https://api.telegram.org",
+        token: config.telegramToken,
+      }),
+    );
+  }
 
   bot.on([...NON_TEXT], async (ctx) => {
     await send(ctx, { kind: "notice", text: NOTICES.nonText }, ctx.msg?.message_id);

@@ -10,7 +10,7 @@ import { EmbeddingModelError, loadEmbedder } from "../embed/embedder.js";
 import { addDocuments, readIncoming, type StatedMetadata } from "../index/add-documents.js";
 import { CorpusError } from "../ingest/load-corpus.js";
 import type { DocumentKind } from "../types.js";
-import { describeAddedDocument } from "./corpus-report.js";
+import { describeAddedDocument } from "../index/describe-added.js";
 
 const USAGE = "usage: npm run add -- FILE… [--region 地区] [--period 2023年] [--kind 统计公报] [--to DIR]";
 

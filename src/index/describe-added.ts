@@ -3,7 +3,7 @@
  * extracted (sections, indicator rows, tasks, chunks) and its data-quality notes. Plain
  * Chinese lines, shared by the CLI and the bot's upload reply.
  */
-import type { DocumentReport } from "../index/build-artefacts.js";
+import type { DocumentReport } from "./build-artefacts.js";
 
 const FORMAT_LABEL: Record<string, string> = { pdf: "PDF", docx: "Word", html: "网页", markdown: "Markdown" };
 
