@@ -42,7 +42,10 @@ export interface LiveAnswerService extends AnswerService {
 }
 
 /** Creates the service over the current build and starts watching for new ones. */
-export async function createLiveAnswerService(config: AppConfig, options: LiveOptions = {}): Promise<LiveAnswerService> {
+export async function createLiveAnswerService(
+  config: AppConfig,
+  options: LiveOptions = {},
+): Promise<LiveAnswerService> {
   const log = options.log ?? (() => {});
   const embedder = await loadEmbedder({
     modelDir: config.modelDir,
@@ -88,7 +91,11 @@ export async function createLiveAnswerService(config: AppConfig, options: LiveOp
   const onChange = (now: Stats, before: Stats) => {
     if (now.mtimeMs !== before.mtimeMs || now.ino !== before.ino) void reload();
   };
-  watchFile(manifestPath, { interval: options.pollMs ?? DEFAULT_MANIFEST_POLL_MS, persistent: false }, onChange);
+  watchFile(
+    manifestPath,
+    { interval: options.pollMs ?? DEFAULT_MANIFEST_POLL_MS, persistent: false },
+    onChange,
+  );
 
   return {
     embedder,

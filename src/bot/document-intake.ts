@@ -6,8 +6,10 @@
  * that cannot be indexed gets the reason and changes nothing. Anybody else's document is
  * refused and changes nothing. Uploads are handled one at a time.
  */
-import type { Context } from "grammy";
-import type { AddResult, IncomingFile } from "../index/add-documents.js";
+import { HttpError, type Context } from "grammy";
+import type { LiveAnswerService } from "../answer/live-answer-service.js";
+import type { AppConfig } from "../config.js";
+import { addDocuments, type AddResult, type IncomingFile } from "../index/add-documents.js";
 import { describeAddedDocument } from "../index/describe-added.js";
 import { describeError, type Logger } from "./log.js";
 
@@ -26,7 +28,8 @@ export interface DocumentIntake {
 export const UPLOAD_TEXTS = {
   notAdmin: "只有管理员可以向机器人添加文件，这个文件没有被添加。需要添加请联系管理员。",
   received: (name: string) => `已收到 ${name}，正在读取并建立索引，请稍候……`,
-  noName: "这个文件没有文件名，无法判断格式；请以 PDF、Word（.docx）、网页（.html）、Markdown 或文本文件发送。",
+  noName:
+    "这个文件没有文件名，无法判断格式；请以 PDF、Word（.docx）、网页（.html）、Markdown 或文本文件发送。",
   tooBig: (mb: number) =>
     `文件有 ${mb.toFixed(1)} MB，超过 Bot API 允许机器人下载的 20 MB；请在服务器上用 npm run add 添加。`,
   downloadFailed: "没能从 Telegram 下载这个文件，语料库没有改变。请稍后重发。",
@@ -48,8 +51,23 @@ export interface UploadHandlerOptions {
 export function documentUploadHandler(options: UploadHandlerOptions): (ctx: Context) => Promise<void> {
   const { intake, logger } = options;
   let queue: Promise<unknown> = Promise.resolve();
-  const reply = (ctx: Context, text: string) =>
-    ctx.reply(text, { reply_parameters: { message_id: ctx.msg!.message_id, allow_sending_without_reply: true } });
+  /**
+   * Replies, retrying once after a network error: a build takes seconds, long enough for the
+   * Bot API server to close the idle keep-alive connection the reply would reuse.
+   */
+  const reply = async (ctx: Context, text: string) => {
+    const send = () =>
+      ctx.reply(text, {
+        reply_parameters: { message_id: ctx.msg!.message_id, allow_sending_without_reply: true },
+      });
+    try {
+      return await send();
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      logger.warn("reply failed on the network; retrying once", { chatId: ctx.chatId, ...describeError(e) });
+      return send();
+    }
+  };
 
   const download = async (ctx: Context): Promise<Uint8Array> => {
     const file = await ctx.getFile();
@@ -95,11 +113,43 @@ export function documentUploadHandler(options: UploadHandlerOptions): (ctx: Cont
         if (added) await reply(ctx, UPLOAD_TEXTS.added(describeAddedDocument(added)));
         for (const r of result.refused) await reply(ctx, UPLOAD_TEXTS.refused(r.file, r.reason));
       } catch (e) {
-        logger.error("adding an uploaded document failed", { chatId: ctx.chatId, file: name, ...describeError(e) });
+        logger.error("adding an uploaded document failed", {
+          chatId: ctx.chatId,
+          file: name,
+          ...describeError(e),
+        });
         await reply(ctx, UPLOAD_TEXTS.failed);
       }
     });
     queue = work.catch(() => {});
     await work;
+  };
+}
+
+/**
+ * The intake of a running bot: adds to the first corpus folder of `config`, builds with the
+ * service's loaded model and puts the new build in service before the reply is sent.
+ */
+export function corpusIntake(
+  config: Pick<AppConfig, "adminChatIds" | "corpusDirs" | "artefactDir">,
+  service: LiveAnswerService,
+  logger: Logger,
+): DocumentIntake {
+  return {
+    adminChatIds: config.adminChatIds,
+    add: async (file) => {
+      const result = await addDocuments(
+        [file],
+        {},
+        {
+          corpusDirs: config.corpusDirs,
+          artefactDir: config.artefactDir,
+          embedder: service.embedder,
+          log: (line) => logger.info("build", { line }),
+        },
+      );
+      if (result.build) await service.reload();
+      return result;
+    },
   };
 }

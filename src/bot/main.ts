@@ -9,12 +9,11 @@
 import { createAnswerService, type AnswerService } from "../answer/answer-service.js";
 import { createLiveAnswerService } from "../answer/live-answer-service.js";
 import { ConfigError, loadConfig, type AppConfig } from "../config.js";
-import { addDocuments } from "../index/add-documents.js";
 import { GrammyError, HttpError } from "grammy";
 import { AnswerStore } from "./answer-store.js";
 import { Conversation } from "./conversation.js";
 import { createBot } from "./create-bot.js";
-import type { DocumentIntake } from "./document-intake.js";
+import { corpusIntake } from "./document-intake.js";
 import { createLogger, describeError, redact, type Logger } from "./log.js";
 import { BotStartError, startPolling, stopOnSignals } from "./run-bot.js";
 import { runTerminalChat } from "./terminal-chat.js";
@@ -52,19 +51,7 @@ async function runTelegram(config: AppConfig, logger: Logger): Promise<number> {
   await warmUp(service, logger);
   // Admins reach the bot even where an allow-list is set.
   const allowedChatIds = config.allowedChatIds && [...config.allowedChatIds, ...config.adminChatIds];
-  const documents: DocumentIntake = {
-    adminChatIds: config.adminChatIds,
-    add: async (file) => {
-      const result = await addDocuments([file], {}, {
-        corpusDirs: config.corpusDirs,
-        artefactDir: config.artefactDir,
-        embedder: service.embedder,
-        log: (line) => logger.info("build", { line }),
-      });
-      if (result.build) await service.reload();
-      return result;
-    },
-  };
+  const documents = corpusIntake(config, service, logger);
   const bot = createBot({ service, config: { ...config, allowedChatIds }, logger, documents });
   const polling = await startPolling(bot, { logger });
   return stopOnSignals(polling, { logger });

@@ -8,7 +8,6 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { ExtractError, hanCount, unifyHan, type ExtractedText } from "./extracted.js";
 
 /** Han characters per page below which a PDF counts as having no text layer. */
@@ -33,7 +32,8 @@ interface PdfTextItem {
 }
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-const assetUrl = (folder: string) => `${pathToFileURL(join(pdfjsRoot, folder)).href}/`;
+/** pdf.js in Node reads CMaps and font data with fs: a folder path ending in a separator. */
+const assetUrl = (folder: string) => `${join(pdfjsRoot, folder)}/`;
 
 /** Groups a page's items into lines (top to bottom), each line's items left to right. */
 function pageLines(items: Item[]): Item[][] {
