@@ -37,10 +37,19 @@ function option(name: string, fallback: string): string {
 function synthetic(i: number): { name: string; text: string } {
   const region = DISTRICTS[i % DISTRICTS.length]!;
   const year = FIRST_YEAR + Math.floor(i / DISTRICTS.length);
-  return { name: `synthetic-${String(i).padStart(3, "0")}-${year}.txt`, text: syntheticBulletin(CITY, region, year) };
+  return {
+    name: `synthetic-${String(i).padStart(3, "0")}-${year}.txt`,
+    text: syntheticBulletin(CITY, region, year),
+  };
 }
 
-function run(step: string, script: string, args: string[], env: Record<string, string>, documents: number): Step {
+function run(
+  step: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  documents: number,
+): Step {
   const started = Date.now();
   const child = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
@@ -53,7 +62,9 @@ function run(step: string, script: string, args: string[], env: Record<string, s
   if (child.status !== 0) throw new Error(`${step} failed (exit ${child.status}):\n${output.slice(-2000)}`);
   const rss = /peak RSS (\d+) MB/u.exec(output);
   const result = { step, documents, wallSeconds, peakRssMb: rss ? Number(rss[1]) : null };
-  console.log(`${step}: ${documents} documents, ${wallSeconds.toFixed(1)} s wall, peak RSS ${result.peakRssMb} MB`);
+  console.log(
+    `${step}: ${documents} documents, ${wallSeconds.toFixed(1)} s wall, peak RSS ${result.peakRssMb} MB`,
+  );
   return result;
 }
 
@@ -75,12 +86,15 @@ function main(): void {
   const addOne = (i: number, documents: number) => {
     const doc = synthetic(i);
     writeFileSync(join(incoming, doc.name), doc.text);
-    steps.push(run("npm run add (one bulletin)", "src/cli/add.ts", [join(incoming, doc.name)], env, documents));
+    steps.push(
+      run("npm run add (one bulletin)", "src/cli/add.ts", [join(incoming, doc.name)], env, documents),
+    );
   };
   steps.push(run("full build", "src/cli/build-index.ts", [], env, seeds + docs));
   addOne(docs, seeds + docs + 1);
   if (grow > docs + 1) {
-    for (let i = docs + 1; i < grow - seeds; i++) writeFileSync(join(corpus, synthetic(i).name), synthetic(i).text);
+    for (let i = docs + 1; i < grow - seeds; i++)
+      writeFileSync(join(corpus, synthetic(i).name), synthetic(i).text);
     steps.push(run("incremental build (grown corpus)", "src/cli/build-index.ts", [], env, grow - 1));
     addOne(grow - seeds, grow);
   }

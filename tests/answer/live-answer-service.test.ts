@@ -27,9 +27,17 @@ describe("the live answer service", () => {
     mkdirSync(corpusDir);
     for (const f of [EXCERPT, "metadata-overrides.json", "indicator-aliases.json"])
       copyFileSync(join(CORPUS, f), join(corpusDir, f));
-    embedder = await loadEmbedder({ modelDir: MODEL_DIR, modelId: "BAAI/bge-small-zh-v1.5", allowRemote: false });
+    embedder = await loadEmbedder({
+      modelDir: MODEL_DIR,
+      modelId: "BAAI/bge-small-zh-v1.5",
+      allowRemote: false,
+    });
     await buildArtefacts({ corpusDir, artefactDir, embedder });
-    const config = loadConfig({ CORPUS_DIR: corpusDir, ARTEFACT_DIR: artefactDir, EMBEDDING_MODEL_DIR: MODEL_DIR });
+    const config = loadConfig({
+      CORPUS_DIR: corpusDir,
+      ARTEFACT_DIR: artefactDir,
+      EMBEDDING_MODEL_DIR: MODEL_DIR,
+    });
     service = await createLiveAnswerService(config, { pollMs: 100 });
   }, 120_000);
 
@@ -43,13 +51,18 @@ describe("the live answer service", () => {
     expect(before.text).not.toContain(GDP);
     const builtAt = service.builtAt();
     // Another build writes a new manifest; the service is not told, it watches.
-    await addDocuments([{ name: "tiexi-2012.txt", bytes: Buffer.from(BULLETIN) }], {}, {
-      corpusDirs: [corpusDir],
-      artefactDir,
-      embedder,
-    });
+    await addDocuments(
+      [{ name: "tiexi-2012.txt", bytes: Buffer.from(BULLETIN) }],
+      {},
+      {
+        corpusDirs: [corpusDir],
+        artefactDir,
+        embedder,
+      },
+    );
     const deadline = Date.now() + 20_000;
-    while (service.builtAt() === builtAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (service.builtAt() === builtAt && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(service.builtAt()).not.toBe(builtAt);
     const after = await service.ask(QUESTION);
     expect(after.status).toBe("answered");
