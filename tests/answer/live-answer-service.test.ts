@@ -39,7 +39,7 @@ describe("the live answer service", () => {
       EMBEDDING_MODEL_DIR: MODEL_DIR,
     });
     service = await createLiveAnswerService(config, { pollMs: 100 });
-  }, 120_000);
+  }, 600_000);
 
   afterAll(() => {
     service?.close();
@@ -69,7 +69,7 @@ describe("the live answer service", () => {
     expect(after.text).toContain(GDP);
     expect(after.citations[0]!.doc).toBe("tiexi-2012.txt");
     expect(service.sources().map((s) => s.file)).toEqual([EXCERPT, "tiexi-2012.txt"]);
-  }, 120_000);
+  }, 600_000);
 
   it("keeps answering from the build in service when the new one cannot be loaded", async () => {
     const builtAt = service.builtAt();

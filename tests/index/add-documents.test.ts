@@ -35,7 +35,7 @@ describe("addDocuments and removeDocument", () => {
     embedder = await loadEmbedder({ modelDir: MODEL_DIR, modelId: MODEL_ID, allowRemote: false });
     expect(await addDocuments([], {}, target())).toEqual({ added: [], refused: [], build: null });
     await buildArtefacts({ corpusDir, artefactDir, embedder });
-  });
+  }, 600_000);
 
   it("refuses unreadable and unsupported files with the reason and changes nothing", async () => {
     const before = folderBytes(corpusDir);
@@ -78,7 +78,7 @@ describe("addDocuments and removeDocument", () => {
     expect(doc.pages).toHaveLength(17);
     expect(loaded.vectors.hnsw.getCurrentCount()).toBe(loaded.corpus.chunks.length);
     expect(readFileSync(join(corpusDir, PDF))).toEqual(realdoc(PDF));
-  });
+  }, 600_000);
 
   it("removes a document by id from the folder and every index", async () => {
     await removeDocument("chengdu-2022-bulletin", target());
@@ -88,5 +88,5 @@ describe("addDocuments and removeDocument", () => {
     expect(loaded.vectors.hnsw.getCurrentCount()).toBe(loaded.corpus.chunks.length);
     expect(readdirSync(corpusDir)).not.toContain(PDF);
     await expect(removeDocument("nothing-like-it", target())).rejects.toThrow(CorpusDocumentNotFound);
-  });
+  }, 600_000);
 });

@@ -87,7 +87,7 @@ const BAD_FILE_PROBLEMS = [
   },
 ];
 
-describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
+describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 600_000 }, () => {
   let embedder: Embedder;
   const requirements = () => ({ artefactDir, corpusDir, modelId: MODEL_ID, dimension: embedder.dimension });
   beforeAll(async () => {
@@ -96,7 +96,7 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
       copyFileSync(join(CORPUS_DIR, f), join(corpusDir, f));
     }
     embedder = await loadEmbedder({ modelDir: MODEL_DIR, modelId: MODEL_ID, allowRemote: false });
-  });
+  }, 600_000);
 
   it("builds every artefact with a manifest that loadArtefacts accepts", async () => {
     const log: string[] = [];

@@ -75,7 +75,7 @@ describe("admin document upload to the running bot", () => {
     service = await createLiveAnswerService(config, { pollMs: 200 });
     bot = createBot({ service, config, logger, documents: corpusIntake(config, service, logger) });
     polling = await startPolling(bot, { logger, drainTimeoutMs: 5_000 });
-  }, 120_000);
+  }, 600_000);
 
   afterAll(async () => {
     await polling?.stop();
@@ -130,7 +130,7 @@ describe("admin document upload to the running bot", () => {
       await server.waitForCall("sendMessage", {
         after: mark,
         where: (c) => textOf(c).startsWith("已添加") || textOf(c).startsWith("没有添加"),
-        timeoutMs: 120_000,
+        timeoutMs: 500_000,
       }),
     );
     expect(reply).toContain("qianshan-2016.pdf：《鞍山市千山区2016年国民经济和社会发展统计公报》");
@@ -142,5 +142,5 @@ describe("admin document upload to the running bot", () => {
     const answer = await ask(STAFF_ID, "千山区2016年地区生产总值是多少");
     expect(answer).toContain(GDP);
     expect(answer).toContain("《鞍山市千山区2016年国民经济和社会发展统计公报》 第1页");
-  }, 180_000);
+  }, 600_000);
 });
