@@ -52,6 +52,8 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(10_000),
   /** How many times a failed Bot API call is retried (auto-retry). */
   TELEGRAM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** Chats allowed to add documents by sending them to the bot; unset means nobody. */
+  ADMIN_CHAT_IDS: chatIdList.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Folder for the bot's own state: the outbox of replies not yet delivered (issue 12). */
   BOT_STATE_DIR: z.string().min(1).default("state"),
@@ -76,6 +78,8 @@ export interface AppConfig {
   logLevel: "debug" | "info" | "warn" | "error";
   /** The outbox file (`BOT_STATE_DIR/outbox.json`). */
   outboxFile: string;
+  /** Chats whose documents the bot adds to the corpus (empty: nobody). */
+  adminChatIds: number[];
 }
 
 /** Thrown for a missing or malformed setting; its message names the variable and the bad value. */
@@ -127,5 +131,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     telegramMaxRetries: c.TELEGRAM_MAX_RETRIES,
     logLevel: c.LOG_LEVEL,
     outboxFile: resolve(abs(c.BOT_STATE_DIR), "outbox.json"),
+    adminChatIds: c.ADMIN_CHAT_IDS ?? [],
   };
 }

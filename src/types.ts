@@ -25,6 +25,9 @@ export interface DataQualityNote {
   message: string;
 }
 
+/** The file format a document was read from (see src/ingest/formats). */
+export type DocumentFormat = "pdf" | "docx" | "html" | "markdown" | "text";
+
 /** What we know about one corpus document. */
 export interface DocumentMeta {
   /** File stem, e.g. `tiedong-2023-statistical-bulletin`. */
@@ -56,6 +59,8 @@ export interface DocumentMeta {
   notes: DataQualityNote[];
   /** sha256 of the file's bytes. */
   sha256: string;
+  /** The format the text was extracted from; absent means plain text. */
+  format?: DocumentFormat;
 }
 
 /**
@@ -73,6 +78,8 @@ export interface CorpusDocument {
   /** Normalised text: simplified, annotations and hidden spam removed, punctuation unified. */
   text: string;
   offsets: OffsetRuns;
+  /** PDF only: offsets into `raw` where page 1, 2, … start; absent for unpaged formats. */
+  pages?: number[];
 }
 
 /** A heading-delimited part of a document. The root section of a document has level 0. */
@@ -223,6 +230,8 @@ export interface Citation {
   after: string;
   start: number;
   end: number;
+  /** The page of the quote (1-based) in a paged source (PDF); absent otherwise. Shown as 第N页. */
+  page?: number;
 }
 
 /** One figure an answer states, machine-readable. */

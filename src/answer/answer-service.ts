@@ -121,6 +121,14 @@ export async function createAnswerService(
     allowRemote: config.allowRemoteModels,
   });
   const artefacts = await loadOrRebuild(config, embedder, options);
+  return serviceFromArtefacts(artefacts, embedder);
+}
+
+/**
+ * A service over artefacts already loaded, sharing a loaded model. The live service
+ * (live-answer-service.ts) builds one per build it loads.
+ */
+export function serviceFromArtefacts(artefacts: LoadedArtefacts, embedder: Embedder): AnswerService {
   const vocabulary = loadVocabulary();
   const tokenizer = createTokenizer(vocabulary.terms);
   const view = new CorpusView(artefacts);

@@ -2,7 +2,7 @@
  * Builds citations: the source statement of a figure, verbatim (normalised and original),
  * with its document, heading path and neighbouring statements for excerpts.
  */
-import { rawSlice } from "../ingest/mapped-text.js";
+import { rawOffset, rawSlice } from "../ingest/mapped-text.js";
 import type { LoadedArtefacts } from "../index/load-artefacts.js";
 import { sectionLabel } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
@@ -59,6 +59,15 @@ export class CorpusView {
   }
 }
 
+/** The 1-based page of a normalised offset in a paged document (PDF), or null. */
+export function pageAt(doc: CorpusDocument, offset: number): number | null {
+  if (!doc.pages || doc.pages.length === 0) return null;
+  const raw = rawOffset(doc.offsets, offset);
+  let page = 1;
+  for (let i = 0; i < doc.pages.length; i++) if (doc.pages[i]! <= raw) page = i + 1;
+  return page;
+}
+
 /** Collects the citations of one answer, numbering them and merging repeats of a span. */
 export class CitationBook {
   private readonly list: Citation[] = [];
@@ -90,6 +99,8 @@ export class CitationBook {
       start,
       end,
     };
+    const page = pageAt(doc, start);
+    if (page !== null) citation.page = page;
     this.list.push(citation);
     return citation.id;
   }
@@ -152,5 +163,5 @@ export function formatExcerpt(c: Citation): string {
   const quote =
     c.figure && c.quote.includes(c.figure) ? c.quote.replace(c.figure, `【${c.figure}】`) : c.quote;
   const body = `${c.before ? `…${c.before}` : ""}「${quote}」${c.after ? `${c.after}…` : ""}`;
-  return `《${c.title}》\n${c.section || "导语"}\n${body}`;
+  return `《${c.title}》${c.page ? ` 第${c.page}页` : ""}\n${c.section || "导语"}\n${body}`;
 }

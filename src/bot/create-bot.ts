@@ -25,6 +25,7 @@ import { AnswerStore } from "./answer-store.js";
 import { BOT_COMMANDS, parseCommand, type ParsedCommand } from "./commands.js";
 import { Conversation, type Reply } from "./conversation.js";
 import { installFeatures } from "./features.js";
+import { documentUploadHandler, type DocumentIntake } from "./document-intake.js";
 import { describeError, type Logger } from "./log.js";
 import { Outbox, type OutgoingMessage, type SendMessage } from "./outbox.js";
 import { renderTelegram } from "./render-reply.js";
@@ -55,6 +56,8 @@ export interface CreateBotOptions {
    * passes one kept on disk; by default an in-memory outbox over {@link telegramSender}.
    */
   outbox?: Outbox;
+  /** Admin document uploads (document-intake.ts); without it documents get the text-only note. */
+  documents?: DocumentIntake;
 }
 
 /** How long one sendMessage may take before it is abandoned and retried (outbox). */
@@ -278,6 +281,18 @@ export function createBot(options: CreateBotOptions): Bot {
     const question = text.split(`@${ctx.me.username}`).join(" ");
     await send(ctx, await conversation.ask(ctx.chatId, question), ctx.msg.message_id, actions);
   });
+
+  if (options.documents) {
+    bot.on(
+      "message:document",
+      documentUploadHandler({
+        intake: options.documents,
+        logger,
+        apiRoot: apiRoot ?? "https://api.telegram.org",
+        token: config.telegramToken,
+      }),
+    );
+  }
 
   bot.on([...NON_TEXT], async (ctx) => {
     await send(ctx, { kind: "notice", text: NOTICES.nonText }, ctx.msg?.message_id);

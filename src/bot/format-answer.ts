@@ -162,7 +162,11 @@ export function answerLines(answer: Answer, options: AnswerLinesOptions = {}): L
   if (answer.citations.length > 0) {
     lines.push([], [{ text: "出处", style: "b" }]);
     for (const c of answer.citations) {
-      lines.push(plain(`[${c.id}] ${bookTitle(c.title)}${c.section ? " " + c.section : ""}`));
+      lines.push(
+        plain(
+          `[${c.id}] ${bookTitle(c.title)}${c.page ? ` 第${c.page}页` : ""}${c.section ? " " + c.section : ""}`,
+        ),
+      );
     }
   }
   if (answer.status === "not_found" && !answer.text.includes("/help"))

@@ -7,11 +7,13 @@
  * Exit codes: 0 clean stop or end of input, 1 runtime failure, 2 bad settings.
  */
 import { createAnswerService, type AnswerService } from "../answer/answer-service.js";
+import { createLiveAnswerService } from "../answer/live-answer-service.js";
 import { ConfigError, loadConfig, type AppConfig } from "../config.js";
 import { GrammyError, HttpError } from "grammy";
 import { AnswerStore } from "./answer-store.js";
 import { Conversation } from "./conversation.js";
 import { createBot, telegramSender } from "./create-bot.js";
+import { corpusIntake } from "./document-intake.js";
 import { createLogger, describeError, redact, type Logger } from "./log.js";
 import { Outbox } from "./outbox.js";
 import { watchParent } from "./parent-watch.js";
@@ -27,8 +29,12 @@ import { NO_TOKEN_BANNER } from "./texts.js";
 const WARM_UP_QUESTIONS = ["对比铁东区2022和2023年的GDP", "立山区2024年上半年地区生产总值是多少"];
 
 async function loadService(config: AppConfig, logger: Logger): Promise<AnswerService> {
-  const started = performance.now();
   const service = await createAnswerService(config);
+  await warmUp(service, logger);
+  return service;
+}
+
+async function warmUp(service: AnswerService, logger: Logger): Promise<void> {
   const loaded = performance.now();
   for (const question of WARM_UP_QUESTIONS) {
     try {
@@ -37,18 +43,20 @@ async function loadService(config: AppConfig, logger: Logger): Promise<AnswerSer
       logger.warn("warm-up question failed; serving anyway", { question, ...describeError(err) });
     }
   }
-  logger.info("answer service ready", {
-    loadMs: Math.round(loaded - started),
-    warmUpMs: Math.round(performance.now() - loaded),
-  });
-  return service;
+  logger.info("answer service ready", { warmUpMs: Math.round(performance.now() - loaded) });
 }
 
 async function runTelegram(config: AppConfig, logger: Logger): Promise<number> {
-  const service = await loadService(config, logger);
+  const service = await createLiveAnswerService(config, {
+    log: (msg, fields) => logger.info(msg, fields),
+  });
+  await warmUp(service, logger);
+  // Admins reach the bot even where an allow-list is set.
+  const allowedChatIds = config.allowedChatIds && [...config.allowedChatIds, ...config.adminChatIds];
+  const documents = corpusIntake(config, service, logger);
   // Replies are kept on disk until Telegram confirms them, and resumed after a restart.
   const outbox = new Outbox({ send: telegramSender(config), logger, file: config.outboxFile });
-  const bot = createBot({ service, config, logger, outbox });
+  const bot = createBot({ service, config: { ...config, allowedChatIds }, logger, outbox, documents });
   const polling = await startPolling(bot, { logger, outbox });
   return stopOnSignals(polling, { logger });
 }

@@ -17,7 +17,9 @@ const USAGE = `usage: npm run ask -- [--json] "问题"
 
 /** The answer for a person: the text, then numbered sources with verbatim quotes. */
 export function formatForPerson(answer: Answer): string {
-  const sources = answer.citations.map((c) => `[${c.id}] 《${c.title}》 ${c.section}\n    “${c.quote}”`);
+  const sources = answer.citations.map(
+    (c) => `[${c.id}] 《${c.title}》${c.page ? ` 第${c.page}页` : ""} ${c.section}\n    “${c.quote}”`,
+  );
   return [answer.text, ...(sources.length > 0 ? ["", "来源：", ...sources] : [])].join("\n");
 }
 

@@ -6,6 +6,7 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { EmbeddingModelError, loadEmbedder } from "../embed/embedder.js";
 import { buildArtefacts } from "../index/build-artefacts.js";
+import { CorpusError } from "../ingest/load-corpus.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof EmbeddingModelError)
+  if (e instanceof ConfigError || e instanceof EmbeddingModelError || e instanceof CorpusError)
     console.error(`build-index: ${e.message}`);
   else console.error("build-index failed:", e);
   process.exit(1);

@@ -4,15 +4,15 @@
  * that turn them into tables, so editing either makes the artefacts stale.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
 import { CATALOGUE_PATH } from "../indicators/catalogue.js";
-import { corpusInputFiles, unreadableReason } from "../ingest/load-corpus.js";
 import { OVERRIDE_FILE } from "../ingest/metadata.js";
+import { scanCorpusFolders } from "../ingest/scan-corpus.js";
 import type { Chunk, CorpusDocument, IngestProblem, Section } from "../types.js";
 
 /** Bump when the shape of any artefact changes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** File names inside the artefact folder. */
 export const ARTEFACT_FILES = {
@@ -34,17 +34,6 @@ export interface CorpusArtefact {
 /** The stages whose code shapes the artefacts, relative to src/. */
 const PIPELINE_SOURCE_DIRS = ["ingest", "sections", "indicators"];
 
-/** A file's bytes, or for one the build reports as unreadable (link loop …) the reason. */
-function readOrReason(path: string): Buffer | string {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const reason = unreadableReason(e);
-    if (reason) return `unreadable: ${reason}`;
-    throw e;
-  }
-}
-
 function listFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
@@ -54,25 +43,37 @@ function listFiles(dir: string): string[] {
     });
 }
 
-/**
- * sha256 over the corpus folder's files and the pipeline's source files (names relative to
- * their folder, then contents). Stored in the manifest as `corpusHash`.
- */
-export function buildInputsHash(corpusDirs: string | readonly string[]): string {
+/** sha256 over the source files of the stages that shape documents, sections and tables. */
+export function pipelineHash(): string {
   const srcRoot = resolve(import.meta.dirname, "..");
-  const hash = createHash("sha256");
-  const add = (root: string, files: string[]) => {
-    for (const f of files) {
-      hash.update(relative(root, f)).update("\0").update(readOrReason(f)).update("\0");
-    }
-  };
-  // Only the files the build ingests: a .DS_Store or a backup file beside them changes nothing.
-  const dirs = typeof corpusDirs === "string" ? [corpusDirs] : corpusDirs;
+  const hash = createHash("sha256").update(`schema ${SCHEMA_VERSION}\0`);
+  for (const d of PIPELINE_SOURCE_DIRS) {
+    for (const f of listFiles(join(srcRoot, d)))
+      hash.update(relative(srcRoot, f)).update("\0").update(readFileSync(f)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * sha256 over what a build over several corpus folders reads: the pipeline's source
+ * ({@link pipelineHash}), the indicator catalogue, each folder's override file, and every
+ * document the scan lists (name and bytes) plus the entries it reports. Files the build does not
+ * ingest (a .DS_Store, a backup) change nothing; a symlink loop is a reported entry, not a crash.
+ * Stored in the manifest as `corpusHash`.
+ */
+export function corpusFoldersHash(dirs: readonly string[]): string {
+  const hash = createHash("sha256").update(pipelineHash());
+  hash.update("catalogue\0").update(readFileSync(CATALOGUE_PATH)).update("\0");
   dirs.forEach((dir, i) => {
-    hash.update(`corpus folder ${i}\0`);
-    add(dir, corpusInputFiles(dir, [OVERRIDE_FILE]));
+    const override = join(dir, OVERRIDE_FILE);
+    if (existsSync(override)) hash.update(`meta ${i}\0`).update(readFileSync(override)).update("\0");
   });
-  add(dirname(CATALOGUE_PATH), [CATALOGUE_PATH]);
-  for (const d of PIPELINE_SOURCE_DIRS) add(srcRoot, listFiles(join(srcRoot, d)));
+  const scan = scanCorpusFolders(dirs);
+  for (const f of scan.files)
+    hash
+      .update(`doc ${basename(f)}\0`)
+      .update(readFileSync(f))
+      .update("\0");
+  for (const p of scan.problems) hash.update(`problem ${p.file}\0${p.reason}\0`);
   return hash.digest("hex");
 }

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { basename, join } from "node:path";
-import type { CorpusDocument, DataQualityNote, IngestProblem } from "../types.js";
+import type { CorpusDocument, DataQualityNote, DocumentFormat, IngestProblem } from "../types.js";
 import { DecodeError, decodeBytes } from "./decode.js";
 import {
   MetadataError,
@@ -123,13 +123,32 @@ function normaliserNotes(n: Normalised): DataQualityNote[] {
 /** Loads one file; throws DecodeError or MetadataError with the reason. */
 export function loadDocument(path: string, overrides: MetadataOverrides): CorpusDocument {
   const bytes = readFileSync(path);
-  const file = basename(path);
   const { text: raw, encoding } = decodeBytes(bytes);
+  return documentFromText({ file: basename(path), bytes, raw, encoding }, overrides);
+}
+
+/**
+ * The format step's output → a document: normalises the extracted text and detects metadata,
+ * as for a `.txt` file. `raw` is the decoded or extracted text; `pages` (PDF) the raw offsets
+ * where pages start. Throws DecodeError or MetadataError with the reason.
+ */
+export function documentFromText(
+  source: {
+    file: string;
+    bytes: Uint8Array;
+    raw: string;
+    encoding: string;
+    format?: DocumentFormat;
+    pages?: number[] | null;
+  },
+  overrides: MetadataOverrides,
+): CorpusDocument {
+  const { file, bytes, raw, encoding } = source;
   const normalised = normaliseDocument(raw);
   if (!/\p{Script=Han}{4}/u.test(normalised.text))
     throw new DecodeError("no Chinese text after normalisation");
   const meta = detectMetadata({
-    id: file.replace(/\.txt$/u, ""),
+    id: file.replace(/\.[A-Za-z]{1,8}$/u, ""),
     file,
     text: normalised.text,
     script: normalised.script,
@@ -138,7 +157,10 @@ export function loadDocument(path: string, overrides: MetadataOverrides): Corpus
     override: overrides[file],
     notes: normaliserNotes(normalised),
   });
-  return { meta, raw, text: normalised.text, offsets: normalised.offsets };
+  if (source.format && source.format !== "text") meta.format = source.format;
+  const doc: CorpusDocument = { meta, raw, text: normalised.text, offsets: normalised.offsets };
+  if (source.pages) doc.pages = source.pages;
+  return doc;
 }
 
 /**

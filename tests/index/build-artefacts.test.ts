@@ -7,6 +7,8 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
+  symlinkSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -15,10 +17,15 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEmbedder, type Embedder } from "../../src/embed/embedder.js";
-import { ARTEFACT_FILES, SCHEMA_VERSION, buildInputsHash } from "../../src/index/artefact-layout.js";
-import { ArtefactError, MANIFEST_FILE, readJson } from "../../src/index/artefact-store.js";
+import { ARTEFACT_FILES, SCHEMA_VERSION, corpusFoldersHash } from "../../src/index/artefact-layout.js";
+import {
+  ArtefactError,
+  MANIFEST_FILE,
+  readJson,
+  type ArtefactManifest,
+} from "../../src/index/artefact-store.js";
 import { buildArtefacts, passageText } from "../../src/index/build-artefacts.js";
-import { loadArtefacts } from "../../src/index/load-artefacts.js";
+import { artefactFileKey, loadArtefacts } from "../../src/index/load-artefacts.js";
 import type { IndicatorRow } from "../../src/types.js";
 import { CORPUS_DIR, corpusBytes, corpusText } from "../ingest/fixtures.js";
 
@@ -35,16 +42,22 @@ const corpusDir = join(root, "corpus");
 const artefactDir = join(root, "artefacts");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Every file of a folder with the sha256 of its bytes, for before/after comparisons. */
+/** Every file under a folder with the sha256 of its bytes, for before/after comparisons. */
 const snapshot = (dir: string) =>
   Object.fromEntries(
-    readdirSync(dir).map((f) => [
-      f,
-      createHash("sha256")
-        .update(readFileSync(join(dir, f)))
-        .digest("hex"),
-    ]),
+    (readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .map((f) => [
+        f,
+        createHash("sha256")
+          .update(readFileSync(join(dir, f)))
+          .digest("hex"),
+      ]),
   );
+
+/** Path of an artefact of the current build (inside its generation folder). */
+const artefactPath = (dir: string, name: string) =>
+  join(dir, artefactFileKey(readJson<ArtefactManifest>(join(dir, MANIFEST_FILE)), name, dir));
 
 /** Bad files, plus one good document without any heading (the 2023 bulletin's title, intro and 综合 paragraph). */
 function addBadFiles(): void {
@@ -74,7 +87,7 @@ const BAD_FILE_PROBLEMS = [
   },
 ];
 
-describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
+describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 600_000 }, () => {
   let embedder: Embedder;
   const requirements = () => ({ artefactDir, corpusDir, modelId: MODEL_ID, dimension: embedder.dimension });
   beforeAll(async () => {
@@ -83,13 +96,13 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
       copyFileSync(join(CORPUS_DIR, f), join(corpusDir, f));
     }
     embedder = await loadEmbedder({ modelDir: MODEL_DIR, modelId: MODEL_ID, allowRemote: false });
-  });
+  }, 600_000);
 
   it("builds every artefact with a manifest that loadArtefacts accepts", async () => {
     const log: string[] = [];
     const report = await buildArtefacts({ corpusDir, artefactDir, embedder, log: (l) => log.push(l) });
     expect(report.problems).toEqual([]);
-    const rows = readJson<IndicatorRow[]>(join(artefactDir, ARTEFACT_FILES.indicators));
+    const rows = readJson<IndicatorRow[]>(artefactPath(artefactDir, ARTEFACT_FILES.indicators));
     expect(report.manifest.counts).toEqual({
       documents: 2,
       sections: 42,
@@ -106,11 +119,19 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
       schemaVersion: SCHEMA_VERSION,
       modelId: MODEL_ID,
       dimension: 512,
-      corpusHash: buildInputsHash(corpusDir),
+      corpusHash: corpusFoldersHash([corpusDir]),
     });
-    expect(Object.keys(report.manifest.files).sort()).toEqual(Object.values(ARTEFACT_FILES).sort());
-    expect(readdirSync(artefactDir).sort()).toEqual([...Object.values(ARTEFACT_FILES), MANIFEST_FILE].sort());
-    expect(log).toContain(`2 documents, 42 sections, 48 chunks, ${rows.length} indicator rows, 0 tasks`);
+    const generation = Object.keys(report.manifest.files)[0]!.split("/")[0]!;
+    expect(generation).toMatch(/^gen-/);
+    expect(Object.keys(report.manifest.files).sort()).toEqual(
+      Object.values(ARTEFACT_FILES)
+        .map((f) => `${generation}/${f}`)
+        .sort(),
+    );
+    expect(readdirSync(artefactDir).sort()).toEqual(["doc-cache", generation, MANIFEST_FILE].sort());
+    expect(log).toContain(
+      `2 documents (2 processed, 0 from cache), 42 sections, 48 chunks, ${rows.length} indicator rows, 0 tasks`,
+    );
 
     const loaded = loadArtefacts(requirements());
     expect(loaded.manifest).toEqual(report.manifest);
@@ -127,7 +148,10 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
     const report = await buildArtefacts({ corpusDir, artefactDir, embedder, log: (l) => log.push(l) });
     expect(report.problems).toEqual(BAD_FILE_PROBLEMS);
     expect(report.manifest.counts).toMatchObject({ documents: 3, sections: 43, chunks: 49, skippedFiles: 4 });
-    expect(log.slice(0, 4)).toEqual(BAD_FILE_PROBLEMS.map((p) => `skipped ${p.file}: ${p.reason}`));
+    expect(log.filter((l) => l.startsWith("skipped"))).toEqual(
+      BAD_FILE_PROBLEMS.map((p) => `skipped ${p.file}: ${p.reason}`),
+    );
+    expect(report.processed).toBe(1); // only headingless.txt is new; the others come from the cache
     expect(log).toContain("note: headingless.txt has no recognisable heading; indexed as one section");
 
     const loaded = loadArtefacts(requirements());
@@ -169,31 +193,80 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", () => {
     expect(() => loadArtefacts(requirements())).not.toThrow();
   });
 
-  // BUG: buildArtefacts replaces corpus.json, indicators.json, tasks.json, bm25.json and
-  // chunks.hnsw one by one and only then computes the corpus hash for the manifest. When that
-  // step fails (here: a dangling symlink such as the `.#file` lock Emacs leaves in the corpus
-  // folder makes buildInputsHash's statSync throw ENOENT), the build throws after the data
-  // files were replaced, leaving new data under the old manifest. Expected (doc comment: "in
-  // every failure the artefacts already in artefactDir are left untouched"): the artefact
-  // folder's bytes are unchanged; actual: corpus.json differs and loadArtefacts then fails with
-  // reason `corrupt`. Fix idea: compute the hash (and everything else that can fail) before the
-  // first write.
-  // The failing input used to be a dangling `.#metadata-overrides.json` (an Emacs lock); since
-  // issue 12 (item 7) hidden files are neither read nor hashed, so a malformed override file
-  // makes the build fail instead.
-  it("leaves the artefacts untouched when the build fails", async () => {
-    const before = snapshot(artefactDir);
-    const overrides = join(corpusDir, "metadata-overrides.json");
-    const saved = readFileSync(overrides);
-    writeFileSync(join(corpusDir, "blank.txt"), " \n");
-    writeFileSync(overrides, "{ not json");
+  // Was a bug: the artefacts were replaced one by one before the corpus hash was computed, so a
+  // dangling symlink (the `.#file` lock Emacs leaves) failed the build after the data files had
+  // been replaced. Now the hash and scan come first, hidden entries are ignored quietly, and
+  // files go into a new generation folder that only the manifest, written last, makes current.
+  it("ignores an editor's dangling lock symlink quietly", async () => {
+    symlinkSync("root@host.4242:1700000000", join(corpusDir, ".#metadata-overrides.json"));
     try {
-      await expect(buildArtefacts({ corpusDir, artefactDir, embedder })).rejects.toThrow(/not valid JSON/);
+      const report = await buildArtefacts({ corpusDir, artefactDir, embedder });
+      expect(report.problems).toEqual(BAD_FILE_PROBLEMS);
+      expect(report.processed).toBe(0);
     } finally {
-      writeFileSync(overrides, saved);
-      unlinkSync(join(corpusDir, "blank.txt"));
+      unlinkSync(join(corpusDir, ".#metadata-overrides.json"));
     }
-    expect(snapshot(artefactDir)).toEqual(before);
+  });
+
+  it("leaves the previous artefacts usable when the build fails after embedding", async () => {
+    const before = snapshot(artefactDir);
+    const lines = corpusText(BULLETIN).split("\n");
+    writeFileSync(
+      join(corpusDir, "new-bulletin.txt"),
+      [lines[0], lines[1], lines[2], "", ...lines.slice(3, 40)].join("\n"),
+    );
+    // The real model, failing part way as a full disk or a killed worker would.
+    const failing: Embedder = {
+      modelId: embedder.modelId,
+      dimension: embedder.dimension,
+      embedQuery: (t) => embedder.embedQuery(t),
+      embedPassages: async () => {
+        throw new Error("interrupted");
+      },
+    };
+    try {
+      await expect(buildArtefacts({ corpusDir, artefactDir, embedder: failing })).rejects.toThrow(
+        "interrupted",
+      );
+      expect(snapshot(artefactDir)).toEqual(before);
+    } finally {
+      unlinkSync(join(corpusDir, "new-bulletin.txt"));
+    }
+    expect(loadArtefacts(requirements()).manifest.counts.documents).toBe(3);
+  });
+
+  it("drops a removed document from every index and the cache, re-processing nothing", async () => {
+    const saved = readFileSync(join(corpusDir, "headingless.txt"));
+    unlinkSync(join(corpusDir, "headingless.txt"));
+    try {
+      const report = await buildArtefacts({ corpusDir, artefactDir, embedder });
+      expect(report.processed).toBe(0);
+      const loaded = loadArtefacts(requirements());
+      expect(loaded.corpus.documents.map((d) => d.meta.file)).toEqual([LISHAN, EXCERPT]);
+      expect(loaded.corpus.chunks.filter((c) => c.docId === "headingless")).toEqual([]);
+      expect(loaded.rows.filter((r) => r.source.docId === "headingless")).toEqual([]);
+      expect(loaded.vectors.hnsw.getCurrentCount()).toBe(48);
+      expect(loaded.bm25.docLengths).toHaveLength(48);
+      expect(readdirSync(join(artefactDir, "doc-cache"))).toHaveLength(2);
+    } finally {
+      writeFileSync(join(corpusDir, "headingless.txt"), saved);
+    }
+  });
+
+  it("re-processes only the document that changed", async () => {
+    await buildArtefacts({ corpusDir, artefactDir, embedder }); // headingless.txt is back
+    const original = readFileSync(join(corpusDir, EXCERPT));
+    appendFileSync(join(corpusDir, EXCERPT), "\n全年新增就业岗位1200个。\n");
+    try {
+      const report = await buildArtefacts({ corpusDir, artefactDir, embedder });
+      expect(report.documents.filter((d) => !d.cached).map((d) => d.file)).toEqual([EXCERPT]);
+      expect(report.processed).toBe(1);
+      expect(
+        loadArtefacts(requirements()).corpus.documents.find((d) => d.meta.file === EXCERPT)!.text,
+      ).toContain("全年新增就业岗位1200个");
+    } finally {
+      writeFileSync(join(corpusDir, EXCERPT), original);
+    }
   });
 });
 

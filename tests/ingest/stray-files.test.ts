@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { buildInputsHash } from "../../src/index/artefact-layout.js";
+import { corpusFoldersHash } from "../../src/index/artefact-layout.js";
 import { listCorpusFiles, loadCorpus } from "../../src/ingest/load-corpus.js";
 import { CORPUS_DIR } from "./fixtures.js";
 
@@ -36,7 +36,7 @@ it("ignores hidden, backup and system files and folders: same files, same hash",
   mkdirSync(join(messy, "old.txt"));
   mkdirSync(join(messy, ".git"));
   expect(listCorpusFiles(messy)).toEqual([join(messy, DOC)]);
-  expect(buildInputsHash(messy)).toBe(buildInputsHash(clean));
+  expect(corpusFoldersHash([messy])).toBe(corpusFoldersHash([clean]));
   expect(loadCorpus(messy).problems).toEqual([]);
 });
 
@@ -44,7 +44,7 @@ it("still changes the hash when a document changes", () => {
   const a = corpus();
   const b = corpus();
   writeFileSync(join(b, "new.txt"), "鞍山市立山区2024年上半年的补充说明。");
-  expect(buildInputsHash(b)).not.toBe(buildInputsHash(a));
+  expect(corpusFoldersHash([b])).not.toBe(corpusFoldersHash([a]));
 });
 
 it("reports a symbolic link loop and a broken link by name instead of crashing", () => {
@@ -52,7 +52,7 @@ it("reports a symbolic link loop and a broken link by name instead of crashing",
   symlinkSync("loop.txt", join(dir, "loop.txt"));
   symlinkSync("nowhere.txt", join(dir, "broken.txt"));
   symlinkSync(".", join(dir, "self"));
-  expect(() => buildInputsHash(dir)).not.toThrow();
+  expect(() => corpusFoldersHash([dir])).not.toThrow();
   const loaded = loadCorpus(dir);
   expect(loaded.documents.map((d) => d.meta.file)).toEqual([DOC]);
   expect(loaded.problems).toEqual([

@@ -1,0 +1,61 @@
+/**
+ * Reads one corpus file of any supported format into a document: format dispatch (PDF, DOCX,
+ * HTML, Markdown, text) → the same normalisation and metadata detection as a `.txt` file.
+ * Unreadable files become {@link IngestProblem}s naming the file and the reason.
+ */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import type { CorpusDocument, IngestProblem } from "../types.js";
+import { DecodeError } from "./decode.js";
+import { ExtractError } from "./formats/extracted.js";
+import { extractText } from "./formats/extract-text.js";
+import { documentFromText } from "./load-corpus.js";
+import { MetadataError, type MetadataOverrides } from "./metadata.js";
+
+/** A document, or the reason its file could not be read. */
+export type ReadResult = { ok: true; document: CorpusDocument } | { ok: false; problem: IngestProblem };
+
+/** Reads a document from its bytes (already read, e.g. to hash them). */
+export async function readDocumentBytes(
+  file: string,
+  bytes: Uint8Array,
+  overrides: MetadataOverrides,
+): Promise<ReadResult> {
+  try {
+    const extracted = await extractText(bytes, file);
+    const document = documentFromText(
+      {
+        file,
+        bytes,
+        raw: extracted.text,
+        encoding: extracted.encoding,
+        format: extracted.format,
+        pages: extracted.pages,
+      },
+      overrides,
+    );
+    return { ok: true, document };
+  } catch (e) {
+    if (e instanceof ExtractError || e instanceof DecodeError || e instanceof MetadataError)
+      return { ok: false, problem: { file, reason: e.message } };
+    throw e;
+  }
+}
+
+/** Reads a document file; see {@link readDocumentBytes}. */
+export async function readDocument(path: string, overrides: MetadataOverrides): Promise<ReadResult> {
+  const file = basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return {
+      ok: false,
+      problem: {
+        file,
+        reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      },
+    };
+  }
+  return readDocumentBytes(file, bytes, overrides);
+}
