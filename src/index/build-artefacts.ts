@@ -101,6 +101,7 @@ async function processDocument(
   context: {
     overrides: ReturnType<typeof readOverrides>;
     vocabulary: ReturnType<typeof loadVocabulary>;
+    tokenizer: ReturnType<typeof createTokenizer>;
     embedder: Embedder;
   },
 ): Promise<DocumentParts | IngestProblem> {
@@ -114,7 +115,8 @@ async function processDocument(
   const chunks = chunkDocument(doc, sections);
   const passages = chunks.map((c) => passageText(c, doc.meta.title));
   const vectors = await context.embedder.embedPassages(passages);
-  return { document: doc, sections, rows, tasks, chunks, passages, vectors };
+  const tokens = passages.map((p) => context.tokenizer.tokens(p));
+  return { document: doc, sections, rows, tasks, chunks, passages, tokens, vectors };
 }
 
 /**
@@ -138,6 +140,7 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
     modelId: embedder.modelId,
   };
   const problems: IngestProblem[] = [...scan.problems];
+  const tokenizer = createTokenizer(vocabulary.terms);
   const cache = new DocumentCache(artefactDir);
   const parts: DocumentParts[] = [];
   const reports: DocumentReport[] = [];
@@ -156,7 +159,7 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
     let part = cache.get(key, embedder.dimension);
     const cached = part !== null;
     if (!part) {
-      const result = await processDocument(file, bytes, { overrides, vocabulary, embedder });
+      const result = await processDocument(file, bytes, { overrides, vocabulary, tokenizer, embedder });
       if (!("document" in result)) {
         problems.push(result);
         continue;
@@ -200,8 +203,7 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
   const vectors = parts.flatMap((p) => p.vectors);
   const vectorIndex = createVectorIndex(embedder.dimension, vectors.length);
   addVectors(vectorIndex, vectors);
-  const tokenizer = createTokenizer(vocabulary.terms);
-  const bm25 = buildBm25(parts.flatMap((p) => p.passages).map((p) => tokenizer.tokens(p)));
+  const bm25 = buildBm25(parts.flatMap((p) => p.tokens));
 
   const previous = currentGeneration(artefactDir);
   const generation = `gen-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;

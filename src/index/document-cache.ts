@@ -19,7 +19,7 @@ import { writeFileAtomic } from "./artefact-store.js";
 export const DOCUMENT_CACHE_DIR = "doc-cache";
 
 /** Bump when the shape of an entry changes. */
-const ENTRY_VERSION = 1;
+const ENTRY_VERSION = 2;
 
 /** Everything the build derives from one document. */
 export interface DocumentParts {
@@ -30,6 +30,8 @@ export interface DocumentParts {
   chunks: Chunk[];
   /** The text each chunk was embedded as (title, heading path, chunk). */
   passages: string[];
+  /** The BM25 tokens of each passage (the vocabulary is part of the key). */
+  tokens: string[][];
   /** One unit vector per chunk, in chunk order. */
   vectors: number[][];
 }
@@ -104,8 +106,8 @@ export class DocumentCache {
       const vectors = decodeVectors(entry.vectors, dimension);
       if (vectors.length !== entry.chunks.length) return null;
       this.used.add(key);
-      const { document, sections, rows, tasks, chunks, passages } = entry;
-      return { document, sections, rows, tasks, chunks, passages, vectors };
+      const { document, sections, rows, tasks, chunks, passages, tokens } = entry;
+      return { document, sections, rows, tasks, chunks, passages, tokens, vectors };
     } catch {
       return null; // A damaged entry is recomputed, never trusted.
     }
