@@ -30,7 +30,7 @@ describe("addDocuments and removeDocument", () => {
 
   beforeAll(async () => {
     mkdirSync(corpusDir);
-    for (const f of [EXCERPT, "metadata-overrides.json", "indicator-aliases.json"])
+    for (const f of [EXCERPT, "metadata-overrides.json"])
       copyFileSync(join(CORPUS_DIR, f), join(corpusDir, f));
     embedder = await loadEmbedder({ modelDir: MODEL_DIR, modelId: MODEL_ID, allowRemote: false });
     expect(await addDocuments([], {}, target())).toEqual({ added: [], refused: [], build: null });
