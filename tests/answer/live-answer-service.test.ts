@@ -25,8 +25,7 @@ describe("the live answer service", () => {
 
   beforeAll(async () => {
     mkdirSync(corpusDir);
-    for (const f of [EXCERPT, "metadata-overrides.json"])
-      copyFileSync(join(CORPUS, f), join(corpusDir, f));
+    for (const f of [EXCERPT, "metadata-overrides.json"]) copyFileSync(join(CORPUS, f), join(corpusDir, f));
     embedder = await loadEmbedder({
       modelDir: MODEL_DIR,
       modelId: "BAAI/bge-small-zh-v1.5",

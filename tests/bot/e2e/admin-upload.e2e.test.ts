@@ -53,8 +53,7 @@ describe("admin document upload to the running bot", () => {
 
   beforeAll(async () => {
     mkdirSync(corpusDir);
-    for (const f of [EXCERPT, "metadata-overrides.json"])
-      copyFileSync(join(CORPUS, f), join(corpusDir, f));
+    for (const f of [EXCERPT, "metadata-overrides.json"]) copyFileSync(join(CORPUS, f), join(corpusDir, f));
     const embedder = await loadEmbedder({
       modelDir: MODEL_DIR,
       modelId: "BAAI/bge-small-zh-v1.5",
