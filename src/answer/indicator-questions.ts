@@ -317,9 +317,14 @@ function differenceLine(
         ? negative
           ? "低"
           : "高"
-        : negative
-          ? "减少"
-          : "增加";
+        : // Two periods of one figure grew or shrank; two figures of one period differ.
+          a.period === b.period
+          ? negative
+            ? "少"
+            : "多"
+          : negative
+            ? "减少"
+            : "增加";
   facts.push({
     region: a.region,
     period: a.period === b.period ? a.period : `${b.period}→${a.period}`,

@@ -67,7 +67,7 @@ export function indicatorsNamedBy(vocabulary: IndicatorVocabulary, phrase: strin
  * 规上工业 in 规上工业企业数量 names no indicator.
  */
 const MENTION_END =
-  /^(?:$|[\sA-Za-z？?，,。！!、（()）：:；;]|是|为|有|的|和|与|及|跟|同比|比|对|增|下降|降|减|多少|几|完成|实现|达|目标|预期|计划|情况|怎|如何|呢|吗|在|共|总量|分别|变化|相|较|从|到|数据|规模|数|额|率|指标|\d|20)/u;
+  /^(?:$|[\sA-Za-z？?，,。！!、（()）：:；;]|是|为|有|的|和|与|及|跟|同比|比|对|增|下降|降|减|差|涨|多少|几|完成|实现|达|目标|预期|计划|情况|怎|如何|呢|吗|在|共|总量|分别|变化|相|较|从|到|数据|规模|数|额|率|指标|\d|20)/u;
 
 /** A mention of an indicator in a question. */
 export interface IndicatorMention {

@@ -9,6 +9,7 @@ import {
   type IndicatorMention,
   type IndicatorVocabulary,
 } from "../indicators/aliases.js";
+import { withCoordinatedMentions } from "./coordinated-mentions.js";
 import { normaliseQuestion } from "../ingest/normalise.js";
 import { partLabel } from "../indicators/statement-period.js";
 import { findPlaces, type PlaceMention } from "../ingest/find-places.js";
@@ -176,7 +177,7 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
     partOfYear,
     allPeriods,
     relativeYear,
-    indicators: findIndicatorMentions(vocabulary, text),
+    indicators: withCoordinatedMentions(vocabulary, text, findIndicatorMentions(vocabulary, text)),
     intent: detectIntent(text, command, years.length + (allPeriods ? 2 : 0)),
     unit: unitWord === "钱" ? "元" : unitWord,
     topic: topicOf(text),
