@@ -85,7 +85,7 @@ describe("differences and plan vs result", () => {
   it("states target and result, each cited", async () => {
     const a = await service.ask("铁东区2023年新增市场主体目标是多少户，实际完成多少户");
     expect(a.text).toBe(
-      "铁东区2023年新增市场主体：\n- 目标（铁东区）：6000户[1]\n- 实际：7611户[2]\n实际比目标增加1611户（计算值，由两个公布数相减得出）。",
+      "铁东区2023年新增市场主体：\n- 目标（铁东区）：6000户[1]\n- 实际：7611户[2]\n实际比目标多1611户（计算值，由两个公布数相减得出）。",
     );
   });
 });
