@@ -13,7 +13,7 @@ import { PROJECT_ROOT, loadConfig } from "../config.js";
 import { loadVocabulary } from "../indicators/aliases.js";
 import { extractTables } from "../indicators/extract-tables.js";
 import { ArtefactError } from "../index/artefact-store.js";
-import { loadCorpus } from "../ingest/load-corpus.js";
+import { readCorpus } from "../ingest/read-corpus.js";
 import { generateQuestions } from "./question-generator.js";
 
 const TARGETS = { p50: 20, p95: 50, coldStart: 2000 };
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
         .map((l) => (JSON.parse(l) as { q: string }).q)
     : [];
   const vocabulary = loadVocabulary();
-  const { rows } = extractTables(loadCorpus(config.corpusDirs).documents, vocabulary);
+  const { rows } = extractTables((await readCorpus(config.corpusDirs)).documents, vocabulary);
   const generated = generateQuestions(rows, vocabulary, generatedCount);
 
   const latencies: number[] = [];

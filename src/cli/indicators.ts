@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from "../config.js";
 import { loadVocabulary } from "../indicators/aliases.js";
 import { extractTables } from "../indicators/extract-tables.js";
 import { indicatorsToCsv, tasksToCsv } from "../indicators/table-export.js";
-import { loadCorpus } from "../ingest/load-corpus.js";
+import { readCorpus } from "../ingest/read-corpus.js";
 import { findUnitMention, tableUnits, tasksOfUnit } from "../retrieve/task-query.js";
 import type { TaskRow } from "../types.js";
 
@@ -24,7 +24,7 @@ function tasksOfNamedUnit(tasks: TaskRow[], name: string, role: string): TaskRow
 
 class UsageError extends Error {}
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const format = argv.includes("--csv") ? "csv" : argv.includes("--json") ? "json" : null;
   const outAt = argv.indexOf("--out");
@@ -35,7 +35,7 @@ function main(): void {
   }
   const config = loadConfig();
   const vocabulary = loadVocabulary();
-  const { documents, problems } = loadCorpus(config.corpusDirs);
+  const { documents, problems } = await readCorpus(config.corpusDirs);
   for (const p of problems) console.error(`indicators: skipped ${p.file}: ${p.reason}`);
   const texts = new Map(documents.map((d) => [d.meta.id, d.text]));
   const { rows, tasks: allTasks } = extractTables(documents, vocabulary);
@@ -61,13 +61,11 @@ function main(): void {
 // A closed pipe (`| head`) is a normal end of output, not an error.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => process.exit(e.code === "EPIPE" ? 0 : 1));
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   if (e instanceof UsageError) {
     console.error(`indicators: ${e.message}\n${USAGE}`);
     process.exit(2);
   }
   console.error(e instanceof ConfigError ? `indicators: ${e.message}` : e);
   process.exit(1);
-}
+});

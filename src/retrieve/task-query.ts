@@ -9,6 +9,7 @@
  * kind suffix (局, 委, 政府 …) and its characters appear in order covering at least half of
  * the full name (市发改委 → 市发展改革委, 市卫健委 → 市卫生健康委). Pure functions.
  */
+import { parseHanNumeral } from "../indicators/parse-figure.js";
 import type { TaskRow } from "../types.js";
 
 /** Which column a unit is looked up in. */
@@ -19,37 +20,6 @@ export type TaskQuery =
   | { kind: "number"; number: number }
   | { kind: "quote"; quote: string }
   | { kind: "unit"; unit: string; role: UnitRole; countOnly: boolean };
-
-const CN_NUMERAL: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** A Chinese numeral below 10000 (一百六十二 → 162, 二十 → 20, 十五 → 15); null if not one. */
-export function parseChineseNumber(text: string): number | null {
-  if (!/^[零〇一二两三四五六七八九十百千]+$/u.test(text)) return null;
-  let total = 0;
-  let digit = 0;
-  for (const c of text) {
-    if (c in CN_NUMERAL) digit = CN_NUMERAL[c]!;
-    else {
-      const scale = c === "十" ? 10 : c === "百" ? 100 : 1000;
-      total += (digit === 0 && scale === 10 ? 1 : digit) * scale;
-      digit = 0;
-    }
-  }
-  return total + digit;
-}
 
 /** A unit name as compared: without notes in brackets, `等相关部门` tails and `人民`. */
 export function unitKey(name: string): string {
@@ -134,7 +104,7 @@ export function parseTaskQuery(question: string, units: string[]): TaskQuery | n
   if (quoted) return { kind: "quote", quote: quoted[1]!.trim() };
   const numbered = question.match(NUMBER);
   if (numbered && /任务|牵头|责任|负责|讲|内容|是什么|什么|由谁|谁/u.test(question)) {
-    const n = /^\d+$/u.test(numbered[1]!) ? Number(numbered[1]) : parseChineseNumber(numbered[1]!);
+    const n = /^\d+$/u.test(numbered[1]!) ? Number(numbered[1]) : parseHanNumeral(numbered[1]!);
     if (n !== null && n > 0) return { kind: "number", number: n };
   }
   if (!TASK_WORDS.test(question) || !ASKS_LIST.test(question)) return null;

@@ -1,8 +1,8 @@
+import { parseHanNumeral } from "../../src/indicators/parse-figure.js";
 import { describe, expect, it } from "vitest";
 import {
   findUnitMention,
   namesUnit,
-  parseChineseNumber,
   parseTaskQuery,
   publishedName,
   tableUnits,
@@ -38,7 +38,7 @@ const TASKS = [
 ];
 const UNITS = tableUnits(TASKS);
 
-describe("parseChineseNumber", () => {
+describe("task numbers in Chinese numerals (parseHanNumeral)", () => {
   it.each([
     ["一百六十二", 162],
     ["五十", 50],
@@ -47,10 +47,10 @@ describe("parseChineseNumber", () => {
     ["七", 7],
     ["两百", 200],
   ])("%s → %d", (text, n) => {
-    expect(parseChineseNumber(text)).toBe(n);
+    expect(parseHanNumeral(text)).toBe(n);
   });
   it("rejects other text", () => {
-    expect(parseChineseNumber("第五")).toBeNull();
+    expect(parseHanNumeral("第五")).toBeNull();
   });
 });
 
