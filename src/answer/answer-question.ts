@@ -243,6 +243,7 @@ async function answerByTopic(
     const doc = ctx.view.doc(row.source.docId);
     return {
       statement: doc.text.slice(row.source.start, row.source.end),
+      previous: ctx.view.statementBefore(row.source.docId, row.source.sectionId, row.source.start),
       heading: ctx.view.sectionLabel(row.source.sectionId),
       retrieval:
         (boosts.get(ctx.view.chunkPositionAt(row.source.docId, row.source.start)) ?? 0) +

@@ -46,6 +46,25 @@ export class CorpusView {
     return list;
   }
 
+  /**
+   * The statement before the one starting at `start`, when it lies in the same section (a
+   * subject stated in one sentence and counted in the next); "" otherwise.
+   */
+  statementBefore(docId: string, sectionId: string, start: number): string {
+    const list = this.statementsOf(docId);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const previous = list[lo - 1];
+    const section = this.sections.get(sectionId);
+    if (!previous || !section || previous.start < section.start) return "";
+    return this.doc(docId).text.slice(previous.start, previous.end);
+  }
+
   /** The chunk position holding an offset of a document, or -1. */
   chunkPositionAt(docId: string, offset: number): number {
     const hit = this.chunksByDoc.get(docId)?.find(({ chunk }) => chunk.start <= offset && offset < chunk.end);

@@ -18,7 +18,7 @@ export interface ScoredRow {
 }
 
 /** Where a term found in a row's context counts how much. */
-export const TERM_WEIGHTS = { clause: 1, statement: 0.7, heading: 0.4 } as const;
+export const TERM_WEIGHTS = { clause: 1, statement: 0.7, previous: 0.5, heading: 0.4 } as const;
 
 /** Minimum coverage for a topic match to count as an answer. */
 export const MIN_COVERAGE = 0.6;
@@ -66,6 +66,11 @@ export function dedupeRows(rows: IndicatorRow[]): IndicatorRow[] {
 /** Context of a row used for topic matching. */
 export interface RowContext {
   statement: string;
+  /**
+   * The statement before the row's in the same section, when the row's subject may be there:
+   * `持续推进老旧小区改造。涉及居民6976户。` Optional; absent counts as empty.
+   */
+  previous?: string;
   heading: string;
   /** Fused retrieval score of the row's chunk (0 when the chunk was not retrieved). */
   retrieval: number;
@@ -97,6 +102,7 @@ export function scoreRowsByTopic(
         found += w * TERM_WEIGHTS.clause;
         inClause += w;
       } else if (ctx.statement.includes(t)) found += w * TERM_WEIGHTS.statement;
+      else if (ctx.previous?.includes(t)) found += w * TERM_WEIGHTS.previous;
       else if (ctx.heading.includes(t)) found += w * TERM_WEIGHTS.heading;
     }
     if (inClause === 0) continue;

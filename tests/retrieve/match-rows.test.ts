@@ -37,6 +37,20 @@ describe("scoreRowsByTopic", () => {
     ]);
   });
 
+  it("counts the topic named in the sentence before (a subject stated once, counted in the next)", () => {
+    const counted = [row("涉及居民", "涉及居民6976户", "6976户", "6976", "户")];
+    const terms = ["老旧小区", "改造", "居民"];
+    const weights = (t: string) => ({ 老旧小区: 3, 改造: 2, 居民: 1 })[t] ?? 1;
+    const base = { statement: "涉及居民6976户。", heading: "", retrieval: 0 };
+    const alone = scoreRowsByTopic(counted, terms, weights, "户", () => base);
+    const withPrevious = scoreRowsByTopic(counted, terms, weights, "户", () => ({
+      ...base,
+      previous: "全面推进老旧小区改造。",
+    }));
+    expect(alone.map((s) => s.coverage)).toEqual([1 / 6]);
+    expect(withPrevious.map((s) => s.coverage)).toEqual([(1 + 5 * 0.5) / 6]);
+  });
+
   it("drops rows where no topic term is in the clause itself", () => {
     expect(scoreRowsByTopic(rows, ["婚姻"], idf, null, ctx)).toEqual([]);
   });
