@@ -18,7 +18,7 @@ export const EXAMPLE_QUESTIONS: readonly string[] = [
 export function helpLines(): Line[] {
   return [
     [{ text: "鞍山统计公报问答", style: "b" }],
-    plain("我根据鞍山市及铁东区、立山区的统计公报、政府工作报告等文件回答问题，每个数字都注明出处。"),
+    plain("我根据收录的统计公报、政府工作报告等文件回答问题，每个数字都注明出处；/sources 列出收录的文件。"),
     [],
     [{ text: "示例问题：", style: "b" }],
     ...EXAMPLE_QUESTIONS.map((q) => plain(`• ${q}`)),

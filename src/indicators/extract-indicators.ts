@@ -7,6 +7,7 @@
  * opens a row whose phrase is the text before the figure (or after it, for `6976户居民的…`);
  * a clause holding only a growth rate or a basis (按可比价格计算) completes the row before it.
  */
+import { findPlaces } from "../ingest/find-places.js";
 import type { CorpusDocument, IndicatorRow, Section } from "../types.js";
 import { CELL } from "../ingest/layout.js";
 import { sectionAt } from "../sections/parse-sections.js";
@@ -18,7 +19,7 @@ import { documentRole, statementPeriod } from "./statement-period.js";
 
 /** Words before a figure that say when, where or how, not what: stripped from phrases. */
 const LEADING_NOISE =
-  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:鞍山市|铁东区|立山区|全区|我区|全市|区内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|发生|共计|共有|共|总计|合计)+/u;
+  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:全区|我区|全市|我市|全县|我县|全州|我州|全省|我省|全国|我国|全旗|全盟|区内|市内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|发生|共计|共有|共|总计|合计)+/u;
 const TRAILING_NOISE =
   /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的)+$/u;
 /** The line that opens the plan part of a plan-execution report (下半年，我们将…). */
@@ -62,8 +63,18 @@ export function splitClauses(text: string, start: number, end: number): Range[] 
 /** Cleans an indicator phrase: strips time/place prefixes, verbs and trailing punctuation. */
 export function cleanPhrase(phrase: string): string {
   let p = phrase.replace(/[。；，、：\s]+$/u, "").replace(/^[。；，、：\s]+/u, "");
-  for (let i = 0; i < 3; i++) p = p.replace(LEADING_NOISE, "").replace(TRAILING_NOISE, "");
+  for (let i = 0; i < 3; i++)
+    p = withoutLeadingPlace(p.replace(LEADING_NOISE, "")).replace(TRAILING_NOISE, "");
   return p.replace(/^[一二三四五六七八九十]+是/u, "").replace(/^[和及与]$/u, "");
+}
+
+/** How far into a phrase a place name that says where (成都市, 鞍山市铁东区) may reach. */
+const PLACE_PREFIX_LENGTH = 16;
+
+/** A phrase without a place it starts with (`铁东区社会消费品零售总额` → 社会消费品零售总额). */
+function withoutLeadingPlace(phrase: string): string {
+  const first = findPlaces(phrase.slice(0, PLACE_PREFIX_LENGTH))[0];
+  return first && first.start === 0 && first.end < phrase.length ? phrase.slice(first.end) : phrase;
 }
 
 function overlaps(a: { index: number; end: number }, growths: FoundGrowth[]): boolean {

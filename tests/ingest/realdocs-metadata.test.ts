@@ -2,15 +2,13 @@
  * The real documents of other regions in ../shared/realdocs/text (read-only, never copied):
  * each one's region, period and kind are read from its own head, with no override entry.
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config.js";
 import { loadCorpus, readOverrides } from "../../src/ingest/load-corpus.js";
 
-// ../shared from a checkout; ../../shared from a worktree under /work/wt.
-const candidates = [join(PROJECT_ROOT, "..", "shared"), join(PROJECT_ROOT, "..", "..", "shared")];
-const realdocs = join(candidates.find((c) => existsSync(c)) ?? candidates[0]!, "realdocs", "text");
+// ../shared beside the checkout, as CI lays it out.
+const realdocs = join(PROJECT_ROOT, "..", "shared", "realdocs", "text");
 
 describe("metadata of the real documents of other regions", () => {
   it("reads every document's region, period and kind from its head, with no override", () => {

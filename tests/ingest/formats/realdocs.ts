@@ -5,8 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { PROJECT_ROOT } from "../../../src/config.js";
 
-export const REALDOCS = resolve(import.meta.dirname, "../../../../../shared/realdocs");
+/** `../shared/realdocs` beside the checkout, as CI lays it out. */
+export const REALDOCS = resolve(PROJECT_ROOT, "..", "shared", "realdocs");
 
 export const realdoc = (name: string): Buffer => readFileSync(resolve(REALDOCS, "docs", name));
 export const textOfRecord = (name: string): string => readFileSync(resolve(REALDOCS, "text", name), "utf8");
