@@ -37,12 +37,15 @@ beforeAll(async () => {
 function uncitedNumbers(a: Answer): string[] {
   // A /cite excerpt shows the quote's neighbouring sentences verbatim as well.
   const cited = a.citations.map((c) => `${c.quote}${c.before}${c.after}${c.title}${c.section}`).join("\n");
-  return a.text
-    .split("\n")
-    .filter((line) => !line.includes("计算值"))
-    .map((line) => line.replace(/\[\d+\]/gu, "").replace(/20\d{2}年/gu, ""))
-    .flatMap((line) => line.match(/\d+(?:\.\d+)?/gu) ?? [])
-    .filter((n) => !cited.includes(n));
+  return (
+    a.text
+      .split("\n")
+      .filter((line) => !line.includes("计算值"))
+      .map((line) => line.replace(/\[\d+\]/gu, "").replace(/20\d{2}年/gu, ""))
+      // A number inside a name (5G基站, PM2.5) is not a figure.
+      .flatMap((line) => line.match(/(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\dA-Za-z])/gu) ?? [])
+      .filter((n) => !cited.includes(n))
+  );
 }
 
 /**
