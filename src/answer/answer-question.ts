@@ -20,11 +20,11 @@ import {
   type Idf,
 } from "../retrieve/match-rows.js";
 import { parseQuestion, restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
-import { rowTermIndexOf, rowsWithTerms } from "../retrieve/row-term-index.js";
 import { resolveScope, rowInPeriod } from "../retrieve/scope.js";
 import { isMeaningfulTopic } from "../retrieve/topic-check.js";
 import type { AnswerStatus, DocumentMeta, Fact, IndicatorRow } from "../types.js";
 import { EXAMPLES } from "./check-question.js";
+import { rowContext, topicCandidates } from "./topic-candidates.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
 import { answerGeneral, notFoundText } from "./general.js";
@@ -235,21 +235,13 @@ async function answerByTopic(
   // of those, rows whose own statement period is the one asked, and achieved figures only
   // from results.
   const resultOnly = q.intent !== "target" && ASKS_RESULT.test(q.text);
-  const candidates = rowsWithTerms(rowTermIndexOf(ctx.view.artefacts.rows), terms, docIds).filter(
-    (r) => rowInPeriod(r, q) && (!resultOnly || r.nature === "result"),
+  const candidates = topicCandidates(q, terms, docIds, ctx).filter(
+    (r) => !resultOnly || r.nature === "result",
   );
   const preferred = q.intent === "target" ? "target" : "result";
-  const scored = scoreRowsByTopic(candidates, terms, ctx.idf, q.unit, (row) => {
-    const doc = ctx.view.doc(row.source.docId);
-    return {
-      statement: doc.text.slice(row.source.start, row.source.end),
-      previous: ctx.view.statementBefore(row.source.docId, row.source.sectionId, row.source.start),
-      heading: ctx.view.sectionLabel(row.source.sectionId),
-      retrieval:
-        (boosts.get(ctx.view.chunkPositionAt(row.source.docId, row.source.start)) ?? 0) +
-        (row.nature === preferred ? NATURE_BONUS : 0),
-    };
-  });
+  const scored = scoreRowsByTopic(candidates, terms, ctx.idf, q.unit, (row) =>
+    rowContext(row, boosts, ctx, row.nature === preferred ? NATURE_BONUS : 0),
+  );
   // A comparison takes the best rows of each period; other questions the best rows overall.
   const groups =
     q.intent === "compare"

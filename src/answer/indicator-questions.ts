@@ -13,6 +13,7 @@ import type { DifferenceQuery, RankQuery } from "../retrieve/question-shape.js";
 import { rowInPeriod } from "../retrieve/scope.js";
 import type { Fact, FigureNature, IndicatorRow } from "../types.js";
 import { bestRows, retrievalBoosts, type AnswerContext, type Draft } from "./answer-question.js";
+import { rowContext, topicCandidates } from "./topic-candidates.js";
 import { CitationBook } from "./citations.js";
 import { citeRow, factOf, rowLabel } from "./compose.js";
 
@@ -196,14 +197,8 @@ async function topicRows(
   const useful = terms.filter((t) => !SHAPE_WORDS.has(t) && !(t.length === 1 && FUNCTION_CHARS.includes(t)));
   if (useful.length === 0) return [];
   const boosts = await boostsOnce(q, docIds, ctx);
-  const rows = ctx.view.artefacts.rows.filter(
-    (r) => docIds.has(r.source.docId) && rowInPeriod(r, q) && r.nature === nature,
-  );
-  const scored = scoreRowsByTopic(rows, useful, ctx.idf, null, (row) => ({
-    statement: ctx.view.doc(row.source.docId).text.slice(row.source.start, row.source.end),
-    heading: ctx.view.sectionLabel(row.source.sectionId),
-    retrieval: boosts.get(ctx.view.chunkPositionAt(row.source.docId, row.source.start)) ?? 0,
-  }));
+  const rows = topicCandidates(q, useful, docIds, ctx).filter((r) => r.nature === nature);
+  const scored = scoreRowsByTopic(rows, useful, ctx.idf, null, (row) => rowContext(row, boosts, ctx));
   // The row bound to the noun asked: the longest run of the topic found in its own clause
   // (公办率56.17% over 普惠率89.33% for 幼儿园公办率), then the score.
   const strong = scored.filter((s) => s.coverage >= MIN_COVERAGE);
