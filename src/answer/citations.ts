@@ -104,23 +104,11 @@ export class CitationBook {
       r !== undefined && !doc.text.slice(Math.min(r.end, start), Math.max(r.start, end)).includes("\n");
     const before = at > 0 && sameLine(statements[at - 1]) ? statements[at - 1]! : null;
     const after = at >= 0 && sameLine(statements[at + 1]) ? statements[at + 1]! : null;
-    const citation: Citation = {
-      id: this.list.length + 1,
-      doc: doc.meta.file,
-      docId,
-      title: doc.meta.title,
-      section: this.view.sectionLabel(sectionId),
-      quote: doc.text.slice(start, end),
-      original: rawSlice(doc.raw, doc.offsets, start, end),
-      figure,
-      before: before ? doc.text.slice(before.start, before.end) : "",
-      after: after ? doc.text.slice(after.start, after.end) : "",
-      start,
-      end,
-    };
+    const citation = this.add(docId, sectionId, [{ start, end }], figure);
+    citation.before = before ? doc.text.slice(before.start, before.end) : "";
+    citation.after = after ? doc.text.slice(after.start, after.end) : "";
     const page = pageAt(doc, start);
     if (page !== null) citation.page = page;
-    this.list.push(citation);
     return citation.id;
   }
 
@@ -137,8 +125,17 @@ export class CitationBook {
   ): number {
     const existing = this.list.find((c) => c.docId === docId && c.start === row.start && c.end === row.end);
     if (existing) return existing.id;
-    const doc = this.view.doc(docId);
     const pieces = [...context.filter((r): r is Range => r !== null && r.end <= row.start), row];
+    return this.add(docId, sectionId, pieces, figure).id;
+  }
+
+  /**
+   * Records a citation quoting the given pieces of a document verbatim, joined by `…`; its
+   * span is the last piece's. Neighbours and page are the caller's to add.
+   */
+  private add(docId: string, sectionId: string, pieces: Range[], figure: string | null): Citation {
+    const doc = this.view.doc(docId);
+    const last = pieces[pieces.length - 1]!;
     const citation: Citation = {
       id: this.list.length + 1,
       doc: doc.meta.file,
@@ -150,11 +147,11 @@ export class CitationBook {
       figure,
       before: "",
       after: "",
-      start: row.start,
-      end: row.end,
+      start: last.start,
+      end: last.end,
     };
     this.list.push(citation);
-    return citation.id;
+    return citation;
   }
 
   /**

@@ -5,18 +5,7 @@
  * generator so the same arguments always give the same document. Not a corpus: nothing of
  * the project reads these except the benchmark and tests.
  */
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./question-generator.js";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
@@ -136,7 +125,7 @@ function growth(rand: () => number): string {
 export function syntheticBulletin(city: string, region: string, year: number): string {
   let seed = year;
   for (const ch of region) seed = (seed * 31 + ch.codePointAt(0)!) >>> 0;
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const lines = [
     `${city}${region}${year}年国民经济和社会发展统计公报`,
