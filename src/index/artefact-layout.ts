@@ -12,18 +12,19 @@ import { scanCorpusFolders } from "../ingest/scan-corpus.js";
 import type { Chunk, CorpusDocument, IngestProblem, Section } from "../types.js";
 
 /** Bump when the shape of any artefact changes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
-/** File names inside the artefact folder. */
+/**
+ * File names inside a build's generation folder: the segment list (segment-list.ts) and the
+ * vector index. The documents, tables and BM25 tokens are in the per-document segments the
+ * list names (document-cache.ts), which the manifest lists too.
+ */
 export const ARTEFACT_FILES = {
-  corpus: "corpus.json",
-  indicators: "indicators.json",
-  tasks: "tasks.json",
-  bm25: "bm25.json",
+  segments: "segments.json",
   vectors: "chunks.hnsw",
 } as const;
 
-/** The content of corpus.json: documents with their text and offset maps, sections, chunks. */
+/** The corpus as the answering layer holds it: documents with their text and offset maps, sections, chunks. */
 export interface CorpusArtefact {
   documents: CorpusDocument[];
   sections: Section[];

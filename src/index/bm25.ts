@@ -1,7 +1,8 @@
 /**
- * Okapi BM25 keyword search over tokenized chunks. Pure functions, no I/O: the build calls
- * {@link buildBm25} and {@link serializeBm25} and writes the JSON; the answering layer reads it
- * back with {@link deserializeBm25} and ranks with {@link searchBm25}.
+ * Okapi BM25 keyword search over tokenized chunks. Pure functions, no I/O: the build stores
+ * each document's chunk tokens in its segment; the answering layer makes the index from them
+ * with {@link buildBm25} when it loads a build (so adding a document never rewrites an index)
+ * and ranks with {@link searchBm25}.
  *
  * Score of a document d for query terms q: Σ idf(q) · tf·(k1+1) / (tf + k1·(1 − b + b·|d|/avgdl)),
  * with the always-positive idf(q) = ln(1 + (N − df + 0.5) / (df + 0.5)) (as in Lucene).
@@ -11,8 +12,6 @@
 export const BM25_DEFAULT_K1 = 1.2;
 /** Length normalisation: 0 ignores document length, 1 normalises fully. */
 export const BM25_DEFAULT_B = 0.75;
-/** The version written by {@link serializeBm25}; {@link deserializeBm25} accepts only this one. */
-export const BM25_JSON_VERSION = 1;
 
 /** Tuning of {@link buildBm25}; defaults {@link BM25_DEFAULT_K1} and {@link BM25_DEFAULT_B}. */
 export interface Bm25Options {
@@ -29,15 +28,6 @@ export interface Bm25Index {
   readonly avgDocLength: number;
   /** Term → flat postings `[docIndex, termFrequency, docIndex, termFrequency, …]`, docIndex ascending. */
   readonly postings: ReadonlyMap<string, readonly number[]>;
-}
-
-/** The JSON form of a {@link Bm25Index} (postings as entries, so any term is a safe key). */
-export interface Bm25Json {
-  version: 1;
-  k1: number;
-  b: number;
-  docLengths: number[];
-  postings: Array<[string, number[]]>;
 }
 
 /** One search hit: the document's position in the indexed list and its BM25 score (> 0). */
@@ -110,57 +100,4 @@ export function searchBm25(
     .map(([doc, score]) => ({ index: doc, score }))
     .sort((x, y) => y.score - x.score || x.index - y.index)
     .slice(0, k);
-}
-
-/** Converts an index to plain JSON for writing to the artefact folder. */
-export function serializeBm25(index: Bm25Index): Bm25Json {
-  return {
-    version: BM25_JSON_VERSION,
-    k1: index.k1,
-    b: index.b,
-    docLengths: [...index.docLengths],
-    postings: [...index.postings].map(([term, list]) => [term, [...list]]),
-  };
-}
-
-/**
- * Rebuilds an index from {@link serializeBm25} output (e.g. `JSON.parse` of the artefact).
- * Throws an Error saying to rebuild when the version is unknown or the data is malformed.
- */
-export function deserializeBm25(json: unknown): Bm25Index {
-  const bad = (what: string): never => {
-    throw new Error(`invalid BM25 index: ${what}; run \`npm run build-index\` to rebuild it`);
-  };
-  if (typeof json !== "object" || json === null) return bad("not an object");
-  const data = json as Partial<Record<keyof Bm25Json, unknown>>;
-  if (data.version !== BM25_JSON_VERSION) {
-    return bad(`unsupported version ${JSON.stringify(data.version)} (expected ${BM25_JSON_VERSION})`);
-  }
-  const { k1, b, docLengths, postings } = data;
-  if (typeof k1 !== "number" || typeof b !== "number") return bad("k1 and b must be numbers");
-  const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-  if (!Array.isArray(docLengths) || !docLengths.every(isCount)) return bad("docLengths must be counts");
-  if (!Array.isArray(postings)) return bad("postings must be an array");
-  const map = new Map<string, number[]>();
-  for (const entry of postings as unknown[]) {
-    if (!Array.isArray(entry) || typeof entry[0] !== "string" || !Array.isArray(entry[1])) {
-      return bad("each postings entry must be [term, numbers]");
-    }
-    const [term, list] = entry as [string, unknown[]];
-    if (list.length === 0 || list.length % 2 !== 0 || !list.every(isCount)) {
-      return bad(`postings of ${JSON.stringify(term)} are malformed`);
-    }
-    for (let i = 0; i < list.length; i += 2) {
-      if ((list[i] as number) >= docLengths.length)
-        return bad(`postings of ${JSON.stringify(term)} out of range`);
-    }
-    map.set(term, list as number[]);
-  }
-  return {
-    k1,
-    b,
-    docLengths: docLengths as number[],
-    avgDocLength: average(docLengths as number[]),
-    postings: map,
-  };
 }

@@ -11,7 +11,7 @@
  * interrupted build leaves the previous manifest and generation in place and usable.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Embedder } from "../embed/embedder.js";
 import { readOverrides } from "../ingest/load-corpus.js";
@@ -22,25 +22,19 @@ import { CATALOGUE_PATH } from "../indicators/catalogue.js";
 import { extractTables } from "../indicators/extract-tables.js";
 import { chunkDocument } from "../sections/chunk.js";
 import type { Chunk, DocumentMeta, IngestProblem } from "../types.js";
+import { describeFile, writeFileAtomic, writeManifest, type ArtefactManifest } from "./artefact-store.js";
+import { ARTEFACT_FILES, SCHEMA_VERSION, corpusFoldersHash, pipelineHash } from "./artefact-layout.js";
+import { DEFAULT_COMPACT_SHARE, assembleVectorIndex } from "./assemble-vectors.js";
+import { DocumentCache, documentKey, segmentFile, type DocumentParts } from "./document-cache.js";
+import { readPreviousBuild, type PreviousBuild } from "./previous-build.js";
 import {
-  MANIFEST_FILE,
-  describeFile,
-  readJson,
-  writeFileAtomic,
-  writeManifest,
-  type ArtefactManifest,
-} from "./artefact-store.js";
-import { buildBm25, serializeBm25 } from "./bm25.js";
-import {
-  ARTEFACT_FILES,
-  SCHEMA_VERSION,
-  corpusFoldersHash,
-  pipelineHash,
-  type CorpusArtefact,
-} from "./artefact-layout.js";
-import { DocumentCache, documentKey, type DocumentParts } from "./document-cache.js";
+  SEGMENT_LIST_VERSION,
+  type SegmentEntry,
+  type SegmentList,
+  type SkippedFile,
+} from "./segment-list.js";
 import { createTokenizer } from "./tokenize.js";
-import { addVectors, createVectorIndex, saveVectorIndex } from "./vector-index.js";
+import { saveVectorIndex } from "./vector-index.js";
 
 /** What the build did with one document, for `npm run add` and the bot's upload reply. */
 export interface DocumentReport {
@@ -61,6 +55,8 @@ export interface BuildReport {
   documents: DocumentReport[];
   /** Documents read and embedded by this build (the rest came from the cache). */
   processed: number;
+  /** How the vector index was made: updated from the previous build's, or created afresh. */
+  vectorIndex: "updated" | "created";
   millis: number;
 }
 
@@ -73,6 +69,11 @@ export interface BuildOptions {
   artefactDir: string;
   embedder: Embedder;
   log?: (line: string) => void;
+  /**
+   * Largest share of deleted vectors the updated index may hold before the build re-creates it
+   * (default {@link DEFAULT_COMPACT_SHARE}; 0 re-creates it whenever a document went away).
+   */
+  compactShare?: number;
 }
 
 /** The text embedded for a chunk: its document title and heading path give it context. */
@@ -81,18 +82,6 @@ export function passageText(chunk: Chunk, title: string): string {
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
-
-/** The generation folder the manifest in `dir` points at, or null. */
-function currentGeneration(dir: string): string | null {
-  if (!existsSync(join(dir, MANIFEST_FILE))) return null;
-  try {
-    const manifest = readJson<ArtefactManifest>(join(dir, MANIFEST_FILE));
-    const first = Object.keys(manifest.files ?? {})[0] ?? "";
-    return first.includes("/") ? first.split("/")[0]! : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Derives a document's parts from its file, embedding its chunks. */
 async function processDocument(
@@ -119,6 +108,33 @@ async function processDocument(
   return { document: doc, sections, rows, tasks, chunks, passages, tokens, vectors };
 }
 
+/** A document of the new build: its segment summary and where its vectors come from. */
+type BuiltDocument = Omit<SegmentEntry, "firstLabel"> & { segmentSha256: string };
+
+function summary(key: string, file: string, part: DocumentParts): Omit<SegmentEntry, "firstLabel"> {
+  return {
+    key,
+    file,
+    meta: part.document.meta,
+    chunks: part.chunks.length,
+    sections: part.sections.length,
+    rows: part.rows.length,
+    canonicalRows: part.rows.filter((r) => r.indicator).length,
+    tasks: part.tasks.length,
+  };
+}
+
+/** The previous build's index and list, or null (logged) when it cannot be updated. */
+function previousIndex(previous: PreviousBuild | null, log: (line: string) => void) {
+  if (!previous) return null;
+  try {
+    return { index: previous.loadIndex(), list: previous.list };
+  } catch (e) {
+    log(`the previous vector index cannot be updated (${(e as Error).message}); creating it afresh`);
+    return null;
+  }
+}
+
 /**
  * Builds (incrementally) every artefact from the corpus folders into artefactDir. Files that
  * cannot be ingested are reported in the result and skipped; a corpus with no usable document
@@ -139,11 +155,23 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
     vocabulary: sha256(readFileSync(CATALOGUE_PATH)),
     modelId: embedder.modelId,
   };
-  const problems: IngestProblem[] = [...scan.problems];
+  const dimension = embedder.dimension;
+  const found = readPreviousBuild(artefactDir, {
+    modelId: embedder.modelId,
+    dimension,
+    ...(embedder.checksum ? { checksum: embedder.checksum } : {}),
+  });
+  const previous = found.previous;
+  if (!previous) log(`nothing to update (${found.reason}): every document comes from its segment or is read`);
+  const held = new Map(previous?.list.documents.map((d) => [d.key, d]) ?? []);
+  const heldProblems = new Map(previous?.list.problems.flatMap((p) => (p.key ? [[p.key, p]] : [])) ?? []);
+  const problems: SkippedFile[] = [...scan.problems];
   const tokenizer = createTokenizer(vocabulary.terms);
   const cache = new DocumentCache(artefactDir);
-  const parts: DocumentParts[] = [];
+  const built: BuiltDocument[] = [];
+  const fresh = new Map<string, number[][]>();
   const reports: DocumentReport[] = [];
+  const readers = new Map<string, () => Promise<DocumentParts | IngestProblem>>();
   let processed = 0;
   for (const path of scan.files) {
     const file = basename(path);
@@ -156,90 +184,131 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
       sha256: sha256(bytes),
       override: override ? JSON.stringify(override) : "",
     });
-    let part = cache.get(key, embedder.dimension);
-    const cached = part !== null;
-    if (!part) {
-      const result = await processDocument(file, bytes, { overrides, vocabulary, tokenizer, embedder });
-      if (!("document" in result)) {
-        problems.push(result);
-        continue;
+    const read = () => processDocument(file, bytes, { overrides, vocabulary, tokenizer, embedder });
+    readers.set(key, read);
+    const before = held.get(key);
+    const segmentSha = cache.has(key) ? describeFile(join(artefactDir, segmentFile(key))).sha256 : null;
+    let entry: BuiltDocument;
+    let cached = true;
+    if (before && segmentSha !== null && segmentSha === previous!.manifest.files[segmentFile(key)]?.sha256) {
+      entry = { ...before, segmentSha256: segmentSha }; // kept as it was, not even opened
+    } else if (heldProblems.has(key)) {
+      problems.push(heldProblems.get(key)!);
+      continue;
+    } else {
+      let part = segmentSha !== null ? cache.get(key, dimension) : null;
+      if (!part) {
+        const result = await read();
+        if (!("document" in result)) {
+          problems.push({ ...result, key });
+          continue;
+        }
+        part = result;
+        cache.put(key, part, dimension);
+        processed++;
+        cached = false;
+        log(`processed ${file}: ${part.chunks.length} chunks embedded`);
       }
-      part = result;
-      cache.put(key, part, embedder.dimension);
-      processed++;
-      log(`processed ${file}: ${part.chunks.length} chunks embedded`);
+      fresh.set(key, part.vectors);
+      const sha = describeFile(join(artefactDir, segmentFile(key))).sha256;
+      entry = { ...summary(key, file, part), segmentSha256: sha };
     }
-    const m = part.document.meta;
+    const m = entry.meta;
     log(
       `${m.file}: ${m.regionPath.join("")} (${m.regionCode}) ${m.period} ${m.kind}; statements of ${(m.periods ?? [m.period]).join("、")}`,
     );
-    if (part.sections.length === 1) log(`note: ${file} has no recognisable heading; indexed as one section`);
-    parts.push(part);
+    if (entry.sections === 1) log(`note: ${file} has no recognisable heading; indexed as one section`);
+    built.push(entry);
     reports.push({
       file,
-      meta: part.document.meta,
-      sections: part.sections.length,
-      rows: part.rows.length,
-      tasks: part.tasks.length,
-      chunks: part.chunks.length,
+      meta: m,
+      sections: entry.sections,
+      rows: entry.rows,
+      tasks: entry.tasks,
+      chunks: entry.chunks,
       cached,
     });
   }
   for (const p of problems) log(`skipped ${p.file}: ${p.reason}`);
-  if (parts.length === 0) throw new Error(`no usable document in ${dirs.join(", ")}`);
-
-  const corpus: CorpusArtefact = {
-    documents: parts.map((p) => p.document),
-    sections: parts.flatMap((p) => p.sections),
-    chunks: parts.flatMap((p) => p.chunks),
-    problems,
-  };
-  const rows = parts.flatMap((p) => p.rows);
-  const tasks = parts.flatMap((p) => p.tasks);
+  if (built.length === 0) throw new Error(`no usable document in ${dirs.join(", ")}`);
+  const total = (f: (d: BuiltDocument) => number) => built.reduce((n, d) => n + f(d), 0);
   log(
-    `${parts.length} documents (${processed} processed, ${parts.length - processed} from cache), ` +
-      `${corpus.sections.length} sections, ${corpus.chunks.length} chunks, ${rows.length} indicator rows, ${tasks.length} tasks`,
+    `${built.length} documents (${processed} processed, ${built.length - processed} from cache), ` +
+      `${total((d) => d.sections)} sections, ${total((d) => d.chunks)} chunks, ${total((d) => d.rows)} indicator rows, ${total((d) => d.tasks)} tasks`,
   );
-  const vectors = parts.flatMap((p) => p.vectors);
-  const vectorIndex = createVectorIndex(embedder.dimension, vectors.length);
-  addVectors(vectorIndex, vectors);
-  const bm25 = buildBm25(parts.flatMap((p) => p.tokens));
 
-  const previous = currentGeneration(artefactDir);
+  /** A kept document's vectors; re-embedded when its vectors file is damaged. */
+  const vectorsOf = async (key: string): Promise<number[][]> => {
+    const vectors = fresh.get(key) ?? cache.readVectors(key, dimension);
+    if (vectors) return vectors;
+    const result = await readers.get(key)!();
+    if (!("document" in result)) throw new Error(`${result.file} can no longer be read: ${result.reason}`);
+    cache.put(key, result, dimension);
+    return result.vectors;
+  };
+  const assembled = await assembleVectorIndex(
+    built.map((d) => ({ key: d.key, chunks: d.chunks, vectors: () => vectorsOf(d.key) })),
+    { dimension, previous: previousIndex(previous, log), compactShare: options.compactShare },
+  );
+  log(
+    `vector index ${assembled.mode}: ${assembled.inserted} vectors inserted, ${assembled.deleted} of ${assembled.labels} deleted`,
+  );
+
   const generation = `gen-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
   const rel = (name: string) => `${generation}/${name}`;
   const path = (name: string) => join(artefactDir, rel(name));
-  writeFileAtomic(path(ARTEFACT_FILES.corpus), JSON.stringify(corpus));
-  writeFileAtomic(path(ARTEFACT_FILES.indicators), JSON.stringify(rows));
-  writeFileAtomic(path(ARTEFACT_FILES.tasks), JSON.stringify(tasks));
-  writeFileAtomic(path(ARTEFACT_FILES.bm25), JSON.stringify(serializeBm25(bm25)));
-  saveVectorIndex(vectorIndex, path(ARTEFACT_FILES.vectors));
+  const list: SegmentList = {
+    version: SEGMENT_LIST_VERSION,
+    documents: built.map(({ segmentSha256: _, ...d }, i) => ({
+      ...d,
+      firstLabel: assembled.firstLabels[i]!,
+    })),
+    problems,
+    labels: assembled.labels,
+    deleted: assembled.deleted,
+  };
+  writeFileAtomic(path(ARTEFACT_FILES.segments), JSON.stringify(list));
+  saveVectorIndex(assembled.index, path(ARTEFACT_FILES.vectors));
 
   const manifest: ArtefactManifest = {
     schemaVersion: SCHEMA_VERSION,
     modelId: embedder.modelId,
     ...(embedder.checksum ? { modelChecksum: embedder.checksum } : {}),
-    dimension: embedder.dimension,
+    dimension,
     corpusHash,
     builtAt: new Date().toISOString(),
-    files: Object.fromEntries(Object.values(ARTEFACT_FILES).map((f) => [rel(f), describeFile(path(f))])),
+    files: {
+      ...Object.fromEntries(Object.values(ARTEFACT_FILES).map((f) => [rel(f), describeFile(path(f))])),
+      ...Object.fromEntries(
+        built.map((d) => [
+          segmentFile(d.key),
+          { sha256: d.segmentSha256, bytes: statSync(join(artefactDir, segmentFile(d.key))).size },
+        ]),
+      ),
+    },
     counts: {
-      documents: parts.length,
-      sections: corpus.sections.length,
-      chunks: corpus.chunks.length,
-      indicatorRows: rows.length,
-      canonicalIndicatorRows: rows.filter((r) => r.indicator).length,
-      tasks: tasks.length,
+      documents: built.length,
+      sections: total((d) => d.sections),
+      chunks: total((d) => d.chunks),
+      indicatorRows: total((d) => d.rows),
+      canonicalIndicatorRows: total((d) => d.canonicalRows),
+      tasks: total((d) => d.tasks),
       skippedFiles: problems.length,
     },
   };
   writeManifest(artefactDir, manifest);
-  // Older generations go; the previous one stays for readers still loading it.
+  // Older generations and segments go; the previous build's stay for readers still loading it.
   for (const name of readdirSync(artefactDir)) {
-    if (name.startsWith("gen-") && name !== generation && name !== previous)
+    if (name.startsWith("gen-") && name !== generation && name !== previous?.generation)
       rmSync(join(artefactDir, name), { recursive: true, force: true });
   }
-  for (const name of Object.values(ARTEFACT_FILES)) rmSync(join(artefactDir, name), { force: true });
-  cache.prune();
-  return { manifest, problems, documents: reports, processed, millis: Date.now() - started };
+  cache.prune(new Set([...built.map((d) => d.key), ...held.keys()]));
+  return {
+    manifest,
+    problems: problems.map(({ file, reason }) => ({ file, reason })),
+    documents: reports,
+    processed,
+    vectorIndex: assembled.mode,
+    millis: Date.now() - started,
+  };
 }

@@ -1,14 +1,19 @@
 /**
  * Loads the artefacts the answering layer needs, after checking the manifest against the
- * current corpus, model and schema. Stale or damaged artefacts raise {@link ArtefactError}
- * whose message says what to run.
+ * current corpus, model and schema (and every listed file against its checksum): the build's
+ * segment list, each document's segment in corpus order, the vector index with its label map,
+ * and a BM25 index made from the segments' tokens. Stale or damaged artefacts raise
+ * {@link ArtefactError} whose message says what to run. Loading is linear in the corpus; it
+ * happens at start and when a new build is swapped in, never per question.
  */
 import { join } from "node:path";
 import type { IndicatorRow, TaskRow } from "../types.js";
-import { ArtefactError, assertArtefacts, readJson, type ArtefactManifest } from "./artefact-store.js";
+import { ArtefactError, assertArtefacts, type ArtefactManifest } from "./artefact-store.js";
 import { ARTEFACT_FILES, SCHEMA_VERSION, corpusFoldersHash, type CorpusArtefact } from "./artefact-layout.js";
-import { deserializeBm25, type Bm25Index } from "./bm25.js";
-import { loadVectorIndex, type VectorIndex } from "./vector-index.js";
+import { buildBm25, type Bm25Index } from "./bm25.js";
+import { DocumentCache } from "./document-cache.js";
+import { chunkPositions, readSegmentList } from "./segment-list.js";
+import { loadVectorIndex, vectorCount, withPositions, type VectorIndex } from "./vector-index.js";
 
 /** Everything the build wrote, in memory. */
 export interface LoadedArtefacts {
@@ -35,7 +40,7 @@ export interface ArtefactRequirements {
 
 /**
  * The manifest's name of an artefact file (inside the build's generation folder, e.g.
- * `gen-…/corpus.json`); throws ArtefactError when the manifest does not list it.
+ * `gen-…/segments.json`); throws ArtefactError when the manifest does not list it.
  */
 export function artefactFileKey(manifest: ArtefactManifest, name: string, dir: string): string {
   const key = Object.keys(manifest.files).find((k) => k === name || k.endsWith(`/${name}`));
@@ -48,6 +53,11 @@ export function artefactFileKey(manifest: ArtefactManifest, name: string, dir: s
   return key;
 }
 
+/** Appends in place (a spread would overflow the stack on a document of 100k rows). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /** Checks the manifest, then reads every artefact. Throws ArtefactError when unusable. */
 export function loadArtefacts(req: ArtefactRequirements): LoadedArtefacts {
   const manifest = assertArtefacts(req.artefactDir, {
@@ -58,11 +68,32 @@ export function loadArtefacts(req: ArtefactRequirements): LoadedArtefacts {
     corpusHash: corpusFoldersHash(req.corpusDirs ?? [req.corpusDir].flat()),
   });
   const path = (name: string) => join(req.artefactDir, artefactFileKey(manifest, name, req.artefactDir));
-  const corpus = readJson<CorpusArtefact>(path(ARTEFACT_FILES.corpus));
-  const vectors = loadVectorIndex(path(ARTEFACT_FILES.vectors), req.dimension);
-  if (vectors.hnsw.getCurrentCount() !== corpus.chunks.length) {
+  const list = readSegmentList(path(ARTEFACT_FILES.segments), req.artefactDir);
+  const cache = new DocumentCache(req.artefactDir);
+  const corpus: CorpusArtefact = { documents: [], sections: [], chunks: [], problems: [] };
+  corpus.problems = list.problems.map(({ file, reason }) => ({ file, reason }));
+  const rows: IndicatorRow[] = [];
+  const tasks: TaskRow[] = [];
+  const tokens: string[][] = [];
+  for (const entry of list.documents) {
+    const segment = cache.readSegment(entry.key, req.dimension);
+    if (segment.chunks.length !== entry.chunks)
+      throw new ArtefactError(
+        `segment of ${entry.file} does not match the build's list`,
+        "corrupt",
+        req.artefactDir,
+      );
+    corpus.documents.push(segment.document);
+    append(corpus.sections, segment.sections);
+    append(corpus.chunks, segment.chunks);
+    append(rows, segment.rows);
+    append(tasks, segment.tasks);
+    append(tokens, segment.tokens);
+  }
+  const index = loadVectorIndex(path(ARTEFACT_FILES.vectors), req.dimension);
+  if (vectorCount(index) !== list.labels) {
     throw new ArtefactError(
-      `${ARTEFACT_FILES.vectors} holds ${vectors.hnsw.getCurrentCount()} vectors for ${corpus.chunks.length} chunks; run \`npm run build-index\``,
+      `${ARTEFACT_FILES.vectors} holds ${vectorCount(index)} vectors, the build's list ${list.labels}; run \`npm run build-index\``,
       "corrupt",
       req.artefactDir,
     );
@@ -70,9 +101,9 @@ export function loadArtefacts(req: ArtefactRequirements): LoadedArtefacts {
   return {
     manifest,
     corpus,
-    rows: readJson<IndicatorRow[]>(path(ARTEFACT_FILES.indicators)),
-    tasks: readJson<TaskRow[]>(path(ARTEFACT_FILES.tasks)),
-    bm25: deserializeBm25(readJson<unknown>(path(ARTEFACT_FILES.bm25))),
-    vectors,
+    rows,
+    tasks,
+    bm25: buildBm25(tokens),
+    vectors: withPositions(index, chunkPositions(list)),
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Approximate nearest-neighbour search over chunk embeddings with hnswlib-node (HNSW graph,
- * cosine space). The build adds one vector per chunk with label = the chunk's position and
- * saves the index; the answering layer loads it and searches with the embedded question.
+ * cosine space). The build adds one vector per chunk under a label that stays the chunk's
+ * across builds (see segment-list.ts), marks a removed document's vectors deleted and saves the
+ * index; the answering layer loads it, maps labels to chunk positions and searches with the
+ * embedded question.
  *
  * Parameters (see {@link VECTOR_INDEX_DEFAULTS}):
  * - `M` — links per node; more links give better recall and a bigger index (16).
@@ -29,16 +31,21 @@ export interface VectorIndexOptions {
   randomSeed?: number;
 }
 
-/** A cosine HNSW index of vectors of one dimension. Labels are chunk positions. */
+/** A cosine HNSW index of vectors of one dimension. */
 export interface VectorIndex {
   readonly dimension: number;
   /** The underlying hnswlib index, for anything this module does not wrap. */
   readonly hnsw: Hnsw;
   /** Search-time candidate list size. */
   readonly ef: number;
+  /**
+   * Label → position (e.g. of the chunk in corpus order), −1 for a deleted label. Absent: the
+   * label is the position. Set by {@link withPositions} when labels are stable across builds.
+   */
+  readonly positions?: Int32Array;
 }
 
-/** One search hit: the label (chunk position) and cosine similarity to the query (1 − distance). */
+/** One search hit: the position (label mapped by `positions`) and cosine similarity to the query (1 − distance). */
 export interface VectorHit {
   index: number;
   score: number;
@@ -97,9 +104,23 @@ export function addVectors(
 }
 
 /**
- * The `k` nearest vectors to `query`, most similar first, with score = cosine similarity.
- * `k` is clamped to the number of vectors; `filter`, when given, restricts the search to labels
- * it accepts (fewer than k hits come back when fewer pass). Takes well under a millisecond.
+ * Marks the vectors of `labels` deleted: searches never return them again, and the index keeps
+ * their slots (a build re-creates it when too many are deleted).
+ */
+export function deleteVectors(index: VectorIndex, labels: Iterable<number>): void {
+  for (const label of labels) index.hnsw.markDelete(label);
+}
+
+/** The index with a label → position map (see {@link VectorIndex.positions}). */
+export function withPositions(index: VectorIndex, positions: Int32Array): VectorIndex {
+  return { ...index, positions };
+}
+
+/**
+ * The `k` nearest vectors to `query`, most similar first, with score = cosine similarity and
+ * index = the label's position. `k` is clamped to the number of vectors; `filter`, when given,
+ * restricts the search to positions it accepts (fewer than k hits come back when fewer pass,
+ * or when vectors are deleted). Takes well under a millisecond.
  */
 export function searchVectors(
   index: VectorIndex,
@@ -111,9 +132,13 @@ export function searchVectors(
   if (n <= 0) return [];
   const q = plainVector(query, index.dimension, "query");
   index.hnsw.setEf(Math.max(index.ef, n));
-  const { neighbors, distances } = filter ? index.hnsw.searchKnn(q, n, filter) : index.hnsw.searchKnn(q, n);
+  const positions = index.positions;
+  const position = positions ? (label: number) => positions[label] ?? -1 : (label: number) => label;
+  const accept = filter && ((label: number) => position(label) >= 0 && filter(position(label)));
+  const { neighbors, distances } = accept ? index.hnsw.searchKnn(q, n, accept) : index.hnsw.searchKnn(q, n);
   return neighbors
-    .map((label, i) => ({ index: label, score: 1 - distances[i]! }))
+    .map((label, i) => ({ index: position(label), score: 1 - distances[i]! }))
+    .filter((hit) => hit.index >= 0)
     .sort((x, y) => y.score - x.score || x.index - y.index);
 }
 

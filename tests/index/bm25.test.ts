@@ -5,9 +5,7 @@ import {
   BM25_DEFAULT_B,
   BM25_DEFAULT_K1,
   buildBm25,
-  deserializeBm25,
   searchBm25,
-  serializeBm25,
   type Bm25Index,
 } from "../../src/index/bm25.js";
 import { createTokenizer, type Tokenizer } from "../../src/index/tokenize.js";
@@ -78,16 +76,6 @@ describe("BM25 over corpus sentences", () => {
     expect(search("量子计算机", 5)).toEqual([]);
     expect(search("社会消费品零售总额", 0)).toEqual([]);
   });
-
-  it("survives a JSON round trip with identical results", () => {
-    const copy = deserializeBm25(JSON.parse(JSON.stringify(serializeBm25(index))));
-    expect(copy.avgDocLength).toBe(index.avgDocLength);
-    for (const query of ["一般公共预算收入完成", "规上工业增加值同比增长", "固定资产投资增长12%左右"]) {
-      const tokens = tokenizer.tokens(query);
-      expect(searchBm25(copy, tokens, 10)).toEqual(searchBm25(index, tokens, 10));
-      expect(searchBm25(copy, tokens, 10).length).toBeGreaterThan(0);
-    }
-  });
 });
 
 describe("BM25 scoring", () => {
@@ -133,23 +121,5 @@ describe("BM25 scoring", () => {
 
   it("rejects bad parameters", () => {
     expect(() => buildBm25([["a"]], { b: 2 })).toThrow(RangeError);
-  });
-});
-
-describe("deserializeBm25", () => {
-  const good = serializeBm25(buildBm25([["社零", "增长"], ["增长"]]));
-
-  it("rejects an unknown version with a clear error", () => {
-    expect(() => deserializeBm25({ ...good, version: 2 })).toThrow(
-      "invalid BM25 index: unsupported version 2 (expected 1); run `npm run build-index` to rebuild it",
-    );
-    expect(() => deserializeBm25({ ...good, version: undefined })).toThrow("unsupported version undefined");
-  });
-
-  it("rejects malformed data", () => {
-    expect(() => deserializeBm25(null)).toThrow("not an object");
-    expect(() => deserializeBm25({ ...good, docLengths: [2, -1] })).toThrow("docLengths must be counts");
-    expect(() => deserializeBm25({ ...good, postings: [["增长", [0, 1, 5, 1]]] })).toThrow("out of range");
-    expect(() => deserializeBm25({ ...good, postings: [["增长", [0]]] })).toThrow("malformed");
   });
 });

@@ -26,6 +26,8 @@ import {
 } from "../../src/index/artefact-store.js";
 import { buildArtefacts, passageText } from "../../src/index/build-artefacts.js";
 import { artefactFileKey, loadArtefacts } from "../../src/index/load-artefacts.js";
+import type { SegmentList } from "../../src/index/segment-list.js";
+import { searchVectors } from "../../src/index/vector-index.js";
 import type { IndicatorRow } from "../../src/types.js";
 import { CORPUS_DIR, corpusBytes, corpusText } from "../ingest/fixtures.js";
 
@@ -102,7 +104,7 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
     const log: string[] = [];
     const report = await buildArtefacts({ corpusDir, artefactDir, embedder, log: (l) => log.push(l) });
     expect(report.problems).toEqual([]);
-    const rows = readJson<IndicatorRow[]>(artefactPath(artefactDir, ARTEFACT_FILES.indicators));
+    const rows: IndicatorRow[] = loadArtefacts(requirements()).rows;
     expect(report.manifest.counts).toEqual({
       documents: 2,
       sections: 42,
@@ -123,11 +125,18 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
     });
     const generation = Object.keys(report.manifest.files)[0]!.split("/")[0]!;
     expect(generation).toMatch(/^gen-/);
+    const segments = readJson<SegmentList>(artefactPath(artefactDir, ARTEFACT_FILES.segments));
+    expect(segments.documents.map((d) => [d.file, d.firstLabel, d.chunks])).toEqual([
+      [LISHAN, 0, 40],
+      [EXCERPT, 40, 8],
+    ]);
     expect(Object.keys(report.manifest.files).sort()).toEqual(
-      Object.values(ARTEFACT_FILES)
-        .map((f) => `${generation}/${f}`)
-        .sort(),
+      [
+        ...Object.values(ARTEFACT_FILES).map((f) => `${generation}/${f}`),
+        ...segments.documents.map((d) => `doc-cache/${d.key}.json`),
+      ].sort(),
     );
+    expect(report.vectorIndex).toBe("created");
     expect(readdirSync(artefactDir).sort()).toEqual(["doc-cache", generation, MANIFEST_FILE].sort());
     expect(log).toContain(
       `2 documents (2 processed, 0 from cache), 42 sections, 48 chunks, ${rows.length} indicator rows, 0 tasks`,
@@ -157,7 +166,19 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
     const loaded = loadArtefacts(requirements());
     expect(loaded.corpus.problems).toEqual(BAD_FILE_PROBLEMS);
     expect(loaded.corpus.documents.map((d) => d.meta.file)).toEqual(["headingless.txt", LISHAN, EXCERPT]);
+    // The index was updated: the new document's vector got the next label (48), and the label
+    // map puts it first in corpus order, where its chunk is.
+    expect(report.vectorIndex).toBe("updated");
     expect(loaded.vectors.hnsw.getCurrentCount()).toBe(49);
+    const headingless = loaded.corpus.chunks[0]!;
+    expect(headingless.docId).toBe("headingless");
+    const query = await embedder.embedQuery(headingless.text);
+    expect(searchVectors(loaded.vectors, query, 1)[0]!.index).toBe(0);
+    expect(
+      searchVectors(loaded.vectors, query, 49)
+        .map((h) => h.index)
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 49 }, (_, i) => i));
   });
 
   it("refuses a corpus of bad files only and leaves the artefacts untouched", async () => {
@@ -245,16 +266,30 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
       expect(loaded.corpus.documents.map((d) => d.meta.file)).toEqual([LISHAN, EXCERPT]);
       expect(loaded.corpus.chunks.filter((c) => c.docId === "headingless")).toEqual([]);
       expect(loaded.rows.filter((r) => r.source.docId === "headingless")).toEqual([]);
-      expect(loaded.vectors.hnsw.getCurrentCount()).toBe(48);
       expect(loaded.bm25.docLengths).toHaveLength(48);
-      expect(readdirSync(join(artefactDir, "doc-cache"))).toHaveLength(2);
+      // Its vector is marked deleted, not searched: 49 slots, 48 hits, none of them its chunk.
+      expect(report.vectorIndex).toBe("updated");
+      expect(loaded.vectors.hnsw.getCurrentCount()).toBe(49);
+      const query = await embedder.embedQuery(saved.toString("utf8"));
+      const hits = searchVectors(loaded.vectors, query, 49);
+      expect(hits).toHaveLength(48);
+      expect(hits.every((h) => h.index < 48 && loaded.corpus.chunks[h.index]!.docId !== "headingless")).toBe(
+        true,
+      );
+      // The removed document's segment stays while the previous build (a reader may be loading
+      // it) names it, and goes with the next build.
+      const listed = Object.keys(report.manifest.files).filter((f) => f.startsWith("doc-cache/"));
+      expect(listed).toHaveLength(2);
+      expect(readdirSync(join(artefactDir, "doc-cache"))).toHaveLength(6);
     } finally {
       writeFileSync(join(corpusDir, "headingless.txt"), saved);
     }
   });
 
   it("re-processes only the document that changed", async () => {
-    await buildArtefacts({ corpusDir, artefactDir, embedder }); // headingless.txt is back
+    // headingless.txt is back: its segment was kept, so nothing is read or embedded.
+    expect((await buildArtefacts({ corpusDir, artefactDir, embedder })).processed).toBe(0);
+    expect(readdirSync(join(artefactDir, "doc-cache"))).toHaveLength(6);
     const original = readFileSync(join(corpusDir, EXCERPT));
     appendFileSync(join(corpusDir, EXCERPT), "\n全年新增就业岗位1200个。\n");
     try {
@@ -266,6 +301,40 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
       ).toContain("全年新增就业岗位1200个");
     } finally {
       writeFileSync(join(corpusDir, EXCERPT), original);
+    }
+  });
+
+  it("re-creates the vector index when too many vectors are deleted, re-embedding a damaged vectors file", async () => {
+    await buildArtefacts({ corpusDir, artefactDir, embedder }); // the excerpt is back as it was
+    const before = loadArtefacts(requirements());
+    const held = readJson<SegmentList>(artefactPath(artefactDir, ARTEFACT_FILES.segments));
+    const lishan = held.documents.find((d) => d.file === LISHAN)!;
+    writeFileSync(
+      join(artefactDir, "doc-cache", `${lishan.key}.f32`),
+      new Uint8Array(lishan.chunks * 512 * 4),
+    );
+    const saved = readFileSync(join(corpusDir, "headingless.txt"));
+    unlinkSync(join(corpusDir, "headingless.txt"));
+    try {
+      const report = await buildArtefacts({ corpusDir, artefactDir, embedder, compactShare: 0 });
+      expect([report.vectorIndex, report.processed]).toEqual(["created", 0]);
+      const after = loadArtefacts(requirements());
+      const list = readJson<SegmentList>(artefactPath(artefactDir, ARTEFACT_FILES.segments));
+      expect([list.labels, list.deleted]).toEqual([48, 0]);
+      expect(after.vectors.hnsw.getCurrentCount()).toBe(48);
+      // The same nearest chunks as before (the zeroed vectors were re-embedded, not indexed).
+      for (const chunk of [after.corpus.chunks[5]!, after.corpus.chunks[44]!]) {
+        const query = await embedder.embedQuery(chunk.text);
+        const top = (a: typeof after) =>
+          searchVectors(a.vectors, query, 4)
+            .map((h) => a.corpus.chunks[h.index]!)
+            .filter((c) => c.docId !== "headingless")
+            .slice(0, 3)
+            .map((c) => c.id);
+        expect(top(after)).toEqual(top(before));
+      }
+    } finally {
+      writeFileSync(join(corpusDir, "headingless.txt"), saved);
     }
   });
 });
