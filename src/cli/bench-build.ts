@@ -13,11 +13,13 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PROJECT_ROOT, loadConfig } from "../config.js";
+import { gazetteer } from "../ingest/gazetteer.js";
 import { syntheticBulletin } from "./synthetic-bulletin.js";
 
-/** Regions of the synthetic bulletins (test data: districts of the seed documents' city). */
+/** City of the synthetic bulletins (test data: the seed documents' city). */
 const CITY = "鞍山市";
-const DISTRICTS = ["铁西区", "千山区", "台安县", "海城市", "岫岩满族自治县", "高新区", "铁东区", "立山区"];
+/** Its counties and districts, from the gazetteer. */
+const DISTRICTS = countiesOf(CITY);
 /** Years before any seed document, so synthetic and seed documents never share a region and period. */
 const FIRST_YEAR = 1990;
 
@@ -26,6 +28,14 @@ interface Step {
   documents: number;
   wallSeconds: number;
   peakRssMb: number | null;
+}
+
+function countiesOf(city: string): string[] {
+  const divisions = [...gazetteer().divisions.values()];
+  const code = divisions.find((d) => d.name === city)?.code;
+  const names = divisions.filter((d) => d.parent === code).map((d) => d.name);
+  if (names.length === 0) throw new Error(`the gazetteer has no county of ${city}`);
+  return names;
 }
 
 function option(name: string, fallback: string): string {
