@@ -24,7 +24,7 @@ import { chunkDocument } from "../sections/chunk.js";
 import type { Chunk, DocumentMeta, IngestProblem } from "../types.js";
 import { describeFile, writeFileAtomic, writeManifest, type ArtefactManifest } from "./artefact-store.js";
 import { ARTEFACT_FILES, SCHEMA_VERSION, corpusFoldersHash, pipelineHash } from "./artefact-layout.js";
-import { DEFAULT_COMPACT_SHARE, assembleVectorIndex } from "./assemble-vectors.js";
+import { assembleVectorIndex } from "./assemble-vectors.js";
 import { DocumentCache, documentKey, segmentFile, type DocumentParts } from "./document-cache.js";
 import { readPreviousBuild, type PreviousBuild } from "./previous-build.js";
 import {
@@ -71,7 +71,7 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /**
    * Largest share of deleted vectors the updated index may hold before the build re-creates it
-   * (default {@link DEFAULT_COMPACT_SHARE}; 0 re-creates it whenever a document went away).
+   * (default 0.25, `DEFAULT_COMPACT_SHARE` of assemble-vectors.ts; 0 re-creates it whenever a document went away).
    */
   compactShare?: number;
 }
