@@ -14,12 +14,12 @@ import {
   type ScoredRow,
   MIN_COVERAGE,
   dedupeRows,
-  rowsOfIndicators,
   scoreRowsByTopic,
   scoreTasks,
   type Idf,
 } from "../retrieve/match-rows.js";
 import { parseQuestion, restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
+import { rowsOfIndicators } from "../retrieve/row-lookup.js";
 import { resolveScope, rowInPeriod } from "../retrieve/scope.js";
 import { isMeaningfulTopic } from "../retrieve/topic-check.js";
 import type { AnswerStatus, DocumentMeta, Fact, IndicatorRow } from "../types.js";
@@ -27,6 +27,7 @@ import { EXAMPLES } from "./check-question.js";
 import { rowContext, topicCandidates } from "./topic-candidates.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
+import { answerChange, answerChangeOfRows } from "./change-questions.js";
 import { answerGeneral, notFoundText } from "./general.js";
 import { withGrowthAfter } from "./nearby-figures.js";
 import { answerRespective } from "./respective-pairs.js";
@@ -251,7 +252,7 @@ async function answerByTopic(
   if (chosen.length === 0) return null;
   // A growth question takes the rate that follows a value in the same statement.
   if (q.intent === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.view));
-  return answerRows(q, chosen, ctx);
+  return answerChangeOfRows(q, chosen, ctx) ?? answerRows(q, chosen, ctx);
 }
 
 /** Not-found text for a target the corpus does not set, pointing at the published results. */
@@ -351,6 +352,8 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
 
   const indicators = chosenIndicators(q);
   if (indicators.size > 0) {
+    const change = answerChange(q, indicators, docIds, ctx);
+    if (change) return change;
     const inPeriod = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds).filter((r) =>
       rowInPeriod(r, q),
     );

@@ -4,6 +4,7 @@
  * rows, to understand questions and to keep indicator names whole when tokenising.
  */
 import { loadCatalogue, type Catalogue, type CatalogueEntry } from "./catalogue.js";
+import { findPlaces } from "../ingest/find-places.js";
 
 /** Canonical indicators and the lookup from any name or alias to the indicators it names. */
 export interface IndicatorVocabulary {
@@ -69,6 +70,22 @@ export function indicatorsNamedBy(vocabulary: IndicatorVocabulary, phrase: strin
 const MENTION_END =
   /^(?:$|[\sA-Za-z？?，,。！!、（()）：:；;]|是|为|有|的|和|与|及|跟|同比|比|对|增|下降|降|减|差|涨|多少|几|完成|实现|达|目标|预期|计划|情况|怎|如何|呢|吗|在|共|总量|分别|变化|相|较|从|到|数据|规模|数|额|率|指标|\d|20)/u;
 
+/**
+ * What may stand right before a two-character indicator name (人口, 出口, 社零): nothing, a
+ * non-Chinese character, a word of place, time or scope (全市, 2023年, 年末, 全口径), or a joining
+ * word (进口和出口, 比社零). Otherwise the name is
+ * the head of a longer noun, which names another thing: 贫困人口, 户籍人口, 机电产品出口 are
+ * not 常住人口 or 出口总额. A place name right before (鞍山人口) is allowed too.
+ */
+const SHORT_NAME_START = /(?:^|[^\p{Script=Han}]|[区县市省国旗盟州年末底内全的和与及跟比较]|口径)$/u;
+
+/** Whether a two-character name at `index` stands on its own (see {@link SHORT_NAME_START}). */
+function shortNameStandsAlone(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  if (SHORT_NAME_START.test(before)) return true;
+  return findPlaces(before).some((p) => p.end === index && p.codes.length > 0);
+}
+
 /** A mention of an indicator in a question. */
 export interface IndicatorMention {
   term: string;
@@ -89,6 +106,7 @@ export function findIndicatorMentions(vocabulary: IndicatorVocabulary, text: str
     for (let i = upper.indexOf(needle); i >= 0; i = upper.indexOf(needle, i + 1)) {
       if (taken.slice(i, i + needle.length).some(Boolean)) continue;
       if (!MENTION_END.test(text.slice(i + needle.length))) continue;
+      if (Array.from(term).length <= 2 && !shortNameStandsAlone(text, i)) continue;
       for (let k = i; k < i + needle.length; k++) taken[k] = true;
       out.push({ term, index: i, indicators: indicatorsNamedBy(vocabulary, term) });
     }

@@ -40,17 +40,6 @@ export function unitAnswers(asked: string, unit: string): boolean {
   return bareUnit(asked) === bareUnit(unit);
 }
 
-/** Rows of the named canonical indicators, in scope. */
-export function rowsOfIndicators(
-  rows: IndicatorRow[],
-  indicators: ReadonlySet<string>,
-  docIds: ReadonlySet<string>,
-): IndicatorRow[] {
-  return rows.filter(
-    (r) => r.indicator !== null && indicators.has(r.indicator) && docIds.has(r.source.docId),
-  );
-}
-
 /** Keeps the first of rows that state the same figure for the same indicator and document. */
 export function dedupeRows(rows: IndicatorRow[]): IndicatorRow[] {
   const seen = new Set<string>();

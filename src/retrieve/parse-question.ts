@@ -56,7 +56,8 @@ const COUNT_NOUN = /(场|人|户|个|次|件|项|家|对|名|处)(?:次|数)(?:�
 /** A question ending in a rate noun asks for a percentage: 报警器安装率 → %. */
 const RATE_NOUN = /(?<!增长|增)(率|占比|比重|比例)(?:是|为)?(?:多少)?[?？]?$/u;
 const LEAD = /牵头|责任单位|负责单位|哪个单位|哪个部门|哪些单位|哪些部门|谁负责|由谁|主责部门/u;
-const COMPARE = /对比|比较|相比|比一比|变化|增减|差多少|差距|多了多少|少了多少/u;
+// `减少了多少` and `增加了多少` ask for a published change (change-questions.ts), not a comparison.
+const COMPARE = /对比|比较|相比|比一比|变化|增减|差多少|差距|(?<![增减])多了多少|(?<![增减])少了多少/u;
 const TARGET = /目标|预期|计划|预计/u;
 const GROWTH = /增速|增长率|增幅|增长多少|增长了多少|同比|下降多少|涨幅|增长情况|增长幅度|增长几/u;
 const RELATIVE_YEAR = /今年|去年|前年|明年|本年|上年度?|当年/u;

@@ -192,3 +192,19 @@ describe("loadCatalogue with a malformed file", () => {
     expect(loadVocabulary(withFile(JSON.stringify(real))).names).toEqual(vocabulary.names);
   });
 });
+
+describe("two-character names in questions", () => {
+  // Was a bug: 人口 inside 农村贫困人口 (and 出口 inside 机电产品出口) named the indicator.
+  it("names no indicator when the name is the head of a longer noun", () => {
+    expect(mentions("2019年全国年末农村贫困人口减少了多少")).toEqual([]);
+    expect(mentions("2019年全国机电产品出口多少")).toEqual([]);
+  });
+
+  it("still names it after a place, a time, a scope or a joining word", () => {
+    expect(mentions("鞍山人口多少")).toEqual([["人口", 2, ["常住人口"]]]);
+    expect(mentions("2023年人口")).toEqual([["人口", 5, ["常住人口"]]]);
+    expect(mentions("全市人口")).toEqual([["人口", 2, ["常住人口"]]]);
+    expect(mentions("全口径社零增速是多少").map((m) => m[0])).toEqual(["社零"]);
+    expect(mentions("进口和出口").map((m) => m[0])).toEqual(["进口", "出口"]);
+  });
+});
