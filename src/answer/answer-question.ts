@@ -7,11 +7,12 @@
  *   5. general questions answered with the best retrieved statements.
  * Nothing is guessed: without a match above the thresholds the answer is `not_found`.
  */
-import type { IndicatorVocabulary } from "../indicators/aliases.js";
+import { indicatorForms, type IndicatorVocabulary } from "../indicators/aliases.js";
 import type { Tokenizer } from "../index/tokenize.js";
 import { hybridSearch, type ChunkSearchIndex } from "../retrieve/hybrid-search.js";
 import {
   type ScoredRow,
+  type TermForms,
   MIN_COVERAGE,
   dedupeRows,
   scoreRowsByTopic,
@@ -229,6 +230,7 @@ async function answerByTopic(
   docIds: Set<string>,
   terms: string[],
   ctx: AnswerContext,
+  forms?: TermForms,
 ): Promise<Draft | null> {
   if (terms.length === 0) return null;
   const boosts = await retrievalBoosts(q, docIds, ctx);
@@ -236,12 +238,17 @@ async function answerByTopic(
   // of those, rows whose own statement period is the one asked, and achieved figures only
   // from results.
   const resultOnly = q.intent !== "target" && ASKS_RESULT.test(q.text);
-  const candidates = topicCandidates(q, terms, docIds, ctx).filter(
+  const candidates = topicCandidates(q, terms, docIds, ctx, forms).filter(
     (r) => !resultOnly || r.nature === "result",
   );
   const preferred = q.intent === "target" ? "target" : "result";
-  const scored = scoreRowsByTopic(candidates, terms, ctx.idf, q.unit, (row) =>
-    rowContext(row, boosts, ctx, row.nature === preferred ? NATURE_BONUS : 0),
+  const scored = scoreRowsByTopic(
+    candidates,
+    terms,
+    ctx.idf,
+    q.unit,
+    (row) => rowContext(row, boosts, ctx, row.nature === preferred ? NATURE_BONUS : 0),
+    forms,
   );
   // A comparison takes the best rows of each period; other questions the best rows overall.
   const groups =
@@ -367,7 +374,10 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
       const results = inPeriod;
       if (results.length > 0) return notFound(noTargetText(q, [...indicators]));
     }
-    const byTerm = await answerByTopic(q, docIds, mentioned, ctx);
+    // A catalogued indicator without rows of its own: its name or any alias in a statement.
+    const byTerm = await answerByTopic(q, docIds, mentioned, ctx, (term) =>
+      indicatorForms(ctx.vocabulary, term),
+    );
     if (byTerm) return byTerm;
     const paired = await answerRespective(q, docIds, terms, ctx);
     if (paired) return paired;

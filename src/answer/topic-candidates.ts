@@ -4,23 +4,24 @@
  * (indicator-questions.ts), so both see the same candidates and the same context.
  */
 import { rowsWithTerms, rowTermIndexOf } from "../retrieve/row-term-index.js";
-import type { RowContext } from "../retrieve/match-rows.js";
+import type { RowContext, TermForms } from "../retrieve/match-rows.js";
 import type { ParsedQuestion } from "../retrieve/parse-question.js";
 import { rowInPeriod } from "../retrieve/scope.js";
 import type { IndicatorRow } from "../types.js";
 import type { AnswerContext } from "./answer-question.js";
 
 /**
- * The rows a topic can match: in scope, of the period asked, and holding a topic term in their
- * own clause (found through the row term index, so the cost follows the rows that match).
+ * The rows a topic can match: in scope, of the period asked, and holding a topic term (in one of
+ * its forms) in their own clause (found through the row term index, so the cost follows the rows that match).
  */
 export function topicCandidates(
   q: ParsedQuestion,
   terms: readonly string[],
   docIds: ReadonlySet<string>,
   ctx: AnswerContext,
+  forms: TermForms = (term) => [term],
 ): IndicatorRow[] {
-  return rowsWithTerms(rowTermIndexOf(ctx.view.artefacts.rows), terms, docIds).filter((r) =>
+  return rowsWithTerms(rowTermIndexOf(ctx.view.artefacts.rows), terms.flatMap(forms), docIds).filter((r) =>
     rowInPeriod(r, q),
   );
 }

@@ -63,6 +63,16 @@ export function indicatorsNamedBy(vocabulary: IndicatorVocabulary, phrase: strin
 }
 
 /**
+ * A term and every catalogued name of the indicators it names (棚户区改造 → 棚户区改造, 棚改):
+ * how a question's indicator may be written in a statement. Just the term when it names none.
+ */
+export function indicatorForms(vocabulary: IndicatorVocabulary, term: string): string[] {
+  const names = indicatorsNamedBy(vocabulary, term);
+  const forms = names.flatMap((name) => [name, ...(vocabulary.entries.get(name)?.aliases ?? [])]);
+  return [...new Set([term, ...forms])];
+}
+
+/**
  * What may follow an indicator name in a question: the end, punctuation, or words that ask
  * about it (增速, 是多少, 和…, 目标…). Anything else means the name is part of a longer noun:
  * 规上工业 in 规上工业企业数量 names no indicator.

@@ -60,6 +60,23 @@ export function splitClauses(text: string, start: number, end: number): Range[] 
   return out;
 }
 
+/**
+ * The noun that ends a list of bare figures (`189万平方米棚改任务` after `完成1.8万户、`): the
+ * clauses after the first item, while each is only figures, until one ends in a noun. Null when
+ * an item has a subject of its own or no item ends in a noun.
+ */
+function sharedListNoun(text: string, rest: readonly Range[]): { noun: string; end: number } | null {
+  for (const item of rest) {
+    const itemText = text.slice(item.start, item.end);
+    const figures = findFigures(itemText);
+    if (figures.length === 0 || cleanPhrase(itemText.slice(0, figures[0]!.index)) !== "") return null;
+    const noun = cleanPhrase(itemText.slice(figures[figures.length - 1]!.end).replace(GROWTH_TAIL, ""));
+    if (noun !== "") return { noun, end: item.end };
+    if (text[item.end] !== "、") return null;
+  }
+  return null;
+}
+
 /** Cleans an indicator phrase: strips time/place prefixes, verbs and trailing punctuation. */
 export function cleanPhrase(phrase: string): string {
   let p = phrase.replace(/[。；，、：\s]+$/u, "").replace(/^[。；，、：\s]+/u, "");
@@ -168,7 +185,8 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
     const covered = respectiveRows(doc, vocabulary, section, st, planStart, statementRows, rows.length);
     let pendingBasis: string | null = null;
     let previousClause: Range | null = null;
-    for (const clause of splitClauses(text, st.start, st.end)) {
+    const clauses = splitClauses(text, st.start, st.end);
+    for (const [clauseIndex, clause] of clauses.entries()) {
       if (covered.some((c) => clause.start >= c.start && clause.end <= c.end)) continue;
       const precedingClause = previousClause;
       previousClause = clause;
@@ -226,6 +244,16 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         // `比上年末增加24.5万人` is a change of the subject before it, not a subject of its own.
         const subject = [...statementRows].reverse().find((r) => !CHANGE.test(r.phrase));
         if (CHANGE.test(phrase) && subject) phrase = `${subject.phrase}${phrase}`;
+        let rowClause: string | null = null;
+        // `完成1.8万户、189万平方米棚改任务`: a bare figure listed before others shares the noun
+        // that ends the list; its clause runs to that noun.
+        if (phrase === "" && !next && text[clause.end] === "、") {
+          const shared = sharedListNoun(text, clauses.slice(clauseIndex + 1));
+          if (shared) {
+            phrase = shared.noun;
+            rowClause = text.slice(clause.start, shared.end);
+          }
+        }
         if (phrase === "") return;
         lastPhrase = phrase;
         const named = indicatorsOfPhrase(vocabulary, phrase);
@@ -242,9 +270,10 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
           qualifier: nature === "target" || qualifier === "余" || qualifier === "多" ? qualifier : null,
           // A bare rate (`安装率100%`) keeps the clause before it as its subject.
           clause:
-            BARE_RATE.test(phrase) && precedingClause
+            rowClause ??
+            (BARE_RATE.test(phrase) && precedingClause
               ? text.slice(precedingClause.start, clause.end)
-              : clauseText,
+              : clauseText),
           source: { docId: doc.meta.id, sectionId: section.id, start: st.start, end: st.end },
         });
       });

@@ -66,7 +66,15 @@ export interface RowContext {
 }
 
 /**
- * Scores rows against topic terms. Rows without a value that answers the asked measure word
+ * The ways a topic term may be written in a row: itself, and for an indicator's name its
+ * catalogued aliases (棚户区改造 is written 棚改). Default: the term itself.
+ */
+export type TermForms = (term: string) => readonly string[];
+
+const sameTerm: TermForms = (term) => [term];
+
+/**
+ * Scores rows against topic terms (each found in any of its {@link TermForms}). Rows without a value that answers the asked measure word
  * are skipped; so are rows where no term is in the clause itself.
  */
 export function scoreRowsByTopic(
@@ -75,6 +83,7 @@ export function scoreRowsByTopic(
   idf: Idf,
   unit: string | null,
   context: (row: IndicatorRow) => RowContext,
+  forms: TermForms = sameTerm,
 ): ScoredRow[] {
   const total = terms.reduce((s, t) => s + idf(t), 0);
   if (total === 0) return [];
@@ -87,12 +96,14 @@ export function scoreRowsByTopic(
     let inClause = 0;
     for (const t of terms) {
       const w = idf(t);
-      if (row.clause.includes(t)) {
+      const written = forms(t);
+      const holds = (text: string | undefined) => text !== undefined && written.some((f) => text.includes(f));
+      if (holds(row.clause)) {
         found += w * TERM_WEIGHTS.clause;
         inClause += w;
-      } else if (ctx.statement.includes(t)) found += w * TERM_WEIGHTS.statement;
-      else if (ctx.previous?.includes(t)) found += w * TERM_WEIGHTS.previous;
-      else if (ctx.heading.includes(t)) found += w * TERM_WEIGHTS.heading;
+      } else if (holds(ctx.statement)) found += w * TERM_WEIGHTS.statement;
+      else if (holds(ctx.previous)) found += w * TERM_WEIGHTS.previous;
+      else if (holds(ctx.heading)) found += w * TERM_WEIGHTS.heading;
     }
     if (inClause === 0) continue;
     const coverage = found / total;

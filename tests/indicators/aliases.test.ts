@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   findIndicatorMentions,
+  indicatorForms,
   indicatorsOfPhrase,
   indicatorsNamedBy,
   loadVocabulary,
@@ -206,5 +207,14 @@ describe("two-character names in questions", () => {
     expect(mentions("全市人口")).toEqual([["人口", 2, ["常住人口"]]]);
     expect(mentions("全口径社零增速是多少").map((m) => m[0])).toEqual(["社零"]);
     expect(mentions("进口和出口").map((m) => m[0])).toEqual(["进口", "出口"]);
+  });
+});
+
+describe("indicatorForms", () => {
+  it("gives every catalogued name of the indicator a term names, and the term alone otherwise", () => {
+    expect(indicatorForms(vocabulary, "棚户区改造")).toEqual(expect.arrayContaining(["棚户区改造", "棚改"]));
+    expect(indicatorForms(vocabulary, "社零")[0]).toBe("社零");
+    expect(indicatorForms(vocabulary, "社零")).toContain("社会消费品零售总额");
+    expect(indicatorForms(vocabulary, "离婚登记")).toEqual(["离婚登记"]);
   });
 });

@@ -66,4 +66,19 @@ describe("rows from any statement", () => {
       "- | 年末常住人口比上年末增加 | 24.5万人 | -",
     ]);
   });
+
+  // Was a bug: the first item of `完成1.8万户、189万平方米棚改任务` had no noun of its own and
+  // gave no row, so 1.8万户 could not be found.
+  it("gives a bare figure listed before others the noun that ends the list", () => {
+    expect(rows("全年投资90.07亿元，完成1.8万户、189万平方米棚改任务。")).toEqual([
+      "- | 投资 | 90.07亿元 | -",
+      "- | 棚改任务 | 1.8万户 | -",
+      "- | 棚改任务 | 189万平方米 | -",
+    ]);
+    // An item with a subject of its own keeps it.
+    expect(rows("完成造林1.2万亩、治理水土流失面积30平方公里。")).toEqual([
+      "- | 造林 | 1.2万亩 | -",
+      "- | 治理水土流失面积 | 30平方公里 | -",
+    ]);
+  });
 });

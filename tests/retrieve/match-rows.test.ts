@@ -54,6 +54,20 @@ describe("scoreRowsByTopic", () => {
   it("drops rows where no topic term is in the clause itself", () => {
     expect(scoreRowsByTopic(rows, ["婚姻"], idf, null, ctx)).toEqual([]);
   });
+
+  it("finds a term in any of its written forms (棚户区改造 written 棚改)", () => {
+    const listed = [row("棚改任务", "完成1.8万户、189万平方米棚改任务", "1.8万户", "1.8", "万户")];
+    const base = () => ({
+      statement: "全年投资90.07亿元，完成1.8万户、189万平方米棚改任务。",
+      heading: "",
+      retrieval: 0,
+    });
+    expect(scoreRowsByTopic(listed, ["棚户区改造"], idf, "户", base)).toEqual([]);
+    const forms = (t: string) => (t === "棚户区改造" ? [t, "棚改"] : [t]);
+    expect(scoreRowsByTopic(listed, ["棚户区改造"], idf, "户", base, forms).map((s) => s.coverage)).toEqual([
+      1,
+    ]);
+  });
 });
 
 describe("unitAnswers", () => {
