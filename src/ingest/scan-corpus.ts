@@ -3,13 +3,15 @@
  * (`.name`), editor backups (`name~`, `.swp`, `.swo`, `.bak`, `.tmp`, `#name#`) and the
  * project's own metadata files (`*.json`: overrides, alias vocabulary) are ignored quietly;
  * every other entry that is not a readable document of a supported format is reported by name
- * with the reason (unsupported type, broken link, symlink loop, same name in two folders).
+ * with the reason (unsupported type, broken link, symlink loop, same name in two folders), and
+ * so is an entry of a folder's metadata override file for a file the folder does not hold.
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { IngestProblem } from "../types.js";
 import { formatOf, unsupportedReason } from "./formats/extract-text.js";
-import { CorpusError } from "./load-corpus.js";
+import { CorpusError, readOverrides } from "./load-corpus.js";
+import { OVERRIDE_FILE } from "./metadata.js";
 
 /** The documents found and the entries that cannot be documents. */
 export interface CorpusScan {
@@ -36,6 +38,19 @@ function entryProblem(path: string): string | null {
     if (code === "ELOOP") return "symlink loop: the link points back to itself";
     if (code === "ENOENT") return "broken link: its target does not exist";
     return `cannot be read (${code ?? (e as Error).message})`;
+  }
+}
+
+/**
+ * The files a folder's override file names. A broken override file names none here: it is the
+ * build, which reads the overrides, that stops with its error (a configuration mistake).
+ */
+function overriddenFiles(dir: string): string[] {
+  try {
+    return Object.keys(readOverrides(dir));
+  } catch (e) {
+    if (e instanceof CorpusError) return [];
+    throw e;
   }
 }
 
@@ -72,6 +87,11 @@ export function scanCorpusFolders(dirs: readonly string[]): CorpusScan {
       }
       seen.set(stem, path);
       files.push(path);
+    }
+    // An override for a file the folder does not hold is a stale or mistyped entry.
+    for (const name of overriddenFiles(dir)) {
+      if (!names.includes(name))
+        problems.push({ file: OVERRIDE_FILE, reason: `entry for missing file ${name}` });
     }
   }
   return { files, problems };

@@ -7,7 +7,7 @@ import { generateQuestions } from "../../src/cli/question-generator.js";
 import { PROJECT_ROOT, loadConfig } from "../../src/config.js";
 import { loadVocabulary } from "../../src/indicators/aliases.js";
 import { extractTables } from "../../src/indicators/extract-tables.js";
-import { loadCorpus } from "../../src/ingest/load-corpus.js";
+import { readCorpus } from "../../src/ingest/read-corpus.js";
 import type { Answer } from "../../src/types.js";
 import { realService } from "./service.js";
 
@@ -67,9 +67,11 @@ function quoteProblems(question: string, a: Answer, files: Map<string, string>):
   return problems;
 }
 
+const seedDocuments = (await readCorpus(corpusDir)).documents;
+
 describe("every figure is cited verbatim", () => {
   const vocabulary = loadVocabulary();
-  const { rows } = extractTables(loadCorpus(corpusDir).documents, vocabulary);
+  const { rows } = extractTables(seedDocuments, vocabulary);
   const questions = generateQuestions(rows, vocabulary, 250, 11);
 
   it("generated 250 questions covering values, facts and refusals", () => {
@@ -135,7 +137,7 @@ describe("every figure is cited verbatim, on real documents of other regions", (
       .filter(Boolean)
       .map((l) => (JSON.parse(l) as { q: string }).q);
     const vocabulary = loadVocabulary();
-    const { rows } = extractTables(loadCorpus([textDir]).documents, vocabulary);
+    const { rows } = extractTables((await readCorpus([textDir])).documents, vocabulary);
     const generated = generateQuestions(rows, vocabulary, 200, 5).map((g) => g.question);
     expect(generated).toHaveLength(200);
     const problems: string[] = [];

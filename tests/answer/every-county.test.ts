@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerService } from "../../src/answer/answer-service.js";
 import { loadConfig } from "../../src/config.js";
 import { divisionOf, gazetteer } from "../../src/ingest/gazetteer.js";
-import { loadCorpus } from "../../src/ingest/load-corpus.js";
+import { readCorpus } from "../../src/ingest/read-corpus.js";
 import type { Answer } from "../../src/types.js";
 import { realService } from "./service.js";
 
@@ -20,7 +20,7 @@ let heldByCode: Map<string, string[]>;
 beforeAll(async () => {
   service = await realService();
   heldByCode = new Map();
-  for (const { meta } of loadCorpus(loadConfig({}).corpusDirs).documents) {
+  for (const { meta } of (await readCorpus(loadConfig({}).corpusDirs)).documents) {
     heldByCode.set(meta.regionCode, [...(heldByCode.get(meta.regionCode) ?? []), meta.id]);
   }
 });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadCorpus, type LoadedCorpus } from "../../src/ingest/load-corpus.js";
+import { readCorpus, type ReadCorpus } from "../../src/ingest/read-corpus.js";
 import type { CorpusDocument } from "../../src/types.js";
 
 export const CORPUS_DIR = resolve(import.meta.dirname, "../../corpus");
@@ -18,11 +18,11 @@ export const IDS = {
   tasks: "anshan-2023-government-work-report-task-breakdown",
 } as const;
 
-let loaded: LoadedCorpus | undefined;
+/** The real corpus, read once per test file (as the build reads it). */
+const loaded: ReadCorpus = await readCorpus(CORPUS_DIR);
 
-/** The whole real corpus, loaded once. */
-export function realCorpus(): LoadedCorpus {
-  loaded ??= loadCorpus(CORPUS_DIR);
+/** The whole real corpus. */
+export function realCorpus(): ReadCorpus {
   return loaded;
 }
 

@@ -3,13 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CorpusError,
-  listCorpusFiles,
-  loadCorpus,
-  readOverrides,
-  type LoadedCorpus,
-} from "../../src/ingest/load-corpus.js";
+import { unsupportedReason } from "../../src/ingest/formats/extract-text.js";
+import { CorpusError, readOverrides } from "../../src/ingest/load-corpus.js";
+import { readCorpus, type ReadCorpus } from "../../src/ingest/read-corpus.js";
+import { scanCorpusFolders } from "../../src/ingest/scan-corpus.js";
 import { parseSections } from "../../src/sections/parse-sections.js";
 import { CORPUS_DIR, corpusBytes, corpusText } from "./fixtures.js";
 
@@ -36,10 +33,10 @@ function headinglessBulletin(): string {
   return [lines[0], lines[1], lines[2], "", zonghe, ""].join("\n");
 }
 
-describe("loadCorpus with bad files among good ones", () => {
+describe("reading a corpus with bad files among good ones", () => {
   let dir: string;
-  let loaded: LoadedCorpus;
-  beforeAll(() => {
+  let loaded: ReadCorpus;
+  beforeAll(async () => {
     dir = freshCorpus(BULLETIN, LISHAN);
     writeFileSync(join(dir, "empty.txt"), "");
     writeFileSync(join(dir, "blank.txt"), " \n\u3000\n\t\n");
@@ -50,8 +47,8 @@ describe("loadCorpus with bad files among good ones", () => {
     );
     writeFileSync(join(dir, "headingless.txt"), headinglessBulletin());
     writeFileSync(join(dir, "untitled.txt"), headinglessBulletin().split("\n").slice(2).join("\n"));
-    writeFileSync(join(dir, "readme.md"), "not a corpus document");
-    loaded = loadCorpus(dir);
+    writeFileSync(join(dir, "readme.zip"), "not a corpus document");
+    loaded = await readCorpus(dir);
   });
 
   it("checks its own fixtures: the binary file has NUL bytes, the undecodable one fails both decoders", () => {
@@ -61,8 +58,8 @@ describe("loadCorpus with bad files among good ones", () => {
     expect(() => new TextDecoder("gb18030", { fatal: true }).decode(bytes)).toThrow();
   });
 
-  it("lists only .txt files, sorted", () => {
-    expect(listCorpusFiles(dir).map((p) => p.slice(dir.length + 1))).toEqual([
+  it("lists the files of supported formats, sorted", () => {
+    expect(scanCorpusFolders([dir]).files.map((p) => p.slice(dir.length + 1))).toEqual([
       "binary.txt",
       "blank.txt",
       "empty.txt",
@@ -76,6 +73,7 @@ describe("loadCorpus with bad files among good ones", () => {
 
   it("reports every bad file by name with the reason", () => {
     expect(loaded.problems).toEqual([
+      { file: "readme.zip", reason: unsupportedReason("readme.zip") },
       { file: "binary.txt", reason: "binary file (contains NUL bytes)" },
       { file: "blank.txt", reason: "empty file (only whitespace)" },
       { file: "empty.txt", reason: "empty file" },
@@ -88,10 +86,11 @@ describe("loadCorpus with bad files among good ones", () => {
     ]);
   });
 
-  it("still loads the good documents, including one without headings", () => {
+  it("still loads the good documents, including one without headings", async () => {
     expect(loaded.documents.map((d) => d.meta.file)).toEqual(["headingless.txt", LISHAN, BULLETIN]);
     const bulletin = loaded.documents.find((d) => d.meta.file === BULLETIN)!;
-    expect(bulletin.text).toBe(loadCorpus(CORPUS_DIR).documents.find((d) => d.meta.file === BULLETIN)!.text);
+    const whole = await readCorpus(CORPUS_DIR);
+    expect(bulletin.text).toBe(whole.documents.find((d) => d.meta.file === BULLETIN)!.text);
   });
 
   it("gives the headingless document its title and only a root section", () => {
@@ -120,23 +119,25 @@ describe("loadCorpus with bad files among good ones", () => {
 });
 
 describe("the override file", () => {
-  it("reports an entry for a file the corpus does not hold", () => {
+  it("reports an entry for a file the corpus does not hold", async () => {
     const dir = freshCorpus(BULLETIN, OVERRIDES);
-    expect(loadCorpus(dir).problems).toEqual([
+    expect((await readCorpus(dir)).problems).toEqual([
       {
-        file: join(dir, OVERRIDES),
+        file: OVERRIDES,
         reason: "entry for missing file tiedong-2023-government-work-report-excerpt.txt",
       },
     ]);
   });
 
-  it("is optional", () => {
+  it("is optional", async () => {
     const dir = freshCorpus(BULLETIN);
     expect(readOverrides(dir)).toEqual({});
-    expect(loadCorpus(dir).documents.map((d) => d.meta.id)).toEqual(["tiedong-2023-statistical-bulletin"]);
+    expect((await readCorpus(dir)).documents.map((d) => d.meta.id)).toEqual([
+      "tiedong-2023-statistical-bulletin",
+    ]);
   });
 
-  it("throws CorpusError naming the file when it is not valid JSON or not valid overrides", () => {
+  it("throws CorpusError naming the file when it is not valid JSON or not valid overrides", async () => {
     const dir = freshCorpus(BULLETIN);
     const path = join(dir, OVERRIDES);
     writeFileSync(path, "{ not json");
@@ -147,12 +148,12 @@ describe("the override file", () => {
       `${path}: ${BULLETIN}.period: a period starts with a year, e.g. 2023年`,
     );
     writeFileSync(path, JSON.stringify({ [BULLETIN]: { county: "铁东区" } }));
-    expect(() => loadCorpus(dir)).toThrow(CorpusError);
+    await expect(readCorpus(dir)).rejects.toThrow(CorpusError);
   });
 
-  it("throws CorpusError for a missing corpus folder", () => {
+  it("throws CorpusError for a missing corpus folder", async () => {
     const missing = join(root, "no-such-corpus");
-    expect(() => loadCorpus(missing)).toThrow(CorpusError);
-    expect(() => listCorpusFiles(missing)).toThrow(`corpus folder not found: ${missing}`);
+    await expect(readCorpus(missing)).rejects.toThrow(CorpusError);
+    expect(() => scanCorpusFolders([missing])).toThrow(`corpus folder not found or unreadable: ${missing}`);
   });
 });

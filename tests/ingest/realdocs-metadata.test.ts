@@ -5,15 +5,16 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config.js";
-import { loadCorpus, readOverrides } from "../../src/ingest/load-corpus.js";
+import { readOverrides } from "../../src/ingest/load-corpus.js";
+import { readCorpus } from "../../src/ingest/read-corpus.js";
 
 // ../shared beside the checkout, as CI lays it out.
 const realdocs = join(PROJECT_ROOT, "..", "shared", "realdocs", "text");
 
 describe("metadata of the real documents of other regions", () => {
-  it("reads every document's region, period and kind from its head, with no override", () => {
+  it("reads every document's region, period and kind from its head, with no override", async () => {
     expect(readOverrides(realdocs)).toEqual({});
-    const { documents, problems } = loadCorpus([join(PROJECT_ROOT, "corpus"), realdocs]);
+    const { documents, problems } = await readCorpus([join(PROJECT_ROOT, "corpus"), realdocs]);
     expect(problems).toEqual([]);
     const real = documents
       .filter((d) => !d.meta.notes.some((n) => n.code === "metadata-override"))

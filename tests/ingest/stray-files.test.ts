@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { corpusFoldersHash } from "../../src/index/artefact-layout.js";
-import { listCorpusFiles, loadCorpus } from "../../src/ingest/load-corpus.js";
+import { readCorpus } from "../../src/ingest/read-corpus.js";
+import { scanCorpusFolders } from "../../src/ingest/scan-corpus.js";
 import { CORPUS_DIR } from "./fixtures.js";
 
 const root = mkdtempSync(join(tmpdir(), "stray-files-"));
@@ -25,7 +26,7 @@ function corpus(): string {
   return dir;
 }
 
-it("ignores hidden, backup and system files and folders: same files, same hash", () => {
+it("ignores hidden, backup and system files and folders: same files, same hash", async () => {
   const clean = corpus();
   const messy = corpus();
   writeFileSync(join(messy, ".DS_Store"), Buffer.from([0, 0, 0, 1, 66, 117, 100, 49]));
@@ -35,9 +36,9 @@ it("ignores hidden, backup and system files and folders: same files, same hash",
   writeFileSync(join(messy, `${DOC}.bak`), "backup");
   mkdirSync(join(messy, "old.txt"));
   mkdirSync(join(messy, ".git"));
-  expect(listCorpusFiles(messy)).toEqual([join(messy, DOC)]);
+  expect(scanCorpusFolders([messy])).toEqual({ files: [join(messy, DOC)], problems: [] });
   expect(corpusFoldersHash([messy])).toBe(corpusFoldersHash([clean]));
-  expect(loadCorpus(messy).problems).toEqual([]);
+  expect((await readCorpus(messy)).problems).toEqual([]);
 });
 
 it("still changes the hash when a document changes", () => {
@@ -47,16 +48,16 @@ it("still changes the hash when a document changes", () => {
   expect(corpusFoldersHash([b])).not.toBe(corpusFoldersHash([a]));
 });
 
-it("reports a symbolic link loop and a broken link by name instead of crashing", () => {
+it("reports a symbolic link loop and a broken link by name instead of crashing", async () => {
   const dir = corpus();
   symlinkSync("loop.txt", join(dir, "loop.txt"));
   symlinkSync("nowhere.txt", join(dir, "broken.txt"));
   symlinkSync(".", join(dir, "self"));
   expect(() => corpusFoldersHash([dir])).not.toThrow();
-  const loaded = loadCorpus(dir);
+  const loaded = await readCorpus(dir);
   expect(loaded.documents.map((d) => d.meta.file)).toEqual([DOC]);
   expect(loaded.problems).toEqual([
-    { file: "broken.txt", reason: "broken symbolic link (its target does not exist)" },
-    { file: "loop.txt", reason: "symbolic link loop (the link points back at itself)" },
+    { file: "broken.txt", reason: "broken link: its target does not exist" },
+    { file: "loop.txt", reason: "symlink loop: the link points back to itself" },
   ]);
 });

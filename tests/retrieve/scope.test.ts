@@ -2,13 +2,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config.js";
 import { loadVocabulary } from "../../src/indicators/aliases.js";
-import { loadCorpus } from "../../src/ingest/load-corpus.js";
+import { readCorpus } from "../../src/ingest/read-corpus.js";
 import { parseQuestion } from "../../src/retrieve/parse-question.js";
 import { describeCoverage, resolveScope } from "../../src/retrieve/scope.js";
 
 const corpusDir = join(PROJECT_ROOT, "corpus");
 const vocabulary = loadVocabulary();
-const metas = loadCorpus(corpusDir).documents.map((d) => d.meta);
+const metas = (await readCorpus(corpusDir)).documents.map((d) => d.meta);
 const scope = (q: string) => resolveScope(parseQuestion(q, vocabulary), metas);
 
 describe("resolveScope", () => {
