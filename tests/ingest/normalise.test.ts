@@ -60,7 +60,7 @@ describe("normaliseDocument on the traditional 2022 bulletin", () => {
     );
   });
 
-  it("is what loadCorpus stores for the document", () => {
+  it("is what the corpus reader stores for the document", () => {
     const doc = realDoc(IDS.bulletin2022);
     expect(doc.raw).toBe(raw);
     expect(doc.text).toBe(text);
