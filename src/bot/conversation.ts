@@ -44,6 +44,8 @@ export class Conversation {
     private readonly service: AnswerService,
     readonly store: AnswerStore,
     private readonly logger: Logger,
+    /** Usage lines /help adds for commands of this front end only (default none). */
+    private readonly extraUsage: readonly string[] = [],
   ) {}
 
   /** Answers a question and remembers the answer as the chat's latest. */
@@ -180,7 +182,7 @@ export class Conversation {
 
   /** /help. */
   help(): Reply {
-    return { kind: "lines", lines: helpLines() };
+    return { kind: "lines", lines: helpLines(this.extraUsage) };
   }
 
   /** /start. */

@@ -25,6 +25,7 @@ import { AnswerStore } from "./answer-store.js";
 import { BOT_COMMANDS, parseCommand, type ParsedCommand } from "./commands.js";
 import { Conversation, type Reply } from "./conversation.js";
 import { installFeatures } from "./features.js";
+import { FEATURE_USAGE } from "./menus.js";
 import { documentUploadHandler, type DocumentIntake } from "./document-intake.js";
 import { describeError, type Logger } from "./log.js";
 import { Outbox, type OutgoingMessage, type SendMessage } from "./outbox.js";
@@ -181,7 +182,7 @@ export function createBot(options: CreateBotOptions): Bot {
   /** Every reply goes through the outbox: persisted before the update counts as handled. */
   const send = (ctx: Context, reply: Reply, replyTo?: number, actions?: ReplyActions) =>
     outbox.enqueue(ctx.chatId!, outgoingMessages(reply, replyTo, actions));
-  const conversation = new Conversation(service, options.store ?? new AnswerStore(), logger);
+  const conversation = new Conversation(service, options.store ?? new AnswerStore(), logger, FEATURE_USAGE);
   const known = new Set<string>(BOT_COMMANDS.map((c) => c.command));
 
   bot.use(accessControl({ allowedChatIds: config.allowedChatIds, logger }));

@@ -13,6 +13,11 @@ export const FEATURE_COMMANDS: readonly BotCommand[] = [
   { command: "export", description: "导出指标表（CSV 和 Excel），例如 /export 铁东区 2023年" },
 ];
 
+/** The features' lines for /help in Telegram (the terminal chat cannot draw or send files). */
+export const FEATURE_USAGE: readonly string[] = FEATURE_COMMANDS.map(
+  (c) => `/${c.command} — ${c.description}`,
+);
+
 function menu(exclude: readonly string[]): BotCommand[] {
   const base = BOT_COMMANDS.map(({ command, description }) => ({ command, description }));
   const at = base.findIndex((c) => c.command === "compare") + 1;

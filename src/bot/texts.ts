@@ -14,8 +14,11 @@ export const EXAMPLE_QUESTIONS: readonly string[] = [
   "/cite 铁东区2023年社零总额",
 ];
 
-/** The help text (/help in Telegram and in the terminal). */
-export function helpLines(): Line[] {
+/**
+ * The help text (/help in Telegram and in the terminal); `extraUsage` are the usage lines of
+ * commands only one front end has (Telegram's /chart and /export).
+ */
+export function helpLines(extraUsage: readonly string[] = []): Line[] {
   return [
     [{ text: "鞍山统计公报问答", style: "b" }],
     plain("我根据收录的统计公报、政府工作报告等文件回答问题，每个数字都注明出处；/sources 列出收录的文件。"),
@@ -25,6 +28,7 @@ export function helpLines(): Line[] {
     [],
     [{ text: "命令：", style: "b" }],
     ...BOT_COMMANDS.map((c) => plain(c.usage)),
+    ...extraUsage.map((usage) => plain(usage)),
     [],
     plain("回答中的 [1]、[2] 是引用编号，点击下方“原文 [n]”按钮可查看出处原句。"),
     plain("回答使用简体字；用繁体字提问同样可以识别。"),

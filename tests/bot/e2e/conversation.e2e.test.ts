@@ -150,6 +150,9 @@ describe("(b) citations and commands", () => {
     const help = await chat.next(() => chat.command("/help"));
     for (const q of EXAMPLE_QUESTIONS) expect(help.text).toContain(q);
     expect(help.text).toContain("回答使用简体字；用繁体字提问同样可以识别。");
+    // Was a gap: /help did not list the Telegram-only /chart and /export.
+    expect(help.text).toContain("/chart — 画图：对比、历年走势或主要增速");
+    expect(help.text).toContain("/export — 导出指标表（CSV 和 Excel）");
     const start = await chat.next(() => chat.command("/start"));
     expect(start.text).toContain("您好");
   });
