@@ -9,28 +9,20 @@
  */
 import { indicatorForms, type IndicatorVocabulary } from "../indicators/aliases.js";
 import type { Tokenizer } from "../index/tokenize.js";
-import { hybridSearch, type ChunkSearchIndex } from "../retrieve/hybrid-search.js";
-import {
-  type ScoredRow,
-  type TermForms,
-  MIN_COVERAGE,
-  dedupeRows,
-  scoreRowsByTopic,
-  scoreTasks,
-  type Idf,
-} from "../retrieve/match-rows.js";
+import type { ChunkSearchIndex } from "../retrieve/hybrid-search.js";
+import { MIN_COVERAGE, dedupeRows, scoreTasks, type Idf } from "../retrieve/match-rows.js";
 import { parseQuestion, restateWithPeriod, type ParsedQuestion } from "../retrieve/parse-question.js";
 import { rowsOfIndicators } from "../retrieve/row-lookup.js";
 import { resolveScope, rowInPeriod } from "../retrieve/scope.js";
 import { isMeaningfulTopic } from "../retrieve/topic-check.js";
 import type { AnswerStatus, DocumentMeta, Fact, IndicatorRow } from "../types.js";
 import { EXAMPLES } from "./check-question.js";
-import { rowContext, topicCandidates } from "./topic-candidates.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
-import { composeComparison, composeRows, composeTask, rowLabel } from "./compose.js";
-import { answerChange, answerChangeOfRows } from "./change-questions.js";
+import { composeTask } from "./compose.js";
+import { answerChange } from "./change-questions.js";
+import { answerRows } from "./row-answers.js";
+import { ASKS_RESULT, answerByTopic } from "./topic-answers.js";
 import { answerGeneral, notFoundText } from "./general.js";
-import { withGrowthAfter } from "./nearby-figures.js";
 import { answerRespective } from "./respective-pairs.js";
 import { answerShapedQuestion } from "./shaped-questions.js";
 import { answerFromTaskText, answerTaskTable } from "./task-answers.js";
@@ -61,14 +53,8 @@ export interface Draft {
 
 const notFound = (text: string): Draft => ({ status: "not_found", text, facts: [], book: null, options: [] });
 
-/** Score bonus for a fact of the nature asked (results unless the question asks for a target). */
-const NATURE_BONUS = 0.05;
-
 /** Wording of a question about the text rather than one figure. */
 const GENERAL_QUESTION = /哪些|什么|怎样|怎么|如何|情况|做了|介绍|概况|举措|措施|进展/u;
-
-/** How many equally good body-text facts an answer lists at most. */
-const MAX_TOPIC_ROWS = 4;
 
 /** Words that carry no topic: periods, places and generic verbs already handled elsewhere. */
 const NON_TOPIC = new Set([
@@ -143,123 +129,6 @@ function byNature(q: ParsedQuestion, rows: IndicatorRow[]): IndicatorRow[] {
   // A question that asks what was achieved (完成了多少) is not answered with a target.
   if (results.length === 0 && ASKS_RESULT.test(q.text)) return [];
   return results.length > 0 ? results : rows;
-}
-
-/** Wording that asks for an achieved figure, never a target. */
-const ASKS_RESULT = /完成|实现|实际|达到了/u;
-
-/** Rows from more than one region when the question named none: ask which. */
-function clarifyRegions(q: ParsedQuestion, rows: IndicatorRow[]): Draft | null {
-  const regions = [...new Set(rows.map((r) => r.region))];
-  if (q.regions.length > 0 || regions.length < 2) return null;
-  const options = [...new Set(rows.map((r) => `${r.region}${r.period}${rowLabel(r)}`))];
-  return {
-    status: "clarify",
-    text: `“${rowLabel(rows[0]!)}”在多个地区都有数据，请指明地区：\n${options.map((o) => `- ${o}`).join("\n")}`,
-    facts: [],
-    book: null,
-    options,
-  };
-}
-
-/** Answers with rows: a comparison across periods, or one line per row. */
-function answerRows(q: ParsedQuestion, rows: IndicatorRow[], ctx: AnswerContext): Draft {
-  const clarify = clarifyRegions(q, rows);
-  if (clarify) return clarify;
-  const book = new CitationBook(ctx.view);
-  const periods = new Set(rows.map((r) => r.period));
-  const lines: string[] = [];
-  const facts: Fact[] = [];
-  if (q.intent === "compare" && periods.size >= 2) {
-    const groups = new Map<string, IndicatorRow[]>();
-    for (const r of rows)
-      groups.set(`${r.region}|${rowLabel(r)}`, [...(groups.get(`${r.region}|${rowLabel(r)}`) ?? []), r]);
-    for (const group of groups.values()) {
-      const firstPerPeriod = [...new Map(group.map((r) => [r.period, r] as const)).values()].reverse();
-      const part =
-        firstPerPeriod.length >= 2 ? composeComparison(firstPerPeriod, book) : composeRows(group, book);
-      lines.push(...part.lines);
-      facts.push(...part.facts);
-    }
-  } else {
-    const part = composeRows(rows, book);
-    lines.push(...part.lines);
-    facts.push(...part.facts);
-    if (q.intent === "compare") {
-      const asked = q.years
-        .map((y) => `${y}年`)
-        .filter((p) => ![...periods].some((have) => have.startsWith(p)));
-      if (asked.length > 0) lines.push(`语料中没有${asked.join("、")}的该项数据，无法比较。`);
-    }
-  }
-  return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
-}
-
-/** The fused retrieval score of each chunk position, normalised to 0–0.05, for tie-breaking. */
-export async function retrievalBoosts(
-  q: ParsedQuestion,
-  docIds: Set<string>,
-  ctx: AnswerContext,
-): Promise<Map<number, number>> {
-  const hits = await hybridSearch(ctx.search, q.text, { docIds, k: 12 });
-  const top = hits[0]?.score ?? 1;
-  return new Map(hits.map((h) => [h.position, (0.05 * h.score) / top]));
-}
-
-/**
- * The rows of a scored list that match as well as the best one, each shown with its own
- * citation (3084户 and 3854人 of one clause; the June and July figures of one fund); among
- * them, those whose phrase says least besides the topic (结婚登记 over 补领结婚登记).
- * Nothing when the best coverage is below {@link MIN_COVERAGE}.
- */
-export function bestRows(scored: ScoredRow[], terms: string[], minCoverage = MIN_COVERAGE): IndicatorRow[] {
-  const best = scored[0];
-  if (!best || best.coverage < minCoverage) return [];
-  const equal = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
-  const precision = (phrase: string) =>
-    terms.reduce((n, t) => n + (phrase.includes(t) ? t.length : 0), 0) / phrase.length;
-  const bestPrecision = Math.max(...equal.map((s) => precision(s.row.phrase)));
-  return dedupeRows(
-    equal.filter((s) => precision(s.row.phrase) >= bestPrecision - 1e-9).map((s) => s.row),
-  ).slice(0, MAX_TOPIC_ROWS);
-}
-
-/** Finds body-text facts by topic and measure word. */
-async function answerByTopic(
-  q: ParsedQuestion,
-  docIds: Set<string>,
-  terms: string[],
-  ctx: AnswerContext,
-  forms?: TermForms,
-): Promise<Draft | null> {
-  if (terms.length === 0) return null;
-  const boosts = await retrievalBoosts(q, docIds, ctx);
-  // Only rows whose clause holds a term can score: found by the row term index, not a scan;
-  // of those, rows whose own statement period is the one asked, and achieved figures only
-  // from results.
-  const resultOnly = q.intent !== "target" && ASKS_RESULT.test(q.text);
-  const candidates = topicCandidates(q, terms, docIds, ctx, forms).filter(
-    (r) => !resultOnly || r.nature === "result",
-  );
-  const preferred = q.intent === "target" ? "target" : "result";
-  const scored = scoreRowsByTopic(
-    candidates,
-    terms,
-    ctx.idf,
-    q.unit,
-    (row) => rowContext(row, boosts, ctx, row.nature === preferred ? NATURE_BONUS : 0),
-    forms,
-  );
-  // A comparison takes the best rows of each period; other questions the best rows overall.
-  const groups =
-    q.intent === "compare"
-      ? [...new Set(scored.map((s) => s.row.period))].map((p) => scored.filter((s) => s.row.period === p))
-      : [scored];
-  let chosen = groups.flatMap((group) => bestRows(group, terms, ctx.minCoverage));
-  if (chosen.length === 0) return null;
-  // A growth question takes the rate that follows a value in the same statement.
-  if (q.intent === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.view));
-  return answerChangeOfRows(q, chosen, ctx) ?? answerRows(q, chosen, ctx);
 }
 
 /** Not-found text for a target the corpus does not set, pointing at the published results. */
@@ -375,12 +244,18 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
       if (results.length > 0) return notFound(noTargetText(q, [...indicators]));
     }
     // A catalogued indicator without rows of its own: its name or any alias in a statement.
-    const byTerm = await answerByTopic(q, docIds, mentioned, ctx, (term) =>
-      indicatorForms(ctx.vocabulary, term),
-    );
+    const byTerm = await answerByTopic(q, docIds, mentioned, ctx, {
+      forms: (term) => indicatorForms(ctx.vocabulary, term),
+    });
     if (byTerm) return byTerm;
     const paired = await answerRespective(q, docIds, terms, ctx);
     if (paired) return paired;
+    // The name's words apart (高速公路里程: `公路总里程…其中：高速公路814公里`), as any body-text question.
+    const words = [...new Set(terms.flatMap((t) => ctx.tokenizer.parts(t)))];
+    const byWords = isMeaningfulTopic(words)
+      ? await answerByTopic(q, docIds, words, ctx, { parts: true })
+      : null;
+    if (byWords) return byWords;
     return notFound(notFoundText(q, scope.docs, [...indicators], ctx.view.artefacts.rows));
   }
 

@@ -17,6 +17,13 @@ export interface Tokenizer {
    * whitespace, punctuation and {@link STOP_WORDS} removed; numbers are kept.
    */
   tokens(text: string): string[];
+  /**
+   * The words a compound term is made of, for finding it written apart (高速公路里程 → 高速,
+   * 公路, 里程; 小学在校生 → 小学, 在校生): jieba's search-mode pieces of two or more
+   * characters, without the term itself and without a piece inside a longer one. The term
+   * alone when it has no such pieces.
+   */
+  parts(term: string): string[];
 }
 
 /**
@@ -94,6 +101,14 @@ export function createTokenizer(userTerms: readonly string[] = []): Tokenizer {
         result.push(t);
       }
       return result;
+    },
+    parts(term: string): string[] {
+      const lower = term.toLowerCase();
+      const pieces = [...new Set(jieba.cutForSearch(lower, true))].filter(
+        (p) => p !== lower && Array.from(p).length >= 2 && !PUNCTUATION_ONLY.test(p) && !STOP_WORDS.has(p),
+      );
+      const outer = pieces.filter((p) => !pieces.some((q) => q !== p && q.includes(p)));
+      return outer.length > 0 ? outer : [lower];
     },
   };
 }

@@ -44,3 +44,18 @@ describe("createTokenizer", () => {
     expect(withTerms.tokens("")).toEqual([]);
   });
 });
+
+describe("Tokenizer.parts", () => {
+  const tokenizer = createTokenizer(["高速公路里程", "小学在校生", "城镇调查失业率"]);
+
+  it("splits a compound name into its words, dropping pieces inside longer ones", () => {
+    expect(tokenizer.parts("高速公路里程")).toEqual(["高速", "公路", "里程"]);
+    expect(tokenizer.parts("小学在校生")).toEqual(["小学", "在校生"]);
+    expect(tokenizer.parts("城镇调查失业率")).toEqual(["城镇", "调查", "失业率"]);
+  });
+
+  it("gives a word without parts back alone", () => {
+    expect(tokenizer.parts("社零")).toEqual(["社零"]);
+    expect(tokenizer.parts("GDP")).toEqual(["gdp"]);
+  });
+});
