@@ -108,7 +108,7 @@ async function processDocument(
   return { document: doc, sections, rows, tasks, chunks, passages, tokens, vectors };
 }
 
-/** A document of the new build: its segment summary and where its vectors come from. */
+/** A document of the new build: its segment's summary and the sha256 of its segment file. */
 type BuiltDocument = Omit<SegmentEntry, "firstLabel"> & { segmentSha256: string };
 
 function summary(key: string, file: string, part: DocumentParts): Omit<SegmentEntry, "firstLabel"> {
@@ -184,8 +184,11 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
       sha256: sha256(bytes),
       override: override ? JSON.stringify(override) : "",
     });
-    const read = () => processDocument(file, bytes, { overrides, vocabulary, tokenizer, embedder });
-    readers.set(key, read);
+    const context = { overrides, vocabulary, tokenizer, embedder };
+    const read = () => processDocument(file, bytes, context);
+    // Kept for a damaged vectors file found later; it reads the file again rather than holding
+    // every document's bytes for the whole build.
+    readers.set(key, () => processDocument(file, readFileSync(path), context));
     const before = held.get(key);
     const segmentSha = cache.has(key) ? describeFile(join(artefactDir, segmentFile(key))).sha256 : null;
     let entry: BuiltDocument;
