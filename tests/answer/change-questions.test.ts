@@ -2,16 +2,11 @@
  * Questions about the amount of a change (增加多少 / 减少了多少), over a small bulletin written
  * the way bulletins state changes: `比上年末减少…`, `分别增加…和…，分别增长…和…`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAnswerService, type AnswerService } from "../../src/answer/answer-service.js";
-import { loadConfig } from "../../src/config.js";
+import { describe, expect, it } from "vitest";
+import { askOverBulletin } from "./bulletin-service.js";
 import { parseQuestion } from "../../src/retrieve/parse-question.js";
 import { loadVocabulary } from "../../src/indicators/aliases.js";
 
-const MODEL_DIR = resolve(import.meta.dirname, "../../embeddings/models");
 const BULLETIN = [
   "鞍山市千山区2021年国民经济和社会发展统计公报",
   "鞍山市千山区统计局",
@@ -26,27 +21,8 @@ const BULLETIN = [
   "",
 ].join("\n");
 
-const root = mkdtempSync(join(tmpdir(), "change-questions-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
 describe("questions about a published change", { timeout: 600_000 }, () => {
-  let service: AnswerService;
-  beforeAll(async () => {
-    const corpusDir = join(root, "corpus");
-    mkdirSync(corpusDir);
-    writeFileSync(join(corpusDir, "qianshan-2021-bulletin.txt"), BULLETIN);
-    const config = loadConfig({
-      CORPUS_DIR: corpusDir,
-      ARTEFACT_DIR: join(root, "artefacts"),
-      EMBEDDING_MODEL_DIR: MODEL_DIR,
-    });
-    service = await createAnswerService(config, { rebuildIfStale: true });
-  }, 600_000);
-
-  const text = async (q: string) => {
-    const answer = await service.ask(q);
-    return [answer.status, answer.text];
-  };
+  const text = askOverBulletin("qianshan-2021-bulletin.txt", BULLETIN);
 
   it("answers 增加多少 with the change of a 分别 statement and its growth, not the growth alone", async () => {
     expect(await text("千山区2021年城镇居民人均可支配收入增加多少")).toEqual([

@@ -3,14 +3,9 @@
  * 814公里`; 小学在校生 as `小学59所，…在校生6.21万人`) is found by the words of its name, each of
  * which must stand in the row's clause or before it in the statement.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAnswerService, type AnswerService } from "../../src/answer/answer-service.js";
-import { loadConfig } from "../../src/config.js";
+import { describe, expect, it } from "vitest";
+import { askOverBulletin } from "./bulletin-service.js";
 
-const MODEL_DIR = resolve(import.meta.dirname, "../../embeddings/models");
 const BULLETIN = [
   "鞍山市千山区2021年国民经济和社会发展统计公报",
   "鞍山市千山区统计局",
@@ -25,27 +20,8 @@ const BULLETIN = [
   "",
 ].join("\n");
 
-const root = mkdtempSync(join(tmpdir(), "topic-answers-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
 describe("an indicator written apart", { timeout: 600_000 }, () => {
-  let service: AnswerService;
-  beforeAll(async () => {
-    const corpusDir = join(root, "corpus");
-    mkdirSync(corpusDir);
-    writeFileSync(join(corpusDir, "qianshan-2021-bulletin.txt"), BULLETIN);
-    const config = loadConfig({
-      CORPUS_DIR: corpusDir,
-      ARTEFACT_DIR: join(root, "artefacts"),
-      EMBEDDING_MODEL_DIR: MODEL_DIR,
-    });
-    service = await createAnswerService(config, { rebuildIfStale: true });
-  }, 600_000);
-
-  const text = async (q: string) => {
-    const answer = await service.ask(q);
-    return [answer.status, answer.text];
-  };
+  const text = askOverBulletin("qianshan-2021-bulletin.txt", BULLETIN);
 
   // Was a bug: the parts of 高速公路里程 matched the total (公路总里程) as well as the highway
   // figure, and the total was given.
