@@ -14,7 +14,8 @@ import {
 import type { AnswerContext, Draft } from "./answer-question.js";
 import { CitationBook } from "./citations.js";
 import { periodText } from "./follow-up.js";
-import { answerDifference, answerPlanAndResult, answerRank } from "./indicator-questions.js";
+import { answerDifference, answerPlanAndResult } from "./difference-answers.js";
+import { answerRank } from "./indicator-questions.js";
 
 /** Answers one part question (the caller's full pipeline). */
 export type AnswerPart = (question: string) => Promise<Draft>;
