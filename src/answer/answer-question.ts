@@ -21,6 +21,7 @@ import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeTask } from "./compose.js";
 import { answerChange } from "./change-questions.js";
 import { answerRows } from "./row-answers.js";
+import { answerWordedTarget } from "./worded-targets.js";
 import { ASKS_RESULT, answerByTopic } from "./topic-answers.js";
 import { answerGeneral, notFoundText } from "./general.js";
 import { answerRespective } from "./respective-pairs.js";
@@ -239,6 +240,8 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
     if (q.intent === "target") {
       const target = answerTargetTask(docIds, [...mentioned, ...indicators], ctx);
       if (target) return target;
+      const worded = await answerWordedTarget(q, docIds, mentioned, ctx);
+      if (worded) return worded;
       // Asked for a target the documents do not set: say so, and where the results are.
       const results = inPeriod;
       if (results.length > 0) return notFound(noTargetText(q, [...indicators]));
