@@ -4,7 +4,7 @@
  * (indicator-questions.ts), so both see the same candidates and the same context.
  */
 import { rowsWithTerms, rowTermIndexOf } from "../retrieve/row-term-index.js";
-import type { RowContext, TermForms } from "../retrieve/match-rows.js";
+import { sameTerm, type RowContext, type TermForms } from "../retrieve/match-rows.js";
 import type { ParsedQuestion } from "../retrieve/parse-question.js";
 import { rowInPeriod } from "../retrieve/scope.js";
 import type { IndicatorRow } from "../types.js";
@@ -19,7 +19,7 @@ export function topicCandidates(
   terms: readonly string[],
   docIds: ReadonlySet<string>,
   ctx: AnswerContext,
-  forms: TermForms = (term) => [term],
+  forms: TermForms = sameTerm,
 ): IndicatorRow[] {
   return rowsWithTerms(rowTermIndexOf(ctx.view.artefacts.rows), terms.flatMap(forms), docIds).filter((r) =>
     rowInPeriod(r, q),

@@ -71,12 +71,14 @@ export async function assembleVectorIndex(
   const { previous, dimension } = options;
   if (!previous) return create(documents, dimension);
   const held = new Map(previous.list.documents.map((d) => [d.key, d]));
+  // A document keeps its labels when the previous index holds its key (the first time it is listed).
   const kept = new Set<string>();
-  let added = 0;
-  for (const d of documents) {
-    if (held.has(d.key) && !kept.has(d.key)) kept.add(d.key);
-    else added += d.chunks;
-  }
+  const keeps = documents.map((d) => {
+    if (kept.has(d.key) || !held.has(d.key)) return false;
+    kept.add(d.key);
+    return true;
+  });
+  const added = documents.reduce((n, d, i) => (keeps[i] ? n : n + d.chunks), 0);
   const removed = previous.list.documents.filter((d) => !kept.has(d.key));
   const deleted = previous.list.deleted + removed.reduce((n, d) => n + d.chunks, 0);
   const labels = previous.list.labels + added;
@@ -88,13 +90,10 @@ export async function assembleVectorIndex(
     removed.flatMap((d) => Array.from({ length: d.chunks }, (_, i) => d.firstLabel + i)),
   );
   let next = previous.list.labels;
-  const placed = new Set<string>();
   const firstLabels: number[] = [];
-  for (const d of documents) {
-    const old = held.get(d.key);
-    if (old && !placed.has(d.key)) {
-      placed.add(d.key);
-      firstLabels.push(old.firstLabel);
+  for (const [i, d] of documents.entries()) {
+    if (keeps[i]) {
+      firstLabels.push(held.get(d.key)!.firstLabel);
       continue;
     }
     firstLabels.push(next);

@@ -11,7 +11,7 @@
  * interrupted build leaves the previous manifest and generation in place and usable.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Embedder } from "../embed/embedder.js";
 import { readOverrides } from "../ingest/load-corpus.js";
@@ -22,7 +22,13 @@ import { CATALOGUE_PATH } from "../indicators/catalogue.js";
 import { extractTables } from "../indicators/extract-tables.js";
 import { chunkDocument } from "../sections/chunk.js";
 import type { Chunk, DocumentMeta, IngestProblem } from "../types.js";
-import { describeFile, writeFileAtomic, writeManifest, type ArtefactManifest } from "./artefact-store.js";
+import {
+  describeFile,
+  writeFileAtomic,
+  writeManifest,
+  type ArtefactFileInfo,
+  type ArtefactManifest,
+} from "./artefact-store.js";
 import { ARTEFACT_FILES, SCHEMA_VERSION, corpusFoldersHash, pipelineHash } from "./artefact-layout.js";
 import { assembleVectorIndex } from "./assemble-vectors.js";
 import { DocumentCache, documentKey, segmentFile, type DocumentParts } from "./document-cache.js";
@@ -108,8 +114,8 @@ async function processDocument(
   return { document: doc, sections, rows, tasks, chunks, passages, tokens, vectors };
 }
 
-/** A document of the new build: its segment's summary and the sha256 of its segment file. */
-type BuiltDocument = Omit<SegmentEntry, "firstLabel"> & { segmentSha256: string };
+/** A document of the new build: its segment's summary and its segment file's checksum and size. */
+type BuiltDocument = Omit<SegmentEntry, "firstLabel"> & { segmentFile: ArtefactFileInfo };
 
 function summary(key: string, file: string, part: DocumentParts): Omit<SegmentEntry, "firstLabel"> {
   return {
@@ -190,16 +196,17 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
     // every document's bytes for the whole build.
     readers.set(key, () => processDocument(file, readFileSync(path), context));
     const before = held.get(key);
-    const segmentSha = cache.has(key) ? describeFile(join(artefactDir, segmentFile(key))).sha256 : null;
+    const describeSegment = () => describeFile(join(artefactDir, segmentFile(key)));
+    let stored = cache.has(key) ? describeSegment() : null;
     let entry: BuiltDocument;
     let cached = true;
-    if (before && segmentSha !== null && segmentSha === previous!.manifest.files[segmentFile(key)]?.sha256) {
-      entry = { ...before, segmentSha256: segmentSha }; // kept as it was, not even opened
+    if (before && stored && stored.sha256 === previous!.manifest.files[segmentFile(key)]?.sha256) {
+      entry = { ...before, segmentFile: stored }; // kept as it was, not even opened
     } else if (heldProblems.has(key)) {
       problems.push(heldProblems.get(key)!);
       continue;
     } else {
-      let part = segmentSha !== null ? cache.get(key, dimension) : null;
+      let part = stored ? cache.get(key, dimension) : null;
       if (!part) {
         const result = await read();
         if (!("document" in result)) {
@@ -208,13 +215,13 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
         }
         part = result;
         cache.put(key, part, dimension);
+        stored = describeSegment();
         processed++;
         cached = false;
         log(`processed ${file}: ${part.chunks.length} chunks embedded`);
       }
       fresh.set(key, part.vectors);
-      const sha = describeFile(join(artefactDir, segmentFile(key))).sha256;
-      entry = { ...summary(key, file, part), segmentSha256: sha };
+      entry = { ...summary(key, file, part), segmentFile: stored! };
     }
     const m = entry.meta;
     log(
@@ -262,7 +269,7 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
   const path = (name: string) => join(artefactDir, rel(name));
   const list: SegmentList = {
     version: SEGMENT_LIST_VERSION,
-    documents: built.map(({ segmentSha256: _, ...d }, i) => ({
+    documents: built.map(({ segmentFile: _, ...d }, i) => ({
       ...d,
       firstLabel: assembled.firstLabels[i]!,
     })),
@@ -282,12 +289,7 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
     builtAt: new Date().toISOString(),
     files: {
       ...Object.fromEntries(Object.values(ARTEFACT_FILES).map((f) => [rel(f), describeFile(path(f))])),
-      ...Object.fromEntries(
-        built.map((d) => [
-          segmentFile(d.key),
-          { sha256: d.segmentSha256, bytes: statSync(join(artefactDir, segmentFile(d.key))).size },
-        ]),
-      ),
+      ...Object.fromEntries(built.map((d) => [segmentFile(d.key), d.segmentFile])),
     },
     counts: {
       documents: built.length,

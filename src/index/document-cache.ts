@@ -110,11 +110,8 @@ export class DocumentCache {
     return existsSync(this.path(key, "json")) && existsSync(this.path(key, "f32"));
   }
 
-  /**
-   * The segment of a key, checked (version, key, dimension, one vector per chunk by the
-   * vectors file's size). Throws {@link ArtefactError} `missing` or `corrupt`.
-   */
-  readSegment(key: string, dimension: number): DocumentSegment {
+  /** The stored entry of a key, checked; throws {@link ArtefactError} `missing` or `corrupt`. */
+  private readEntry(key: string, dimension: number): StoredEntry {
     const path = this.path(key, "json");
     let entry: StoredEntry;
     try {
@@ -143,7 +140,15 @@ export class DocumentCache {
         this.dir,
       );
     }
-    const { document, sections, rows, tasks, chunks, passages, tokens } = entry;
+    return entry;
+  }
+
+  /**
+   * The segment of a key, checked (version, key, dimension, one vector per chunk by the
+   * vectors file's size). Throws {@link ArtefactError} `missing` or `corrupt`.
+   */
+  readSegment(key: string, dimension: number): DocumentSegment {
+    const { document, sections, rows, tasks, chunks, passages, tokens } = this.readEntry(key, dimension);
     return { document, sections, rows, tasks, chunks, passages, tokens };
   }
 
@@ -151,25 +156,33 @@ export class DocumentCache {
   get(key: string, dimension: number): DocumentParts | null {
     if (!this.has(key)) return null;
     try {
-      const segment = this.readSegment(key, dimension);
-      const vectors = this.readVectors(key, dimension);
-      return vectors ? { ...segment, vectors } : null;
+      const entry = this.readEntry(key, dimension);
+      const vectors = this.vectorsOf(key, dimension, entry.vectorsSha256);
+      if (!vectors) return null;
+      const { document, sections, rows, tasks, chunks, passages, tokens } = entry;
+      return { document, sections, rows, tasks, chunks, passages, tokens, vectors };
     } catch {
       return null; // A damaged entry is recomputed, never trusted.
     }
   }
 
-  /** The vectors of a key's segment, or null when the file is absent or fails its checksum. */
+  /** The vectors of a key's segment, or null when a file is absent, damaged or fails its checksum. */
   readVectors(key: string, dimension: number): number[][] | null {
-    let entry: Pick<StoredEntry, "vectorsSha256">;
+    try {
+      return this.vectorsOf(key, dimension, this.readEntry(key, dimension).vectorsSha256);
+    } catch {
+      return null;
+    }
+  }
+
+  private vectorsOf(key: string, dimension: number, expectedSha256: string): number[][] | null {
     let bytes: Buffer;
     try {
-      entry = JSON.parse(readFileSync(this.path(key, "json"), "utf8")) as StoredEntry;
       bytes = readFileSync(this.path(key, "f32"));
     } catch {
       return null;
     }
-    if (bytes.byteLength % (dimension * 4) !== 0 || sha256(bytes) !== entry.vectorsSha256) return null;
+    if (bytes.byteLength % (dimension * 4) !== 0 || sha256(bytes) !== expectedSha256) return null;
     const flat = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
     const out: number[][] = [];
     for (let i = 0; i < flat.length; i += dimension) out.push(Array.from(flat.subarray(i, i + dimension)));

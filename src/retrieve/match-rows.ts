@@ -71,7 +71,8 @@ export interface RowContext {
  */
 export type TermForms = (term: string) => readonly string[];
 
-const sameTerm: TermForms = (term) => [term];
+/** The default {@link TermForms}: a term is written only as itself. */
+export const sameTerm: TermForms = (term) => [term];
 
 /**
  * Scores rows against topic terms (each found in any of its {@link TermForms}). Rows without a value that answers the asked measure word
