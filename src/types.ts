@@ -263,6 +263,23 @@ export interface Answer {
   /** For `clarify`: the choices the user can pick from. */
   options: string[];
   timing_ms: number;
+  /** A list the answer shows (tasks of a unit, a ranking, a briefing), for front ends that page it. */
+  list?: AnswerList;
+  /** The handler of the route table that answered (`indicator-figures`, `tasks-of-unit`, `scope` …). */
+  route?: string;
+  /** Every handler that declined the question before it, and why. */
+  declines?: Array<{ handler: string; reason: string }>;
+}
+
+/** A list an answer shows, item by item, each with its citation. */
+export interface AnswerList {
+  title: string;
+  /** The document the items come from, named once; null when several. */
+  source: string | null;
+  /** For a unit's tasks: the role asked (a `牵头或责任` list says each item's role in its label). */
+  role?: "牵头" | "责任" | "牵头或责任";
+  /** One compact line per item (`第51项 …（牵头）`) and its citation id. */
+  items: Array<{ label: string; citation: number | null }>;
 }
 
 /** A corpus document as listed to users (/sources). */

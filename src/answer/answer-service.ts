@@ -1,6 +1,9 @@
 /**
  * The answering layer's entry point: loads the artefacts and the embedding model once and
  * answers questions. The CLI (`npm run ask`) and the Telegram bot both call this.
+ *
+ *   message → understand (src/understand) → conversation (follow-up.ts) → scope → evidence
+ *           (one search, candidate rows) → route table (routes.ts) → Answer (+ route, declines)
  */
 import type { AppConfig } from "../config.js";
 import { loadEmbedder, type Embedder } from "../embed/embedder.js";
@@ -9,20 +12,18 @@ import { ArtefactError } from "../index/artefact-store.js";
 import { buildArtefacts } from "../index/build-artefacts.js";
 import { loadArtefacts, type LoadedArtefacts } from "../index/load-artefacts.js";
 import { createTokenizer } from "../index/tokenize.js";
-import { parseQuestion } from "../retrieve/parse-question.js";
-import type {
-  Answer,
-  Citation,
-  DocumentMeta,
-  IndicatorRow,
-  SourceListing,
-  SourceSpan,
-  TaskRow,
-} from "../types.js";
-import { answerParsed, type AnswerContext, type Draft } from "./answer-question.js";
-import { CorpusView, formatExcerpt } from "./citations.js";
-import { checkQuestion } from "./check-question.js";
-import { contextNote, nextState, resolveFollowUp, type ConversationState } from "./follow-up.js";
+import { memoryCorpusReader } from "../retrieve/memory-corpus-reader.js";
+import type { Answer, Citation, DocumentMeta, IndicatorRow, Intent, SourceListing, SourceSpan, TaskRow } from "../types.js";
+import type { ConversationState } from "../understand/conversation.js";
+import type { Question } from "../understand/question.js";
+import type { Lexicon } from "../understand/subject.js";
+import { understand } from "../understand/understand.js";
+import { formatExcerpt } from "./citation-book.js";
+import { answerTurn } from "./conversation.js";
+import { ANSWER_DEFAULTS, type AnswerDefaults } from "./defaults.js";
+import { examplesOf } from "./examples.js";
+import { answerQuestion, type Routed } from "./pipeline.js";
+import type { AnswerContext, NearNameFinder } from "./types.js";
 
 /** Answers questions over the built corpus. Create one per process; it is safe to share. */
 export interface AnswerService {
@@ -33,10 +34,10 @@ export interface AnswerService {
    */
   ask(question: string): Promise<Answer>;
   /**
-   * Answers one message of a conversation: a follow-up (`那2022年呢`, `原文呢`) takes what it
-   * does not say from the chat's state, and the answer starts with what was taken
-   * (`按上一问：铁东区，2023年`). Returns the answer and the chat's next state; the caller keeps
-   * the state (one per chat).
+   * Answers one message of a conversation: a follow-up (`那2022年呢`, `它去年增长多少`, `下一个`,
+   * `原文呢`) takes what it does not say from the chat's state, and the answer starts with what
+   * was taken (`按上一问：铁东区，2023年`). Returns the answer and the chat's next state; the
+   * caller keeps the state (one per chat, one per user in a group). Small talk leaves it as it was.
    */
   askInConversation(message: string, state: ConversationState): Promise<ConversationTurn>;
   /** The corpus documents with region, period, kind and data-quality notes (for /sources). */
@@ -51,6 +52,8 @@ export interface AnswerService {
    * front ends that chart or export rows (the bot's charts and /export); read-only.
    */
   tables(): CorpusTables;
+  /** Example questions answerable from the corpus held (for /help and /start). */
+  examples(): readonly string[];
 }
 
 /** The built tables and what a reader needs to cite one of their rows. See {@link AnswerService.tables}. */
@@ -65,13 +68,16 @@ export interface CorpusTables {
   section(sectionId: string): string;
 }
 
-/** Topic coverage a same-topic follow-up needs (new questions need 0.6). */
-export const FOLLOW_UP_MIN_COVERAGE = 0.35;
-
 /** An answer in a conversation and the chat's state after it. */
 export interface ConversationTurn {
   answer: Answer;
   state: ConversationState;
+}
+
+/** The names a near-name finder is built over: indicators with rows (and aliases), regions held. */
+export interface HeldNames {
+  indicators: readonly string[];
+  places: readonly string[];
 }
 
 /** Options of {@link createAnswerService}. */
@@ -80,6 +86,14 @@ export interface AnswerServiceOptions {
   rebuildIfStale?: boolean;
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
+  /** Thresholds and counts of answering (default {@link ANSWER_DEFAULTS}). */
+  defaults?: Partial<AnswerDefaults>;
+  /**
+   * Builds the near-name finder of a build (src/understand/near-names.ts: pinyin homophones and
+   * one-edit typos of held names) — the hook where a name the question nearly writes becomes a
+   * `clarify` with the held names as options. Absent: such a name is refused like any other.
+   */
+  nearNames?: (held: HeldNames) => NearNameFinder;
 }
 
 /** Loads the artefacts, rebuilding them first when allowed and they are stale. */
@@ -121,103 +135,132 @@ export async function createAnswerService(
     allowRemote: config.allowRemoteModels,
   });
   const artefacts = await loadOrRebuild(config, embedder, options);
-  return serviceFromArtefacts(artefacts, embedder);
+  return serviceFromArtefacts(artefacts, embedder, options);
+}
+
+/** The intent an answer reports (the CLI's contract and the bot's logs). */
+function intentOf(q: Question): Intent {
+  if (q.command === "cite") return "cite";
+  switch (q.ask.kind) {
+    case "value":
+      return q.ask.nature === "target" ? "target" : "value";
+    case "growth":
+      return "growth";
+    case "change":
+    case "ratio":
+      return "value";
+    case "compare":
+    case "difference":
+    case "which":
+    case "plan":
+      return "compare";
+    case "task":
+      return "lead";
+    default:
+      return "general";
+  }
+}
+
+/** The answer of a routed draft, in the ask --json contract. */
+function toAnswer(message: string, q: Question, routed: Routed, started: number): Answer {
+  const { draft } = routed;
+  const list = draft.list
+    ? {
+        list: {
+          title: draft.list.title,
+          source: draft.list.source,
+          ...(draft.list.role ? { role: draft.list.role } : {}),
+          items: draft.list.items.map(({ label, citation }) => ({ label, citation })),
+        },
+      }
+    : {};
+  return {
+    question: message,
+    status: draft.status,
+    intent: intentOf(q),
+    text: draft.text,
+    facts: draft.facts,
+    citations: draft.book?.citations() ?? [],
+    options: draft.options,
+    timing_ms: Math.round((performance.now() - started) * 100) / 100,
+    ...list,
+    route: routed.route,
+    declines: routed.declines,
+  };
+}
+
+/** The reply to a defect (not a user mistake): reported, answered politely, the service keeps serving. */
+function defect(message: string, e: unknown): Routed {
+  console.error(`answer failed for ${JSON.stringify(message.slice(0, 200))}:`, e);
+  const text = "抱歉，处理这个问题时出错了，已记录。请换个说法再试。";
+  return { draft: { status: "not_found", text, facts: [], book: null, options: [] }, route: "error", declines: [] };
 }
 
 /**
  * A service over artefacts already loaded, sharing a loaded model. The live service
  * (live-answer-service.ts) builds one per build it loads.
  */
-export function serviceFromArtefacts(artefacts: LoadedArtefacts, embedder: Embedder): AnswerService {
+export function serviceFromArtefacts(
+  artefacts: LoadedArtefacts,
+  embedder: Embedder,
+  options: Pick<AnswerServiceOptions, "defaults" | "nearNames"> = {},
+): AnswerService {
   const vocabulary = loadVocabulary();
   const tokenizer = createTokenizer(vocabulary.terms);
-  const view = new CorpusView(artefacts);
-  const n = artefacts.bm25.docLengths.length;
-  const context: AnswerContext = {
-    view,
+  const reader = memoryCorpusReader(artefacts);
+  const lexicon: Lexicon = {
     vocabulary,
-    tokenizer,
-    search: {
-      chunks: artefacts.corpus.chunks,
-      bm25: artefacts.bm25,
-      vectors: artefacts.vectors,
-      tokenizer,
-      embedder,
-    },
-    idf: (term) => {
-      const df = artefacts.bm25.postings.get(term.toLowerCase())?.length ?? 0;
-      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    },
+    units: reader.taskUnits(),
+    tokens: (text) => tokenizer.tokens(text),
+    parts: (term) => tokenizer.parts(term),
   };
+  const metas = reader.metas();
+  const held: HeldNames = {
+    indicators: [...new Set(artefacts.rows.flatMap((r) => (r.indicator ? [r.indicator, ...(vocabulary.entries.get(r.indicator)?.aliases ?? [])] : [])))],
+    places: [...new Set(metas.map((m) => m.region))],
+  };
+  const ctx: AnswerContext = {
+    reader,
+    lexicon,
+    search: { chunks: artefacts.corpus.chunks, bm25: artefacts.bm25, vectors: artefacts.vectors, tokenizer, embedder },
+    defaults: { ...ANSWER_DEFAULTS, ...options.defaults },
+    examples: examplesOf(reader),
+    ...(options.nearNames ? { nearNames: options.nearNames(held) } : {}),
+  };
+  const read = (message: string) => understand(message, lexicon);
+  const corpus = { periodsOf: (region: string) => metas.filter((m) => m.region === region).map((m) => m.period) };
 
-  const finish = (question: string, draft: Draft, started: number, intent: Answer["intent"]): Answer => ({
-    question,
-    status: draft.status,
-    intent,
-    text: draft.text,
-    facts: draft.facts,
-    citations: draft.book?.citations() ?? [],
-    options: draft.options,
-    timing_ms: Math.round((performance.now() - started) * 100) / 100,
-  });
-
-  const periodsOf = (region: string) =>
-    view
-      .metas()
-      .filter((m) => m.region === region)
-      .map((m) => m.period);
-
-  /** A same-topic follow-up matches the established topic with less coverage. */
-  const followUpContext: AnswerContext = { ...context, minCoverage: FOLLOW_UP_MIN_COVERAGE };
-
-  async function askWith(question: string, ctx: AnswerContext): Promise<Answer> {
-    const started = performance.now();
-    const problem = checkQuestion(question);
-    if (problem) return finish(question, problem, started, "general");
-    const parsed = parseQuestion(question, vocabulary);
-    try {
-      const intent = parsed.command === "cite" ? "cite" : parsed.intent;
-      return finish(question, await answerParsed(parsed, ctx), started, intent);
-    } catch (e) {
-      // A defect, not a user mistake: report it, answer politely, keep serving.
-      console.error(`answer failed for ${JSON.stringify(question.slice(0, 200))}:`, e);
-      const draft: Draft = {
-        status: "not_found",
-        text: "抱歉，处理这个问题时出错了，已记录。请换个说法再试。",
-        facts: [],
-        book: null,
-        options: [],
-      };
-      return finish(question, draft, started, parsed.intent);
-    }
-  }
-
-  const service: AnswerService = {
-    async askInConversation(message: string, state: ConversationState): Promise<ConversationTurn> {
-      const resolved = resolveFollowUp(state, message, (q) => parseQuestion(q, vocabulary), periodsOf);
-      const answer = await askWith(resolved.question, resolved.sameTopic ? followUpContext : context);
-      const note = contextNote(resolved);
-      const shown = note ? { ...answer, text: `${note}\n${answer.text}` } : answer;
-      return { answer: { ...shown, question: message }, state: nextState(state, resolved) };
+  return {
+    async ask(message: string): Promise<Answer> {
+      const started = performance.now();
+      const q = read(message);
+      let routed: Routed;
+      try {
+        routed = await answerQuestion(q, ctx);
+      } catch (e) {
+        routed = defect(message, e);
+      }
+      return toAnswer(message, q, routed, started);
     },
-    ask: (question: string): Promise<Answer> => askWith(question, context),
+    async askInConversation(message: string, state: ConversationState): Promise<ConversationTurn> {
+      const started = performance.now();
+      try {
+        const turn = await answerTurn(message, state, ctx, read, corpus);
+        return { answer: toAnswer(message, turn.question, turn.routed, started), state: turn.state };
+      } catch (e) {
+        return { answer: toAnswer(message, read(message), defect(message, e), started), state };
+      }
+    },
     sources: () =>
-      view.metas().map((m) => ({
-        file: m.file,
-        title: m.title,
-        region: m.region,
-        period: m.period,
-        kind: m.kind,
-        notes: m.notes,
-      })),
+      metas.map((m) => ({ file: m.file, title: m.title, region: m.region, period: m.period, kind: m.kind, notes: m.notes })),
     excerpt: formatExcerpt,
     tables: () => ({
       rows: artefacts.rows,
       tasks: artefacts.tasks,
-      meta: (docId) => view.docs.get(docId)?.meta,
-      quote: (span) => view.docs.get(span.docId)?.text.slice(span.start, span.end) ?? "",
-      section: (sectionId) => view.sectionLabel(sectionId),
+      meta: (docId) => reader.meta(docId),
+      quote: (span) => (reader.meta(span.docId) ? reader.text(span.docId, span.start, span.end) : ""),
+      section: (sectionId) => reader.sectionLabel(sectionId),
     }),
+    examples: () => ctx.examples,
   };
-  return service;
 }

@@ -5,7 +5,7 @@
  */
 import { decimalDifference, isSingleNumber } from "../indicators/parse-figure.js";
 import type { Fact, IndicatorRow, TaskRow } from "../types.js";
-import type { CitationBook } from "./citations.js";
+import type { CitationBook } from "./citation-book.js";
 
 /** Text and facts of one composed answer part. */
 export interface Composed {

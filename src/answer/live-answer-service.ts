@@ -104,6 +104,7 @@ export async function createLiveAnswerService(
     tables: () => current.tables(),
     sources: (): SourceListing[] => current.sources(),
     excerpt: (citation: Citation): string => current.excerpt(citation),
+    examples: () => current.examples(),
     builtAt: () => artefacts.manifest.builtAt,
     reload,
     close: () => unwatchFile(manifestPath, onChange),

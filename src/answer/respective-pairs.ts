@@ -2,13 +2,12 @@
  * `分别` statements: `总产出和户均增加值与“四经普”相比分别增长89.7%、77%` pairs each subject
  * with the figure in the same position. A question about one subject (户均增加值) is answered
  * with its own figure (77%), quoting the statement. Statements are read from the chunks the
- * hybrid search retrieves for the question (a constant number, whatever the corpus size).
+ * question's one search retrieved (a constant number, whatever the corpus size).
  */
-import { hybridSearch } from "../retrieve/hybrid-search.js";
-import type { ParsedQuestion } from "../retrieve/parse-question.js";
-import type { AnswerContext, Draft } from "./answer-question.js";
-import { CitationBook } from "./citations.js";
-import { longestSharedRun } from "./indicator-questions.js";
+import type { Question } from "../understand/question.js";
+import { CitationBook } from "./citation-book.js";
+import { longestSharedRun } from "./shared-run.js";
+import type { AnswerContext, Draft, Evidence } from "./types.js";
 
 /** One subject of a 分别 statement with its figure. */
 export interface RespectivePair {
@@ -53,47 +52,32 @@ function subjectCoverage(subject: string, terms: string[], idf: (t: string) => n
   return total === 0 ? 0 : terms.reduce((s, t) => s + (subject.includes(t) ? idf(t) : 0), 0) / total;
 }
 
-/** Minimum share of the topic a pair's subject and statement must carry. */
-const MIN_PAIR_COVERAGE = 0.6;
-
 /** Answers from a `分别` pair whose subject the question names; null when none fits. */
-export async function answerRespective(
-  q: ParsedQuestion,
-  docIds: Set<string>,
-  terms: string[],
-  ctx: AnswerContext,
-): Promise<Draft | null> {
+export function answerRespective(q: Question, ev: Evidence, ctx: AnswerContext): Draft | null {
+  const terms = q.subject.terms;
   if (terms.length === 0) return null;
-  const hits = await hybridSearch(ctx.search, q.text, { docIds, k: 8 });
-  let best: {
-    pair: RespectivePair;
-    docId: string;
-    sectionId: string;
-    start: number;
-    end: number;
-    score: number;
-  } | null = null;
-  for (const hit of hits) {
-    const chunk = ctx.view.artefacts.corpus.chunks[hit.position];
-    if (!chunk) continue;
-    for (const s of ctx.view.statementsOf(chunk.docId)) {
-      if (s.start < chunk.start || s.end > chunk.end) continue;
-      const text = ctx.view.doc(chunk.docId).text.slice(s.start, s.end);
+  const idf = (t: string) => ctx.reader.idf(t);
+  let best: { pair: RespectivePair; docId: string; sectionId: string; start: number; end: number; score: number } | null =
+    null;
+  for (const hit of ev.hits.slice(0, ctx.defaults.statementHits)) {
+    const chunk = hit.chunk;
+    for (const s of ctx.reader.statementsIn(chunk.docId, chunk.start, chunk.end)) {
+      const text = ctx.reader.text(chunk.docId, s.start, s.end);
       if (!text.includes("分别")) continue;
       for (const pair of respectivePairs(text)) {
-        const own = subjectCoverage(pair.subject, terms, ctx.idf);
-        const all = subjectCoverage(text, terms, ctx.idf);
-        if (own === 0 || all < MIN_PAIR_COVERAGE) continue;
+        const own = subjectCoverage(pair.subject, terms, idf);
+        const all = subjectCoverage(text, terms, idf);
+        if (own === 0 || all < ctx.defaults.minPairCoverage) continue;
         // The subject bound to the question's wording: the longest shared run first.
-        const score = longestSharedRun(q.text, pair.subject) * 10 + own + all;
+        const score = longestSharedRun(q.subject.topic, pair.subject) * 10 + own + all;
         if (!best || score > best.score)
           best = { pair, docId: chunk.docId, sectionId: chunk.sectionId, start: s.start, end: s.end, score };
       }
     }
   }
   if (!best) return null;
-  const meta = ctx.view.doc(best.docId).meta;
-  const book = new CitationBook(ctx.view);
+  const meta = ctx.reader.meta(best.docId)!;
+  const book = new CitationBook(ctx.reader);
   const id = book.cite(best.docId, best.sectionId, best.start, best.end, best.pair.figure);
   const { subject, verb, figure } = best.pair;
   const text = `${meta.region}${meta.period}：${subject}${verb}${figure}[${id}]（原文以“分别”列出，按顺序对应）。`;

@@ -6,7 +6,7 @@
  * grammY, HTML or readline. Replies are data ({@link Reply}); the front ends format them.
  */
 import type { AnswerService } from "../answer/answer-service.js";
-import { NEW_CONVERSATION, type ConversationState } from "../answer/follow-up.js";
+import { NEW_CONVERSATION, type ConversationState } from "../understand/conversation.js";
 import type { Answer, Citation, SourceListing } from "../types.js";
 import type { AnswerStore } from "./answer-store.js";
 import { pageCount, parseCiteButton, parsePageButton, type AnswerRef } from "./format-answer.js";

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { createAnswerService } from "../answer/answer-service.js";
 import { ConfigError, loadConfig } from "../config.js";
-import { NEW_CONVERSATION, type ConversationState } from "../answer/follow-up.js";
+import { NEW_CONVERSATION, type ConversationState } from "../understand/conversation.js";
 import type { Answer } from "../types.js";
 import { batchLines, parseBatchLine } from "./batch-line.js";
 

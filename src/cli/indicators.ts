@@ -8,8 +8,8 @@ import { loadVocabulary } from "../indicators/aliases.js";
 import { extractTables } from "../indicators/extract-tables.js";
 import { indicatorsToCsv, tasksToCsv } from "../indicators/table-export.js";
 import { readCorpus } from "../ingest/read-corpus.js";
-import { findUnitMention, tableUnits, tasksOfUnit } from "../retrieve/task-query.js";
 import type { TaskRow } from "../types.js";
+import { findUnitMention, unitKey, unitsOf } from "../understand/units.js";
 
 const USAGE =
   "usage: npm run indicators -- (--csv | --json) [--tasks [--unit 单位 [--role lead|responsible|any]]] [--out FILE]";
@@ -17,9 +17,15 @@ const USAGE =
 /** The tasks of one unit (`--unit 市发改委 --role lead`), matched as task questions match it. */
 function tasksOfNamedUnit(tasks: TaskRow[], name: string, role: string): TaskRow[] {
   if (role !== "lead" && role !== "responsible" && role !== "any") throw new UsageError(`bad --role ${role}`);
-  const unit = findUnitMention(name, tableUnits(tasks));
+  const keysOf = (column: string | null) => unitsOf(column).map(unitKey);
+  const keys = [...new Set(tasks.flatMap((t) => [...keysOf(t.lead), ...keysOf(t.responsible)]))].filter(Boolean);
+  const unit = findUnitMention(name, keys)?.unit;
   if (!unit) throw new UsageError(`no unit of the task table is named by “${name}”`);
-  return tasksOfUnit(tasks, unit, role);
+  return tasks.filter(
+    (t) =>
+      (role !== "responsible" && keysOf(t.lead).includes(unit)) ||
+      (role !== "lead" && keysOf(t.responsible).includes(unit)),
+  );
 }
 
 class UsageError extends Error {}

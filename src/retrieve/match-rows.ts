@@ -15,6 +15,8 @@ export interface ScoredRow {
   /** Share of the topic's IDF weight found (0–1). */
   coverage: number;
   score: number;
+  /** Share of the conversation's context found around the row (0–1); breaks ties only. */
+  context: number;
 }
 
 /** Where a term found in a row's context counts how much. */
@@ -63,6 +65,8 @@ export interface RowContext {
   heading: string;
   /** Fused retrieval score of the row's chunk (0 when the chunk was not retrieved). */
   retrieval: number;
+  /** Share of the conversation's context terms found around the row (0–1); optional, 0 when absent. */
+  context?: number;
 }
 
 /**
@@ -114,6 +118,7 @@ export function scoreRowsByTopic(
       row,
       coverage,
       score: coverage + 0.1 * phraseHits + ctx.retrieval,
+      context: ctx.context ?? 0,
     });
   }
   return out.sort((a, b) => b.score - a.score);

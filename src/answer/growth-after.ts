@@ -4,7 +4,7 @@
  * with that rate. The derived row keeps the row's source span (the statement, which carries
  * the rate verbatim) and shows the clause extended to the rate.
  */
-import type { CorpusView } from "./citations.js";
+import type { CorpusReader } from "../retrieve/corpus-reader.js";
 import type { IndicatorRow } from "../types.js";
 
 /** A growth rate as statements write it after a value. */
@@ -18,13 +18,15 @@ const MAX_GAP = 60;
  * The row with the growth rate that follows its clause in the statement, or the row itself
  * when it has a rate already or none follows.
  */
-export function withGrowthAfter(row: IndicatorRow, view: CorpusView): IndicatorRow {
+export function withGrowthAfter(row: IndicatorRow, reader: CorpusReader): IndicatorRow {
   if (row.growth) return row;
-  const text = view.doc(row.source.docId).text;
+  const { docId, start, end } = row.source;
+  // The statement and what follows it within the gap: the clause may continue past its end.
+  const text = reader.text(docId, start, end + 2 * MAX_GAP);
   // The clause as normalised may differ in spaces from the text: anchor on the value.
   const anchor = row.value?.text ?? row.clause;
-  const at = text.indexOf(anchor, row.source.start);
-  if (at < 0 || at > row.source.end) return row;
+  const at = text.indexOf(anchor);
+  if (at < 0 || at > end - start) return row;
   const from = at + anchor.length;
   // The rest of the sentence: up to 。, a line end or the gap limit.
   const rest = text.slice(from, from + MAX_GAP).split(/[。\n]/u)[0]!;
@@ -32,11 +34,11 @@ export function withGrowthAfter(row: IndicatorRow, view: CorpusView): IndicatorR
   if (!m || m.index === undefined) return row;
   const falls = /下降|降幅|减少/u.test(m[1]!);
   const percent = Number(m[2]) * (falls && !m[2]!.startsWith("-") ? -1 : 1);
-  const end = from + m.index + m[0].length;
+  const stop = from + m.index + m[0].length;
   return {
     ...row,
-    clause: `${row.clause.replace(/[，；。]$/u, "")}${text.slice(from, end)}`,
+    clause: `${row.clause.replace(/[，；。]$/u, "")}${text.slice(from, stop)}`,
     growth: { text: m[0], percent, figure: `${m[2]}%` },
-    source: { ...row.source, end: Math.max(row.source.end, end) },
+    source: { ...row.source, end: Math.max(end, start + stop) },
   };
 }

@@ -1,0 +1,201 @@
+/**
+ * Differences of two rates (个百分点) or two values — two periods, two indicators, two places,
+ * or a result against its target — and plan vs result (目标是多少，实际完成多少; 目标完成了没有).
+ * Every figure shown is a published one with its citation; differences are computed exactly
+ * in decimal and labelled 计算值; a district's result is set against the city's target only
+ * when no own target is published, and then labelled as such.
+ */
+import { decimalDifference, isSingleNumber } from "../indicators/parse-figure.js";
+import type { Fact, IndicatorRow } from "../types.js";
+import type { Question } from "../understand/question.js";
+import { CitationBook } from "./citation-book.js";
+import { citeRow, factOf, rowLabel } from "./compose.js";
+import { cityDocsOfYear, evidenceIn, namedIndicators, rowsOf } from "./pick-rows.js";
+import { decline, type AnswerContext, type Draft, type Evidence, type Outcome } from "./types.js";
+
+/** A row's growth as a signed number string. */
+export const signed = (row: IndicatorRow): string => String(row.growth!.percent);
+/** Region and period of a row, as answers name them. */
+export const where = (row: IndicatorRow) => `${row.region}${row.period}`;
+
+/** The published growth clause of a row with its basis. */
+export function growthText(row: IndicatorRow): string {
+  return `${row.basis ? `${row.basis}，` : ""}${row.growth?.text ?? ""}`;
+}
+
+/** The two figures compared and how: growth rates, or values in one unit. */
+function comparable(a: IndicatorRow, b: IndicatorRow, points: boolean): { x: string; y: string; unit: string } | null {
+  if (points && a.growth && b.growth) return { x: signed(a), y: signed(b), unit: "个百分点" };
+  if (a.value && b.value && a.value.canonicalUnit === b.value.canonicalUnit) {
+    if (!isSingleNumber(a.value.numeral) || !isSingleNumber(b.value.numeral)) return null;
+    const unit = a.value.canonicalUnit === "%" ? "个百分点" : a.value.canonicalUnit;
+    return { x: a.value.numeral, y: b.value.numeral, unit };
+  }
+  if (a.growth && b.growth) return { x: signed(a), y: signed(b), unit: "个百分点" };
+  return null;
+}
+
+/** One line stating a row's figure with its citation. */
+export function stateRow(r: IndicatorRow, label: string, book: CitationBook, facts: Fact[]): string {
+  const id = citeRow(book, r);
+  facts.push(factOf(r, id));
+  const figure = [r.value?.text, r.growth ? growthText(r) : ""].filter(Boolean).join("，");
+  return `- ${label}：${figure}[${id}]`;
+}
+
+/** The signed difference a − b of two rows, exactly, with its unit; null when not comparable. */
+export function differenceOf(a: IndicatorRow, b: IndicatorRow, points: boolean): { diff: string; unit: string } | null {
+  const c = comparable(a, b, points);
+  return c ? { diff: decimalDifference(c.y, c.x), unit: c.unit } : null;
+}
+
+/** The computed difference line: `前者比后者高72.8个百分点（计算值…）`. */
+function differenceLine(a: IndicatorRow, b: IndicatorRow, nameA: string, nameB: string, points: boolean, fall: boolean, facts: Fact[]): string | null {
+  const d = differenceOf(a, b, points);
+  if (!d) return null;
+  const { diff, unit } = d;
+  const abs = diff.replace(/^-/u, "");
+  const negative = diff.startsWith("-");
+  const bothFall = a.growth && b.growth && a.growth.percent < 0 && b.growth.percent < 0 && unit === "个百分点";
+  const verb = /^[0.]+$/u.test(abs)
+    ? "持平，相差"
+    : fall && bothFall
+      ? negative
+        ? "降幅扩大"
+        : "降幅收窄"
+      : unit === "个百分点"
+        ? negative
+          ? "低"
+          : "高"
+        : a.period === b.period
+          ? negative
+            ? "少"
+            : "多"
+          : negative
+            ? "减少"
+            : "增加";
+  facts.push({
+    region: a.region,
+    period: a.period === b.period ? a.period : `${b.period}→${a.period}`,
+    indicator: `${nameA}与${nameB}之差`,
+    value: `${diff}${unit}`,
+    number: Number(diff),
+    unit,
+    growth: null,
+    growthPercent: null,
+    nature: "result",
+    computed: true,
+    citation: null,
+  });
+  const source = unit === "个百分点" ? "两个公布的百分比" : "两个公布数";
+  return `${nameA}比${nameB}${verb}${abs}${unit}（计算值，由${source}相减得出）。`;
+}
+
+/** The result and the target of a question, the target the city's when the district sets none. */
+function resultAndTarget(q: Question, ev: Evidence, ctx: AnswerContext): { result: IndicatorRow; target: IndicatorRow; note: string } | null {
+  const result = rowsOf(q, ev, "result", ctx)[0];
+  let target = rowsOf(q, ev, "target", ctx)[0];
+  let note = "";
+  if (result && !target) {
+    target = rowsOf(q, evidenceIn(q, ev, cityDocsOfYear(ev.docIds, ctx), ctx), "target", ctx)[0];
+    if (target) note = `（注意：${result.region}未公布自己的目标，这是${target.region}的目标。）`;
+  }
+  // A region's result set against another region's target (the city's) is labelled as such.
+  if (result && target && result.region !== target.region && note === "")
+    note = `（注意：这是${result.region}的实际数与${target.region}的目标相比。）`;
+  return result && target ? { result, target, note } : null;
+}
+
+/** Answers the difference of two figures: two indicators, two periods or places, or result vs target. */
+export function difference(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
+  if (q.ask.kind !== "difference") return decline("no difference asked");
+  const { between, points, fall } = q.ask;
+  let pair: [IndicatorRow, IndicatorRow, string, string] | null = null;
+  let note = "";
+  const named = namedIndicators(q);
+  if (between === "target") {
+    const found = resultAndTarget(q, ev, ctx);
+    if (found) {
+      pair = [found.result, found.target, `${found.result.region}实际`, `${found.target.region}目标`];
+      note = found.note;
+    }
+  } else if (between === "indicators" && named.length >= 2) {
+    const rows = rowsOf(q, ev, "result", ctx);
+    const a = rows.find((r) => r.indicator === named[0]);
+    const b = rows.find((r) => r.indicator === named[1] && r.period === a?.period);
+    if (a && b) pair = [a, b, rowLabel(a), rowLabel(b)];
+  } else {
+    // One figure in two periods (or places): the best rows of each group of documents, in the order asked.
+    const groups = new Map<string, Set<string>>();
+    const key = (id: string) => {
+      const m = ctx.reader.meta(id)!;
+      return between === "places" ? m.region : m.period;
+    };
+    for (const id of ev.docIds) groups.set(key(id), (groups.get(key(id)) ?? new Set()).add(id));
+    const order = between === "places" ? q.scope.places.map((p) => p.name) : q.scope.period.years.map((y) => `${y}年`);
+    const keys = [...groups.keys()].sort((x, y) => {
+      const ix = order.findIndex((o) => x.startsWith(o));
+      const iy = order.findIndex((o) => y.startsWith(o));
+      return (ix < 0 ? 99 : ix) - (iy < 0 ? 99 : iy) || y.localeCompare(x);
+    });
+    if (keys.length >= 2) {
+      const first = rowsOf(q, evidenceIn(q, ev, groups.get(keys[0]!)!, ctx), "result", ctx)[0];
+      const second = rowsOf(q, evidenceIn(q, ev, groups.get(keys[keys.length - 1]!)!, ctx), "result", ctx)[0];
+      // Periods: the later minus the earlier unless the question put them otherwise (2023年比2022年).
+      const later = between === "periods" && first && second && first.period < second.period ? [second, first] : [first, second];
+      const [a, b] = later;
+      if (a && b) pair = [a, b, between === "places" ? a.region : a.period, between === "places" ? b.region : b.period];
+    }
+  }
+  if (!pair) return decline(`no two published figures to set against each other (${between})`);
+  const [a, b, nameA, nameB] = pair;
+  const book = new CitationBook(ctx.reader);
+  const facts: Fact[] = [];
+  const title = a.indicator && a.indicator === b.indicator ? `${between === "places" ? "" : a.region}${rowLabel(a)}：` : `${where(a)}：`;
+  const lines = [title, stateRow(a, nameA, book, facts), stateRow(b, nameB, book, facts)];
+  const diff = differenceLine(a, b, nameA, nameB, points, fall, facts);
+  if (!diff) return decline("the two figures are not in one unit");
+  lines.push(diff);
+  if (note) lines.push(note);
+  return answered(lines, facts, book);
+}
+
+const answered = (lines: string[], facts: Fact[], book: CitationBook): Draft => ({
+  status: "answered",
+  text: lines.join("\n"),
+  facts,
+  book,
+  options: [],
+});
+
+/** Whether a result meets a target, judged on the published figures (growth, else value). */
+function verdictOf(result: IndicatorRow, target: IndicatorRow): string | null {
+  const d = differenceOf(result, target, false);
+  if (!d) return null;
+  const met = !d.diff.startsWith("-");
+  const how = /^[0.]+$/u.test(d.diff.replace(/^-/u, "")) ? "正好达到" : met ? "超过" : "低于";
+  return `按公布数比较，实际${how}目标${met ? "，目标已完成" : "，未达到目标"}（判断依据为上列两个公布数）。`;
+}
+
+/** Answers a target together with its result (目标是多少，实际完成多少; 目标完成了没有). */
+export function planAndResult(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
+  if (q.ask.kind !== "plan") return decline("no plan asked");
+  const found = resultAndTarget(q, ev, ctx);
+  if (!found) return decline("no published target and result to set side by side");
+  const { result, target, note } = found;
+  const book = new CitationBook(ctx.reader);
+  const facts: Fact[] = [];
+  const lines = [
+    `${where(result)}${rowLabel(result)}：`,
+    stateRow(target, `目标（${target.region}）`, book, facts),
+    stateRow(result, "实际", book, facts),
+  ];
+  const diff = differenceLine(result, target, "实际", "目标", false, false, facts);
+  if (diff) lines.push(diff);
+  if (q.ask.verdict) {
+    const verdict = verdictOf(result, target);
+    if (verdict) lines.push(verdict);
+  }
+  if (note) lines.push(note);
+  return answered(lines, facts, book);
+}

@@ -1,0 +1,108 @@
+/**
+ * Ratio and share (占比, 比重): a share the documents publish is preferred (`“全程网办”事项占比
+ * 94.21%`); otherwise both published figures are shown, each cited, and the share computed in
+ * decimal arithmetic, rounded to the stated places and labelled 计算值.
+ */
+import type { Fact, IndicatorRow } from "../types.js";
+import { indicatorNames, type Question, type Subject } from "../understand/question.js";
+import { CitationBook } from "./citation-book.js";
+import { rowLabel } from "./compose.js";
+import { stateRow, where } from "./differences.js";
+import { namedForms } from "./select-rows.js";
+import { decline, type AnswerContext, type Evidence, type Outcome } from "./types.js";
+
+const MAGNITUDE: Record<string, bigint> = { 万: 10_000n, 亿: 100_000_000n };
+
+/** A published value as a scaled integer in its base unit: 9.01亿元 → (901, 10^-2 · 10^8, 元). */
+function scaled(row: IndicatorRow): { value: bigint; exponent: number; base: string } | null {
+  const v = row.value;
+  if (!v || !/^\d+(?:\.\d+)?$/u.test(v.numeral)) return null;
+  const [int, frac = ""] = v.numeral.split(".");
+  const factor = MAGNITUDE[v.canonicalUnit[0] ?? ""];
+  const base = factor ? v.canonicalUnit.slice(1) : v.canonicalUnit;
+  return { value: BigInt(int! + frac) * (factor ?? 1n), exponent: frac.length, base };
+}
+
+/** part / whole × 100, rounded half up to `decimals` places, in exact decimal arithmetic. */
+export function decimalPercent(part: IndicatorRow, whole: IndicatorRow, decimals: number): string | null {
+  const a = scaled(part);
+  const b = scaled(whole);
+  if (!a || !b || a.base !== b.base || b.value === 0n) return null;
+  // a.value·10^-ea / (b.value·10^-eb) · 100 · 10^decimals, as an integer rounded half up.
+  const shift = decimals + 2 + b.exponent - a.exponent;
+  const num = shift >= 0 ? a.value * 10n ** BigInt(shift) : a.value;
+  const den = shift >= 0 ? b.value : b.value * 10n ** BigInt(-shift);
+  const q = (num * 2n + den) / (den * 2n);
+  const text = q.toString().padStart(decimals + 1, "0");
+  return decimals > 0 ? `${text.slice(0, -decimals)}.${text.slice(-decimals)}` : text;
+}
+
+/** The words a side is written with: its indicators' catalogued names and its topic terms. */
+function wordsOf(side: Subject, q: Question, ctx: AnswerContext): string[] {
+  const forms = namedForms({ ...q, subject: side }, ctx);
+  return [...new Set([...forms, ...indicatorNames(side), ...side.terms])].filter((w) => w.length >= 2);
+}
+
+/** A share the documents publish: a percentage stated with 占/比重/占比 and the part's words. */
+function publishedShare(q: Question, part: Subject, whole: Subject | null, ev: Evidence, ctx: AnswerContext): IndicatorRow | null {
+  const partWords = wordsOf(part, q, ctx);
+  const wholeWords = whole ? wordsOf(whole, q, ctx) : [];
+  if (partWords.length === 0) return null;
+  const rows = [...ev.rows.topic, ...ev.rows.named].filter((r) => r.value?.canonicalUnit === "%" && r.nature === "result");
+  return (
+    rows.find((r) => {
+      const statement = ctx.reader.text(r.source.docId, r.source.start, r.source.end);
+      const upTo = statement.slice(0, statement.indexOf(r.clause) + r.clause.length || statement.length);
+      return (
+        /占比|比重|占/u.test(r.clause) &&
+        partWords.some((w) => upTo.includes(w)) &&
+        (wholeWords.length === 0 || wholeWords.some((w) => upTo.includes(w)))
+      );
+    }) ?? null
+  );
+}
+
+/** The row of one side: its first named indicator's result, else none. */
+function sideRow(side: Subject, ev: Evidence): IndicatorRow | null {
+  const names = side.indicators.map((m) => m.names[0]!);
+  return ev.rows.named.find((r) => names.includes(r.indicator ?? "") && r.nature === "result" && r.value) ?? null;
+}
+
+/** Answers a share: published when stated, else computed from the two published figures. */
+export function shareOf(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
+  if (q.ask.kind !== "ratio") return decline("no ratio asked");
+  const { part, whole } = q.ask;
+  const book = new CitationBook(ctx.reader);
+  const facts: Fact[] = [];
+  const published = publishedShare(q, part, whole, ev, ctx);
+  if (published) {
+    const line = stateRow(published, `${where(published)}${published.phrase}`, book, facts).replace(/^- /u, "");
+    return { status: "answered", text: `${line}（文件公布的比重）。`, facts, book, options: [] };
+  }
+  if (!whole) return decline("no published share of the subject, and no whole to compute one from");
+  const a = sideRow(part, ev);
+  const b = sideRow(whole, ev);
+  if (!a || !b) return decline("the part or the whole has no published value in the period asked");
+  const percent = decimalPercent(a, b, ctx.defaults.ratioDecimals);
+  if (percent === null) return decline("the two values are not in one unit");
+  const lines = [
+    `${where(a)}${rowLabel(a)}占${rowLabel(b)}的比重：`,
+    stateRow(a, rowLabel(a), book, facts),
+    stateRow(b, rowLabel(b), book, facts),
+    `${rowLabel(a)}约占${rowLabel(b)}的${percent}%（计算值，由上列两个公布数相除得出，四舍五入）。`,
+  ];
+  facts.push({
+    region: a.region,
+    period: a.period,
+    indicator: `${rowLabel(a)}占${rowLabel(b)}的比重`,
+    value: `${percent}%`,
+    number: Number(percent),
+    unit: "%",
+    growth: null,
+    growthPercent: null,
+    nature: "result",
+    computed: true,
+    citation: null,
+  });
+  return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
+}

@@ -1,0 +1,148 @@
+/**
+ * Body-text facts found by topic and measure word (离婚登记654对): the candidate rows holding a
+ * topic term in their clause, scored by where each term is found around them (match-rows.ts),
+ * the search's retrieval score as a tie-breaker; the best rows answer, each cited. The same
+ * matching finds a catalogued indicator without rows of its own, under any of its names
+ * (棚户区改造 is written 棚改), or by the words of its name written apart (高速公路里程 as
+ * `公路总里程…其中：高速公路814公里`).
+ */
+import { indicatorForms } from "../indicators/aliases.js";
+import { dedupeRows, scoreRowsByTopic, sameTerm, type RowContext, type ScoredRow, type TermForms } from "../retrieve/match-rows.js";
+import type { IndicatorRow } from "../types.js";
+import type { Question } from "../understand/question.js";
+import { hasWord } from "../understand/subject.js";
+import { answerRows, changeOfRows } from "./figures.js";
+import { withGrowthAfter } from "./growth-after.js";
+import { answerRespective } from "./respective-pairs.js";
+import { decline, type AnswerContext, type Draft, type Evidence, type Outcome } from "./types.js";
+
+/**
+ * What scoring reads around a row: its statement, the one before, its heading, retrieval, and
+ * how much of the conversation's context (the subject before) stands there.
+ */
+export function rowContext(row: IndicatorRow, q: Question, ev: Evidence, ctx: AnswerContext, bonus = 0): RowContext {
+  const { docId, sectionId, start, end } = row.source;
+  const statement = ctx.reader.text(docId, start, end);
+  const previous = ctx.reader.statementBefore(docId, sectionId, start);
+  const heading = ctx.reader.sectionLabel(sectionId);
+  const terms = q.subject.context.filter((t) => !q.subject.terms.includes(t));
+  const around = `${previous}${statement}${heading}`;
+  const context = terms.length === 0 ? 0 : terms.filter((t) => around.includes(t)).length / terms.length;
+  return {
+    statement,
+    previous,
+    heading,
+    retrieval: (ev.boosts.get(ctx.reader.chunkPositionAt(docId, start)) ?? 0) + bonus,
+    context,
+  };
+}
+
+/**
+ * The rows of a scored list that match as well as the best one, each shown with its own
+ * citation; among them, those whose phrase says least besides the topic (结婚登记 over
+ * 补领结婚登记). Nothing when the best coverage is below `minCoverage`.
+ */
+export function bestRows(scored: ScoredRow[], terms: string[], minCoverage: number, max: number): IndicatorRow[] {
+  const best = scored[0];
+  if (!best || best.coverage < minCoverage) return [];
+  const tied = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
+  // Among rows matching as well, those standing where the conversation's subject stands.
+  const mostContext = Math.max(...tied.map((s) => s.context));
+  const equal = tied.filter((s) => s.context >= mostContext - 1e-9);
+  const precision = (phrase: string) => terms.reduce((n, t) => n + (phrase.includes(t) ? t.length : 0), 0) / phrase.length;
+  const bestPrecision = Math.max(...equal.map((s) => precision(s.row.phrase)));
+  return dedupeRows(equal.filter((s) => precision(s.row.phrase) >= bestPrecision - 1e-9).map((s) => s.row)).slice(0, max);
+}
+
+/** A statement up to the end of one of its clauses. */
+function upToClause(statement: string, clause: string): string {
+  const at = statement.indexOf(clause);
+  return at < 0 ? statement : statement.slice(0, at + clause.length);
+}
+
+/** How {@link byTopic} matches its terms. */
+interface TopicOptions {
+  /** The ways each term may be written (a catalogued indicator's names). */
+  forms?: TermForms;
+  /**
+   * The terms are the parts of one name: every part must be found, in the row's clause or in
+   * its statement before it (where a Chinese subject's qualifiers stand), so the total a
+   * statement opens with is never given and 城镇登记失业率 never answers 城镇调查失业率.
+   */
+  parts?: boolean;
+}
+
+/** Finds body-text facts by topic terms and the measure word asked; null when none matches. */
+export function byTopic(q: Question, ev: Evidence, ctx: AnswerContext, terms: string[], options: TopicOptions = {}): Draft | null {
+  const { forms = sameTerm, parts } = options;
+  if (terms.length === 0) return null;
+  const ask = q.ask;
+  const target = ask.kind === "value" && ask.nature === "target";
+  const resultOnly = !target && ask.kind === "value" && ask.achieved;
+  const written = new Set(terms.flatMap(forms));
+  const candidates = ev.rows.topic.filter(
+    (r) => (!resultOnly || r.nature === "result") && [...written].some((t) => r.clause.includes(t)),
+  );
+  const preferred = target ? "target" : "result";
+  const before = new Map<IndicatorRow, string>();
+  const scored = scoreRowsByTopic(
+    candidates,
+    terms,
+    (t) => ctx.reader.idf(t),
+    q.subject.measure,
+    (row) => {
+      const context = rowContext(row, q, ev, ctx, row.nature === preferred ? ctx.defaults.natureBonus : 0);
+      if (!parts) return context;
+      const statement = upToClause(context.statement, row.clause);
+      before.set(row, statement);
+      return { ...context, statement, previous: "" };
+    },
+    forms,
+  ).filter((s) => !parts || terms.every((t) => before.get(s.row)!.includes(t)));
+  // A comparison takes the best rows of each period; other questions the best rows overall.
+  const groups =
+    ask.kind === "compare"
+      ? [...new Set(scored.map((s) => s.row.period))].map((p) => scored.filter((s) => s.row.period === p))
+      : [scored];
+  let chosen = groups.flatMap((group) => bestRows(group, terms, ev.minCoverage, ctx.defaults.maxTopicRows));
+  if (chosen.length === 0) return null;
+  // A growth question takes the rate that follows a value in the same statement.
+  if (ask.kind === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.reader));
+  return changeOfRows(q, chosen, ctx) ?? answerRows(q, chosen, ctx);
+}
+
+/** A named indicator without rows of its own: its name or any catalogued alias in a statement. */
+export function namedByForms(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
+  if (q.subject.indicators.length === 0) return decline("no indicator named");
+  const mentioned = q.subject.indicators.map((m) => m.written);
+  const found = byTopic(q, ev, ctx, mentioned, { forms: (t) => indicatorForms(ctx.lexicon.vocabulary, t) });
+  return found ?? decline("no statement names the indicator under any catalogued name");
+}
+
+/** A named indicator found by the words of its name, each before the figure in its statement. */
+export function namedByParts(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
+  const words = q.subject.parts;
+  if (q.subject.indicators.length === 0) return decline("no indicator named");
+  if (!hasWord(words)) return decline("the name has no words to look for apart");
+  return byTopic(q, ev, ctx, words, { parts: true }) ?? decline("no statement holds every word of the name");
+}
+
+/**
+ * Body-text facts of a topic (no indicator named). A fact read from a `分别` statement takes
+ * the figure in the position of the subject asked.
+ */
+export function topicFigures(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
+  if (q.subject.indicators.length > 0) return decline("an indicator is named");
+  if (!hasWord(q.subject.terms)) return decline("the topic has no word to match");
+  const found = byTopic(q, ev, ctx, q.subject.terms);
+  if (!found || found.book?.citations().some((c) => c.quote.includes("分别"))) {
+    const paired = answerRespective(q, ev, ctx);
+    if (paired) return paired;
+  }
+  return found ?? decline(`no row covers ${Math.round(ev.minCoverage * 100)}% of the topic`);
+}
+
+/** A `分别` pair whose subject the question names. */
+export function respectivePair(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
+  return answerRespective(q, ev, ctx) ?? decline("no 分别 statement pairs the subject asked");
+}

@@ -1,0 +1,184 @@
+/**
+ * {@link CorpusReader} in memory over the loaded artefacts. Indexes are built once per load
+ * (rows by indicator, statement and document; rows and tasks by character bigram; tasks by
+ * number and unit), so each method's cost follows what it returns, not the corpus size.
+ */
+import { rawOffset, rawSlice } from "../ingest/mapped-text.js";
+import type { LoadedArtefacts } from "../index/load-artefacts.js";
+import { sectionLabel } from "../sections/parse-sections.js";
+import { splitStatements, type Range } from "../sections/sentences.js";
+import type { Chunk, CorpusDocument, DocumentMeta, IndicatorRow, Section, TaskRow } from "../types.js";
+import type { UnitRole } from "../understand/question.js";
+import { unitKey, unitsOf } from "../understand/units.js";
+import type { CorpusReader } from "./corpus-reader.js";
+import { buildTextIndex, itemsWithTerms } from "./text-index.js";
+
+const statementKey = (docId: string, start: number) => `${docId}|${start}`;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A reader over artefacts already loaded. Build one per load; share it between questions. */
+export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
+  const { rows, tasks } = artefacts;
+  const docs = new Map<string, CorpusDocument>(artefacts.corpus.documents.map((d) => [d.meta.id, d]));
+  const sections = new Map<string, Section>(artefacts.corpus.sections.map((s) => [s.id, s]));
+  const chunksByDoc = new Map<string, Array<{ chunk: Chunk; position: number }>>();
+  artefacts.corpus.chunks.forEach((chunk, position) => push(chunksByDoc, chunk.docId, { chunk, position }));
+
+  const byIndicator = new Map<string, number[]>();
+  const byStatement = new Map<string, IndicatorRow[]>();
+  const indicatorRowsByDoc = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (row.indicator !== null) {
+      push(byIndicator, row.indicator, i);
+      push(indicatorRowsByDoc, row.source.docId, i);
+    }
+    push(byStatement, statementKey(row.source.docId, row.source.start), row);
+  });
+  const rowIndex = buildTextIndex(rows.map((r) => r.clause));
+  const taskIndex = buildTextIndex(tasks.map((t) => t.text));
+  const tasksByNumber = new Map<number, TaskRow[]>();
+  const unitTasks = new Map<string, { lead: TaskRow[]; responsible: TaskRow[] }>();
+  const unitNames = new Map<string, string>();
+  for (const task of tasks) {
+    push(tasksByNumber, task.number, task);
+    for (const role of ["lead", "responsible"] as const) {
+      for (const written of unitsOf(task[role])) {
+        const key = unitKey(written);
+        if (key === "") continue;
+        const entry = unitTasks.get(key) ?? { lead: [], responsible: [] };
+        if (!entry[role].includes(task)) entry[role].push(task);
+        unitTasks.set(key, entry);
+        if (!unitNames.has(key))
+          unitNames.set(key, written.replace(/等.*$/u, "").replace(/[（(][^）)]*负责[^）)]*[）)]/gu, ""));
+      }
+    }
+  }
+  const units = [...unitTasks.keys()];
+  const statements = new Map<string, Range[]>();
+  const statementsOf = (docId: string): Range[] => {
+    let list = statements.get(docId);
+    if (!list) {
+      const doc = docs.get(docId);
+      list = doc ? splitStatements(doc.text) : [];
+      statements.set(docId, list);
+    }
+    return list;
+  };
+  const doc = (docId: string): CorpusDocument => {
+    const d = docs.get(docId);
+    if (!d) throw new Error(`unknown document id ${docId}`);
+    return d;
+  };
+  /** Position of the first statement ending after `start` (binary search). */
+  const statementIndex = (list: Range[], start: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const chunkCount = artefacts.bm25.docLengths.length;
+  const bare = (s: string) => s.replace(/[\s，,。；;、“”"]/gu, "");
+
+  return {
+    metas: () => artefacts.corpus.documents.map((d) => d.meta),
+    meta: (docId): DocumentMeta | undefined => docs.get(docId)?.meta,
+    rowsOfIndicators(indicators, docIds) {
+      const positions = [...new Set(indicators)].flatMap((name) => byIndicator.get(name) ?? []).sort((a, b) => a - b);
+      return positions.map((p) => rows[p]!).filter((r) => docIds.has(r.source.docId));
+    },
+    rowsOfStatement: (row) => byStatement.get(statementKey(row.source.docId, row.source.start)) ?? [row],
+    rowsWithTerms: (terms, docIds) =>
+      itemsWithTerms(rowIndex, terms)
+        .map((p) => rows[p]!)
+        .filter((r) => docIds.has(r.source.docId)),
+    indicatorRowsOfDocs: (docIds) =>
+      [...docIds]
+        .flatMap((id) => indicatorRowsByDoc.get(id) ?? [])
+        .sort((a, b) => a - b)
+        .map((p) => rows[p]!),
+    statementPeriods: (docId, start) => [...new Set((byStatement.get(statementKey(docId, start)) ?? []).map((r) => r.period))],
+    taskByNumber: (number) => tasksByNumber.get(number) ?? [],
+    tasksWithTerms: (terms) => itemsWithTerms(taskIndex, terms).map((p) => tasks[p]!),
+    tasksQuoting(quote) {
+      const q = bare(quote);
+      // The quote's longest run without punctuation finds the candidates; the whole is checked after.
+      const run = quote.split(/[\s，,。；;、“”"]/u).sort((a, b) => b.length - a.length)[0] ?? "";
+      const pieces = run.length > 0 ? [run] : [];
+      return itemsWithTerms(taskIndex, pieces)
+        .map((p) => tasks[p]!)
+        .filter((t) => bare(t.text).includes(q));
+    },
+    tasksOfUnit(key, role: UnitRole) {
+      const entry = unitTasks.get(key);
+      if (!entry) return [];
+      const list = role === "lead" ? entry.lead : role === "responsible" ? entry.responsible : [...new Set([...entry.lead, ...entry.responsible])];
+      return [...list].sort((a, b) => a.number - b.number);
+    },
+    taskUnits: () => units,
+    unitName: (key) => unitNames.get(key) ?? key,
+    taskCount: () => ({ tasks: tasks.length, highest: tasks.reduce((m, t) => Math.max(m, t.number), 0) }),
+    text: (docId, start, end) => doc(docId).text.slice(start, end),
+    original(docId, start, end) {
+      const d = doc(docId);
+      return rawSlice(d.raw, d.offsets, start, end);
+    },
+    statementsIn: (docId, start, end) => {
+      const list = statementsOf(docId);
+      const out: Range[] = [];
+      for (let i = statementIndex(list, start); i < list.length && list[i]!.end <= end; i++)
+        if (list[i]!.start >= start) out.push(list[i]!);
+      return out;
+    },
+    neighbours(docId, start, end) {
+      const d = doc(docId);
+      const list = statementsOf(docId);
+      const at = list.findIndex((s) => s.start <= start && start < s.end);
+      const sameLine = (r: Range | undefined) =>
+        r !== undefined && !d.text.slice(Math.min(r.end, start), Math.max(r.start, end)).includes("\n");
+      const before = at > 0 && sameLine(list[at - 1]) ? list[at - 1]! : null;
+      const after = at >= 0 && sameLine(list[at + 1]) ? list[at + 1]! : null;
+      return {
+        before: before ? d.text.slice(before.start, before.end) : "",
+        after: after ? d.text.slice(after.start, after.end) : "",
+      };
+    },
+    statementBefore(docId, sectionId, start) {
+      const list = statementsOf(docId);
+      const previous = list[statementIndex(list, start) - 1];
+      const section = sections.get(sectionId);
+      if (!previous || !section || previous.start < section.start) return "";
+      return doc(docId).text.slice(previous.start, previous.end);
+    },
+    pageAt(docId, offset) {
+      const d = doc(docId);
+      if (!d.pages || d.pages.length === 0) return null;
+      const raw = rawOffset(d.offsets, offset);
+      let page = 1;
+      for (let i = 0; i < d.pages.length; i++) if (d.pages[i]! <= raw) page = i + 1;
+      return page;
+    },
+    section: (sectionId) => sections.get(sectionId),
+    sectionLabel: (sectionId) => {
+      const s = sections.get(sectionId);
+      return s ? sectionLabel(s) : "";
+    },
+    chunk: (position) => artefacts.corpus.chunks[position],
+    chunkPositionAt(docId, offset) {
+      const hit = chunksByDoc.get(docId)?.find(({ chunk }) => chunk.start <= offset && offset < chunk.end);
+      return hit ? hit.position : -1;
+    },
+    idf(term) {
+      const df = (artefacts.bm25.postings.get(term.toLowerCase())?.length ?? 0) / 2;
+      return Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The indicator dimension: catalogued indicators a question names (src/indicators: names and
+ * aliases, a name standing on its own, coordinated names sharing a head), each narrowed by the
+ * qualifiers the question says (养老保险人数 + 在职 → 养老保险人数（在职）). A comparative tail
+ * (`比全口径社零快多少`) does not hide the name before it. Example corpus:
+ * src/understand/corpus/indicators.ts.
+ */
+import { findIndicatorMentions, type IndicatorVocabulary } from "../indicators/aliases.js";
+import { withCoordinatedMentions } from "./coordinated-mentions.js";
+import type { IndicatorRef } from "./question.js";
+
+/** An indicator named at a position of the question's text. */
+export interface PlacedIndicator extends IndicatorRef {
+  start: number;
+  end: number;
+}
+
+/** A comparative right after a name (快多少, 高出几): read as a word break when finding names. */
+const COMPARATIVE = /(?<=[\p{Script=Han}A-Za-z])(?:快|慢|高|低|多|少|大|小)(?:出|了|于)?(?:多少|几|一些|不少)/gu;
+
+/** The names of an ambiguous mention that the question's own words qualify (在职, 含离退休职工). */
+function qualified(names: string[], text: string): string[] {
+  const kept = names.filter((name) => {
+    const qualifier = name.match(/（(.+)）/u)?.[1];
+    return qualifier ? text.includes(qualifier.replace(/^含/u, "")) : false;
+  });
+  return kept.length > 0 ? kept : names;
+}
+
+/** The indicators a text names, in text order, each with the canonical names it may be. */
+export function readIndicators(vocabulary: IndicatorVocabulary, text: string): PlacedIndicator[] {
+  const plain = text.replace(COMPARATIVE, (m) => " ".repeat(m.length));
+  const mentions = withCoordinatedMentions(vocabulary, plain, findIndicatorMentions(vocabulary, plain));
+  return mentions
+    .filter((m) => m.indicators.length > 0)
+    .map((m) => {
+      const slice = text.slice(m.index, m.index + m.term.length);
+      // A completed conjunct (城镇 of 城镇和农村居民…) is written shorter than its name.
+      const whole = slice.toUpperCase() === m.term.toUpperCase();
+      return {
+        written: whole ? slice : m.term,
+        names: qualified(m.indicators, text),
+        start: m.index,
+        end: whole ? m.index + m.term.length : m.index + 1,
+      };
+    });
+}
+
+/** Character mask of the indicators' spans (places cannot lie inside them). */
+export function indicatorMask(length: number, indicators: readonly PlacedIndicator[]): boolean[] {
+  const masked = new Array<boolean>(length).fill(false);
+  for (const m of indicators) masked.fill(true, m.start, m.end);
+  return masked;
+}

@@ -1,0 +1,60 @@
+/**
+ * The period dimension: years (2023年, 2023年度, 23年 — Chinese-numeral years are already
+ * written out by the wording rules), parts of the year (上半年, 一季度, 1-9月), years relative to
+ * now (今年, 去年), every period (这两年, 历年) and the whole year (全年). Each rule takes its
+ * words from the question. Example corpus: src/understand/corpus/periods.ts.
+ */
+import { partLabel } from "../indicators/statement-period.js";
+import type { MarkedText } from "./marks.js";
+import type { PeriodRef, RelativeYear } from "./question.js";
+
+/** A full year: 2023, 2023年, 2023年度, not part of a larger number or a figure (2000多人). */
+const YEAR = /(?<![\d.])(20\d{2})(?:年度|年|(?![\d.%万亿多余个人元户家项件吨]))/gu;
+/** A two-digit year: 23年 → 2023. */
+const SHORT_YEAR = /(?<![\d.])([12]\d)(?:年度|年)/gu;
+/** Parts of the year as statements name them. */
+const PART = /上半年|下半年|前三季度|第?[一二三四1-4]季度|1\s*[-—－～~至到]\s*\d{1,2}\s*月份?/gu;
+/** Years relative to now, with their offset from the year meant. */
+const RELATIVE: ReadonlyArray<[RegExp, number]> = [
+  [/今年|本年度?|当年/u, 0],
+  [/(?<![比较于])(?:去年|上一?年度?)(?!同期)/u, -1],
+  [/前年/u, -2],
+  [/明年/u, 1],
+];
+/** Every period held. */
+const EVERY = /这两年|近两年|这几年|近几年|近年来?|这些年|历年|各年|逐年|每年|两年(?:来|间)?/gu;
+/** The whole year, not a part. */
+const WHOLE_YEAR = /全年度?|整年|整个年度/gu;
+
+const ARABIC: Record<string, string> = { 1: "一", 2: "二", 3: "三", 4: "四" };
+
+/** A part of the year as a period label: 第一季度 → 一季度, 1季度 → 一季度, 1至9月 → 1-9月. */
+function partOf(written: string): string {
+  const w = written.replace(/\s+/gu, "").replace(/[至到]/u, "-");
+  const quarter = w.match(/^第?([一二三四1-4])季度$/u);
+  if (quarter) return `${ARABIC[quarter[1]!] ?? quarter[1]!}季度`;
+  return partLabel(w);
+}
+
+/** Reads and takes the period words of a question. */
+export function readPeriod(text: MarkedText): PeriodRef {
+  const years: number[] = [];
+  const add = (y: number) => {
+    if (!years.includes(y)) years.push(y);
+  };
+  const found = [
+    ...text.takeAll(YEAR).map((t) => ({ at: t.start, year: Number(t.match[1]) })),
+    ...text.takeAll(SHORT_YEAR).map((t) => ({ at: t.start, year: 2000 + Number(t.match[1]) })),
+  ].sort((a, b) => a.at - b.at);
+  for (const f of found) add(f.year);
+  const parts = text.takeAll(PART).map((t) => partOf(t.match[0]));
+  const part = parts.find((p) => p !== "") ?? null;
+  let relative: RelativeYear | null = null;
+  for (const [pattern, offset] of RELATIVE) {
+    const t = text.takeFirst(pattern);
+    if (t && !relative) relative = { word: t.match[0], offset };
+  }
+  const every = text.takeAll(EVERY).length > 0;
+  const wholeYear = text.takeAll(WHOLE_YEAR).length > 0 && part === null;
+  return { years, part, relative, every, wholeYear };
+}

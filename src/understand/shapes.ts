@@ -1,0 +1,211 @@
+/**
+ * The shape grammar: the frame a question is asked in decides its {@link Ask}, and the frame's
+ * words are taken so they never reach the topic. Frames, first match wins:
+ *   rank / filter   哪个指标增长最快, 有哪些指标是下降的, 增速超过两位数的指标
+ *   which           A和B哪个高, 哪年GDP最高, 哪个区社零多, 是A高还是B高
+ *   plan            目标是多少，实际完成多少; 目标完成了没有, 是否达到目标
+ *   difference      A比B高多少(个百分点), 相差多少, 少了几项, 降幅扩大了几个百分点
+ *   ratio           A占B的比重, A在B中的占比
+ *   compare         对比, 比较, 变化, 这两年, two years or two places
+ *   change          增加多少, 减少了几户
+ *   growth          增速, 增长率, 同比增长多少
+ *   target          目标, 预期, 计划
+ *   briefing        a place and period with nothing asked but 经济/情况/主要指标/概况
+ *   general         哪些, 情况, 措施, 怎样 without a figure asked
+ *   value           anything else
+ * Example corpus: src/understand/corpus/shapes.ts.
+ */
+import type { PlacedIndicator } from "./indicators.js";
+import { MEASURE_WORDS } from "./measure.js";
+import type { MarkedText } from "./marks.js";
+import { NO_SUBJECT, type Ask, type Measure, type PeriodRef, type PlaceRef } from "./question.js";
+
+/** What the frames may look at besides the text: the scope and indicators already read. */
+export interface ShapeContext {
+  indicators: readonly PlacedIndicator[];
+  places: readonly PlaceRef[];
+  period: PeriodRef;
+}
+
+/** A frame's reading: the ask and, for two-sided frames, where the sides are. */
+export interface ShapeReading {
+  ask: Ask;
+  /** For ratio frames: the part's and the whole's spans. */
+  sides?: { part: [number, number]; whole: [number, number] | null };
+}
+
+const GROWTH_CUE = /增速|增长率|增幅|涨幅|降幅|增长|快|慢/u;
+const HIGHER = /高|大|多|快|好|强|领先/u;
+
+// --- rank and filter over indicators --------------------------------------------------------
+const WHICH_ITEM = /哪个|哪些|哪项|哪一项|哪几|什么指标|哪类|的指标(?:有|是)?$/u;
+const WHICH_PERIOD = /哪一?年|哪个年份|哪年度|哪个时期/u;
+const WHICH_PLACE = /哪个(?:区|县|市|地区|地方)|哪[个些]?地区|哪里|哪边/u;
+const RANK_MAX = /增长最快|增速最快|增速最高|增幅最大|增长最多|涨得最多|涨幅最大|增长幅度最大|最快|最高/u;
+const RANK_MIN = /增速最低|增长最慢|增速最慢|增幅最小|增长最少|最慢|最低/u;
+const RANK_FALL = /降得最(?:厉害|多|快)|降幅最大|下降最多|下降最快|跌得最多|降幅最深|下滑最多/u;
+const FELL = /下降|负增长|降了|下滑|减少/u;
+const THRESHOLD =
+  /(?:增速|增幅|增长|涨幅)?(?:率)?(超过|高于|大于|在|达到|过|低于|小于|不到|不足)(两位数|\d+(?:\.\d+)?%)(?:以上|以下)?|(两位数)(?:以上)?(?:的)?(?:增长|增速)/u;
+const RISE = /正增长|增长的|是增长/u;
+const MAIN_LIST = /主要指标|主要经济指标|开头|第一部分|综合/u;
+
+function readRank(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
+  const t = text.blanked();
+  if (!WHICH_ITEM.test(t) || WHICH_PERIOD.test(t) || WHICH_PLACE.test(t)) return null;
+  const mainOnly = MAIN_LIST.test(t);
+  const targets = /目标|预期|计划/u.test(t);
+  const take = () => {
+    text.takeAll(/哪个|哪些|哪项|哪一项|哪几项?|什么|指标|主要|经济|公报|开头|列的|里|中|的|是|有/gu);
+  };
+  let ask: Ask | null = null;
+  if (RANK_FALL.test(t)) ask = { kind: "rank", order: "fall", mainOnly, targets };
+  else if (RANK_MAX.test(t)) ask = { kind: "rank", order: "max", mainOnly, targets };
+  else if (RANK_MIN.test(t)) ask = { kind: "rank", order: "min", mainOnly, targets };
+  else {
+    const m = THRESHOLD.exec(t);
+    if (m && (m[2] ?? m[3])) {
+      const raw = m[2] ?? m[3]!;
+      const op = /低于|小于|不到|不足/u.test(m[1] ?? "") ? "lt" : "gt";
+      ask = { kind: "filter", op, percent: raw === "两位数" ? 10 : Number(raw.replace("%", "")), mainOnly, targets };
+    } else if (/哪些/u.test(t) && /指标|数据|方面/u.test(t) && FELL.test(t))
+      ask = { kind: "filter", op: "lt", percent: 0, mainOnly, targets };
+    else if (/哪些/u.test(t) && /指标|数据|方面/u.test(t) && RISE.test(t))
+      ask = { kind: "filter", op: "gt", percent: 0, mainOnly, targets };
+  }
+  if (!ask) return null;
+  // Two indicators asked which is higher are a pairwise comparison, not a ranking.
+  if (ctx.indicators.length === 2 && ask.kind === "rank" && !/[、，]/u.test(t)) return null;
+  take();
+  text.takeAll(new RegExp(`${RANK_FALL.source}|${RANK_MAX.source}|${RANK_MIN.source}|${THRESHOLD.source}|${FELL.source}`, "gu"));
+  return { ask };
+}
+
+// --- which is higher -------------------------------------------------------------------------
+const WHICH_PAIR =
+  /(?:哪个|哪一个|哪项|哪一项|谁|哪一?年|哪个年份|哪个(?:区|县|市|地区)|哪里)[^，。？?哪]{0,6}?(?:更|比较|相对)?(?:高|大|多|快|好|强|低|小|少|慢|差|弱)(?:一些|一点|些)?|(?:更|最)(?:高|大|多|快|好|低|小|少|慢)(?:的)?(?:是)?(?:哪一?年|哪个(?:区|县|市|地区)?|哪项|谁)/u;
+const EITHER_OR = /(?:是)?(.+?)(高|大|多|快|低|少|慢)还是(.+?)(高|大|多|快|低|少|慢)/u;
+
+function readWhich(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
+  const t = text.blanked();
+  const pair = WHICH_PAIR.exec(t);
+  const either = pair ? null : EITHER_OR.exec(t);
+  if (!pair && !either) return null;
+  const frame = (pair ?? either)![0];
+  let across: "periods" | "places" | "indicators";
+  if (WHICH_PERIOD.test(frame) || ctx.period.years.length >= 2 || ctx.period.every) across = "periods";
+  else if (WHICH_PLACE.test(frame) || ctx.places.length >= 2) across = "places";
+  else if (ctx.indicators.length >= 2) across = "indicators";
+  else if (/哪一?年/u.test(t)) across = "periods";
+  else return null;
+  const measure: Measure = GROWTH_CUE.test(t) ? "growth" : "value";
+  const direction = HIGHER.test(either ? either[2]! : frame) ? "higher" : "lower";
+  text.takeAll(new RegExp(WHICH_PAIR.source, "gu"));
+  text.takeAll(/还是|相比|比较|之间|两者|两个|二者|和|与|跟|增速|增长率|增幅|增长|涨幅|(?:高|大|多|快|低|少|慢)(?=还是|$)/gu);
+  return { ask: { kind: "which", across, measure, direction } };
+}
+
+// --- plan vs result --------------------------------------------------------------------------
+const VERDICT =
+  /(?:目标|任务|计划)[^，。？?]{0,6}?(?:完成|达到|实现|达成)(?:了)?(?:没有|没|吗|与否)|(?:是否|有没有|能否|有无)(?:已经)?(?:完成|达到|实现|达成|超过)[^，。？?]{0,12}?(?:目标|任务|计划)?|(?:完成|达到|实现|达成|超过|超额完成)(?:了)?[^，。？?]{0,12}?(?:目标|任务|计划)(?:了)?(?:没有|没|吗)?|目标(?:完成得?)?(?:怎么样|如何|情况)|(?:完成|达到|实现)(?:了)?(?:没有|吗|没)$/u;
+const TARGET_WORD = /目标|计划|预期|要求/u;
+const RESULT_WORD = /实际|做到|实现|达到了|完成/u;
+const PLAN_WORDS =
+  /(?:年度|全年)?的?(?:目标|计划|预期|要求)(?:值)?(?:是|为)?|(?:实际上?|最终)?(?:完成|做到|实现|达到|达成)(?:了|得)?(?:情况)?|没有|没|与否|是否|有没有|吗/gu;
+
+function readPlan(text: MarkedText): ShapeReading | null {
+  const t = text.blanked();
+  const verdict = VERDICT.test(t);
+  if (!verdict && !(TARGET_WORD.test(t) && RESULT_WORD.test(t) && !DIFFERENCE.test(t))) return null;
+  text.takeAll(new RegExp(VERDICT.source, "gu"));
+  text.takeAll(PLAN_WORDS);
+  return { ask: { kind: "plan", verdict } };
+}
+
+// --- difference ------------------------------------------------------------------------------
+const DIFFERENCE =
+  /百分点|(?:提高|提升|下降|加快|放缓|回落|扩大|收窄|缩小)了?(?:多少|几)|(?:相差|差距|差)(?:了)?(?:多少|几|多大|是多少|有多大)|(?<![增减])(?:多|少)了(?:多少|几)|(?:增速|增幅|增长率|降幅|涨幅)[^，。？?]*?比[^，。？?]*?(?:高|低|快|慢|多|少|扩大|收窄|缩小|差)|比[^，。？?]*?(?:高|低|快|慢|多|少|大|小)(?:出|了)?(?:多少|几)|比[^，。？?]*?目标[^，。？?]*?(?:高|低|多|少|超|差)/u;
+const DIFFERENCE_FRAME = new RegExp(
+  `(?:比|较)([^，。？?]*?)(?:高|低|快|慢|多|少|大|小|扩大|收窄|缩小|增加|减少|提高|提升|加快|放缓|回落|下降|差)(?:出|了)?(?:多少|几)?(?:个百分点|个点|百分点|${MEASURE_WORDS})?|(?:相差|差距|差)(?:了)?(?:多少|几|多大|是多少|有多大)(?:个百分点|${MEASURE_WORDS})?|(?<![增减])(?:多|少|高|低)了(?:多少|几)(?:个百分点|${MEASURE_WORDS})?|(?:扩大|收窄|缩小|提高|提升|下降|加快|放缓|回落)了?(?:多少|几)?个?百分点`,
+  "gdu",
+);
+
+function readDifference(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
+  const t = text.blanked();
+  if (!DIFFERENCE.test(t)) return null;
+  const frames = text.takeAll(DIFFERENCE_FRAME);
+  const other = frames.map((f) => f.match[1] ?? "").join("");
+  const points = /百分点|增速|增幅|增长率|降幅|涨幅|率/u.test(t);
+  const fall = /降幅/u.test(t);
+  let between: "periods" | "indicators" | "places" | "target";
+  if (TARGET_WORD.test(other) || /目标|要求/u.test(t)) {
+    between = "target";
+    text.takeAll(/(?:市政府|省政府|政府|上级|市里|省里)?(?:要求|定|制定|确定|下达|提出|设定)?的?(?:增长|年度)?(?:目标|要求|计划)(?:值)?/gu);
+  } else if (ctx.indicators.length >= 2) between = "indicators";
+  else if (ctx.places.length >= 2) between = "places";
+  else between = "periods";
+  text.takeAll(/增速|增幅|增长率|降幅|涨幅|百分点|和|与|跟|相比/gu);
+  return { ask: { kind: "difference", between, points, fall } };
+}
+
+// --- ratio -------------------------------------------------------------------------------------
+const RATIO = /占(?!比)([^，。？?]+?)(?:的)?(?:比重|比例|份额|百分比|比率|多少|几成|百分之几|多大比例|多大比重)/du;
+const RATIO_IN = /在([^，。？?]+?)(?:中|里|里面|当中)(?:的)?(?:占比|比重|所占比例|所占比重|份额|占(?:多大|多少)?(?:比例|比重)?)/du;
+const RATIO_OF = /相当于([^，。？?]+?)的(?:百分之多少|百分之几|多少|几成|几倍)/du;
+
+function readRatio(text: MarkedText): ShapeReading | null {
+  const b = text.blanked();
+  const m = RATIO_IN.exec(b) ?? RATIO_OF.exec(b) ?? RATIO.exec(b);
+  if (!m || !m.indices) return null;
+  const [frameStart, frameEnd] = m.indices[0]!;
+  const [wholeStart, wholeEnd] = m.indices[1]!;
+  const clauseStart = Math.max(0, text.text.lastIndexOf("，", frameStart) + 1);
+  text.take(frameStart, wholeStart);
+  text.take(wholeEnd, frameEnd);
+  const empty = { ...NO_SUBJECT, measure: "%" };
+  return {
+    ask: { kind: "ratio", part: empty, whole: empty },
+    sides: { part: [clauseStart, frameStart], whole: [wholeStart, wholeEnd] },
+  };
+}
+
+// --- the simple asks ---------------------------------------------------------------------------
+const COMPARE = /对比|比较|相比|比一比|对照|变化|增减|变动|有何不同|有什么不同|差别|不同|(?:和|跟|与|同)[^，。？?]{0,10}比(?:呢|一下)?$/u;
+const CHANGE = /(?:增加|减少|净增|净减)了?(?:多少|几)/u;
+const GROWTH =
+  /增速|增长率|增幅|增长多少|增长了多少|同比|下降多少|涨幅|增长情况|增长幅度|增长几|增长速度|增长怎么样|增长得怎么样/u;
+const TARGET = /目标|预期|计划|预计/u;
+const ACHIEVED = /完成|实现|实际|达到了/u;
+const GENERAL = /哪些|什么|怎样|怎么|如何|情况|做了|介绍|概况|举措|措施|进展/u;
+const ASKS_FIGURE = /多少|几/u;
+
+/** The ask of a question of a simple shape (after the two-sided frames found nothing). */
+function readSimple(text: MarkedText, ctx: ShapeContext, command: "cite" | "compare" | null): Ask {
+  const t = text.blanked();
+  const periods = ctx.period.years.length + (ctx.period.every ? 2 : 0);
+  if (command === "compare" || COMPARE.test(t) || periods >= 2) {
+    text.takeAll(/对比一下|对比|比较一下|比较|相比|比一比|对照|变化(?:大吗|大不大|多少|情况)?|增减|变动|有何不同|有什么不同|差别|不同|比(?:呢|一下)?$|是增加了还是减少了|增加了还是减少了/gu);
+    return { kind: "compare", across: ctx.places.length >= 2 && periods < 2 ? "places" : "periods" };
+  }
+  if (CHANGE.test(t)) return { kind: "change" };
+  if (TARGET.test(t)) {
+    text.takeAll(/(?:增长)?目标|预期(?:增长)?|计划|预计/gu);
+    return { kind: "value", nature: "target", achieved: false, figure: ASKS_FIGURE.test(t) };
+  }
+  if (GROWTH.test(t)) {
+    text.takeAll(/增速|增长率|增幅|增长多少|同比|下降多少|涨幅|增长情况|增长幅度|增长速度|增长/gu);
+    return { kind: "growth" };
+  }
+  if (GENERAL.test(t) && !ASKS_FIGURE.test(t)) return { kind: "general" };
+  return { kind: "value", nature: "any", achieved: ACHIEVED.test(t), figure: ASKS_FIGURE.test(t) };
+}
+
+/** Reads a two-sided frame (rank, which, plan, difference, ratio), taking its words; else null. */
+export function readFrame(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
+  return readRank(text, ctx) ?? readWhich(text, ctx) ?? readPlan(text) ?? readDifference(text, ctx) ?? readRatio(text);
+}
+
+/** Reads the frame of a question (taking its words) and returns its ask. */
+export function readShape(text: MarkedText, ctx: ShapeContext, command: "cite" | "compare" | null): ShapeReading {
+  return readFrame(text, ctx) ?? { ask: readSimple(text, ctx, command) };
+}

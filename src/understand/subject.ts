@@ -1,0 +1,101 @@
+/**
+ * The subject of a question: what is left when places, periods, the ask's frame and question
+ * words are taken — its topic — with the catalogued indicators named in it and the words that
+ * carry meaning (terms, for matching statements). Pure; the tokenizer is the search index's
+ * (given by the caller, see {@link Lexicon}).
+ */
+import type { IndicatorVocabulary } from "../indicators/aliases.js";
+import type { PlacedIndicator } from "./indicators.js";
+import type { MarkedText } from "./marks.js";
+import type { Subject } from "./question.js";
+
+/** What reading a question needs from the corpus and the search index. */
+export interface Lexicon {
+  vocabulary: IndicatorVocabulary;
+  /** Unit keys of the task tables held (市发展改革委, 海城市政府 …). */
+  units: readonly string[];
+  /** A text's search terms, as the BM25 index makes them. */
+  tokens(text: string): string[];
+  /** The words a compound term is made of (高速公路里程 → 高速公路, 里程), as the index splits it. */
+  parts(term: string): string[];
+}
+
+/** Question words and particles that ask but name nothing. */
+export const QUESTION_WORDS =
+  /请问|查询|告诉我|是多少|有多少|为多少|一共|总共|多少|是什么|什么|哪个|哪些|哪一|怎么样|怎样|如何|情况|吗|呢|呀|啊|吧|有没有|是否|是不是/gu;
+
+/** Words that carry no topic: scope words, generic verbs and nouns of asking. */
+const NON_TOPIC = new Set([
+  "年",
+  "年度",
+  "全年",
+  "全区",
+  "我区",
+  "全市",
+  "我市",
+  "本区",
+  "本市",
+  "上半年",
+  "下半年",
+  "多少",
+  "数据",
+  "统计",
+  "方面",
+  "做",
+  "做了",
+  "工作",
+  "哪些",
+  "情况",
+  "开展",
+  "进行",
+  "主要",
+  "有关",
+  "相关",
+  "在",
+  "方面的",
+  "内容",
+  "取得",
+  "成效",
+  "成绩",
+]);
+
+/** Words of growth: no topic of their own in a question that asks a growth rate. */
+export const GROWTH_WORDS = new Set(["增长", "增速", "增幅", "涨幅", "下降", "降幅", "同比", "增长率"]);
+
+/** Builds the subject from the free text of `[start, end)` and the indicators inside it. */
+export function subjectOf(
+  text: MarkedText,
+  indicators: readonly PlacedIndicator[],
+  measure: string | null,
+  lexicon: Lexicon,
+  options: { growth?: boolean; start?: number; end?: number; wording: string },
+): Subject {
+  const start = options.start ?? 0;
+  const end = options.end ?? text.text.length;
+  const topic = text
+    .free(start, end)
+    .replace(QUESTION_WORDS, " ")
+    .replace(/[^\p{Script=Han}A-Za-z0-9%.]+/gu, " ")
+    .replace(/(?<![\p{Script=Han}A-Za-z\d])[.%](?![\p{Script=Han}A-Za-z\d])/gu, " ")
+    .trim()
+    .replace(/\s+/gu, " ");
+  const terms = [...new Set(lexicon.tokens(topic))].filter(
+    (t) => !NON_TOPIC.has(t) && !/^\d{4}$/u.test(t) && !(options.growth && GROWTH_WORDS.has(t)),
+  );
+  return {
+    indicators: indicators
+      .filter((m) => m.start >= start && m.start < end)
+      .map(({ written, names }) => ({ written, names })),
+    topic,
+    terms,
+    parts: [...new Set(terms.flatMap((t) => lexicon.parts(t)))],
+    measure,
+    context: [],
+    wording: options.wording,
+  };
+}
+
+/** The topic of a subject has a word: two Han characters, or two Latin letters (GDP). */
+export function hasWord(terms: readonly string[]): boolean {
+  return terms.some((t) => (t.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 || /[A-Za-z]{2}/u.test(t));
+}
