@@ -35,8 +35,9 @@ function nextState(state: ConversationState, resolved: Resolved, routed: Routed)
     .map((f) => ({ region: f.region, period: f.period, indicator: f.indicator }));
   if (resolved.kind === "list-item" && state.list && resolved.listPosition !== null)
     return { ...state, last: q, facts, list: { ...state.list, cursor: resolved.listPosition } };
+  // A new list replaces the one shown; otherwise the list stays for `总共几项` and `下一个`.
   const shown = routed.draft.list;
-  const list: ShownList | null = shown ? { title: shown.title, items: shown.items.map((i) => i.ref), cursor: 0 } : null;
+  const list: ShownList | null = shown ? { title: shown.title, items: shown.items.map((i) => i.ref), cursor: 0 } : state.list;
   return { ...state, last: q, facts, list };
 }
 

@@ -18,9 +18,16 @@ export const signed = (row: IndicatorRow): string => String(row.growth!.percent)
 /** Region and period of a row, as answers name them. */
 export const where = (row: IndicatorRow) => `${row.region}${row.period}`;
 
-/** The published growth clause of a row with its basis. */
+/** The published growth clause of a row with its basis (a target's with its qualifier: 增长7%左右). */
 export function growthText(row: IndicatorRow): string {
-  return `${row.basis ? `${row.basis}，` : ""}${row.growth?.text ?? ""}`;
+  const qualifier = row.nature === "target" && row.growth ? (row.qualifier ?? "") : "";
+  return `${row.basis ? `${row.basis}，` : ""}${row.growth?.text ?? ""}${qualifier}`;
+}
+
+/** A row's published figures: value (a target's with its qualifier when it has no growth) and growth. */
+export function figureText(r: IndicatorRow): string {
+  const qualifier = r.nature === "target" && !r.growth ? (r.qualifier ?? "") : "";
+  return [r.value ? `${r.value.text}${qualifier}` : "", r.growth ? growthText(r) : ""].filter(Boolean).join("，");
 }
 
 /** The two figures compared and how: growth rates, or values in one unit. */
@@ -39,8 +46,7 @@ function comparable(a: IndicatorRow, b: IndicatorRow, points: boolean): { x: str
 export function stateRow(r: IndicatorRow, label: string, book: CitationBook, facts: Fact[]): string {
   const id = citeRow(book, r);
   facts.push(factOf(r, id));
-  const figure = [r.value?.text, r.growth ? growthText(r) : ""].filter(Boolean).join("，");
-  return `- ${label}：${figure}[${id}]`;
+  return `- ${label}：${figureText(r)}[${id}]`;
 }
 
 /** The signed difference a − b of two rows, exactly, with its unit; null when not comparable. */
@@ -106,6 +112,37 @@ function resultAndTarget(q: Question, ev: Evidence, ctx: AnswerContext): { resul
   return result && target ? { result, target, note } : null;
 }
 
+/**
+ * One figure in two periods (or places), in the order asked: the rows of the figure grouped by
+ * their own period (or region), else the best rows of each group of documents.
+ */
+function twoOf(q: Question, ev: Evidence, ctx: AnswerContext, across: "periods" | "places"): [IndicatorRow, IndicatorRow, string, string] | null {
+  const label = (r: IndicatorRow) => (across === "places" ? r.region : r.period);
+  const order = across === "places" ? q.scope.places.map((p) => p.name) : q.scope.period.years.map((y) => `${y}年`);
+  const rank = (key: string) => {
+    const i = order.findIndex((o) => key.startsWith(o));
+    return i < 0 ? 99 : i;
+  };
+  const firstPer = (rows: IndicatorRow[]) => [...new Map(rows.reverse().map((r) => [label(r), r] as const)).values()];
+  let rows = firstPer(rowsOf(q, ev, "result", ctx));
+  if (rows.length < 2) {
+    const groups = new Map<string, Set<string>>();
+    for (const id of ev.docIds) {
+      const m = ctx.reader.meta(id)!;
+      const key = across === "places" ? m.region : m.period;
+      groups.set(key, (groups.get(key) ?? new Set()).add(id));
+    }
+    rows = [...groups.values()].flatMap((ids) => rowsOf(q, evidenceIn(q, ev, ids, ctx), "result", ctx).slice(0, 1));
+    rows = firstPer(rows);
+  }
+  if (rows.length < 2) return null;
+  rows.sort((a, b) => rank(label(a)) - rank(label(b)) || label(b).localeCompare(label(a)));
+  let [a, b] = [rows[0]!, rows[rows.length - 1]!];
+  // Periods: the later minus the earlier (2023年比2022年).
+  if (across === "periods" && a.period < b.period) [a, b] = [b, a];
+  return [a, b, label(a), label(b)];
+}
+
 /** Answers the difference of two figures: two indicators, two periods or places, or result vs target. */
 export function difference(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
   if (q.ask.kind !== "difference") return decline("no difference asked");
@@ -125,27 +162,7 @@ export function difference(q: Question, ev: Evidence, ctx: AnswerContext): Outco
     const b = rows.find((r) => r.indicator === named[1] && r.period === a?.period);
     if (a && b) pair = [a, b, rowLabel(a), rowLabel(b)];
   } else {
-    // One figure in two periods (or places): the best rows of each group of documents, in the order asked.
-    const groups = new Map<string, Set<string>>();
-    const key = (id: string) => {
-      const m = ctx.reader.meta(id)!;
-      return between === "places" ? m.region : m.period;
-    };
-    for (const id of ev.docIds) groups.set(key(id), (groups.get(key(id)) ?? new Set()).add(id));
-    const order = between === "places" ? q.scope.places.map((p) => p.name) : q.scope.period.years.map((y) => `${y}年`);
-    const keys = [...groups.keys()].sort((x, y) => {
-      const ix = order.findIndex((o) => x.startsWith(o));
-      const iy = order.findIndex((o) => y.startsWith(o));
-      return (ix < 0 ? 99 : ix) - (iy < 0 ? 99 : iy) || y.localeCompare(x);
-    });
-    if (keys.length >= 2) {
-      const first = rowsOf(q, evidenceIn(q, ev, groups.get(keys[0]!)!, ctx), "result", ctx)[0];
-      const second = rowsOf(q, evidenceIn(q, ev, groups.get(keys[keys.length - 1]!)!, ctx), "result", ctx)[0];
-      // Periods: the later minus the earlier unless the question put them otherwise (2023年比2022年).
-      const later = between === "periods" && first && second && first.period < second.period ? [second, first] : [first, second];
-      const [a, b] = later;
-      if (a && b) pair = [a, b, between === "places" ? a.region : a.period, between === "places" ? b.region : b.period];
-    }
+    pair = twoOf(q, ev, ctx, between === "places" ? "places" : "periods");
   }
   if (!pair) return decline(`no two published figures to set against each other (${between})`);
   const [a, b, nameA, nameB] = pair;

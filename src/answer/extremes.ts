@@ -43,7 +43,9 @@ export function mainRows(q: Question, ev: Evidence, ctx: AnswerContext, keep: (r
     .indicatorRowsOfDocs(ev.docIds)
     .filter((r) => rowInPeriod(r, q.scope.period) && !r.period.includes("—") && keep(r));
   const named = namedIndicators(q);
-  rows = firstPerIndicator(named.length >= 2 ? rows.filter((r) => named.includes(r.indicator!)) : mainSectionRows(rows));
+  // A plan lists its targets one to a section: all of them count; a bulletin's main list is one section.
+  const targets = rows.length > 0 && rows.every((r) => r.nature === "target");
+  rows = firstPerIndicator(named.length >= 2 ? rows.filter((r) => named.includes(r.indicator!)) : targets ? rows : mainSectionRows(rows));
   // One place and period: the latest period held when the question names none.
   if (new Set(rows.map((r) => r.region)).size !== 1) return [];
   const latest = rows.map((r) => r.period).sort().pop();
@@ -54,7 +56,8 @@ export function mainRows(q: Question, ev: Evidence, ctx: AnswerContext, keep: (r
 export function rankGrowth(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
   const ask = q.ask;
   if (ask.kind !== "rank" && ask.kind !== "filter") return decline("no ranking asked");
-  const rows = mainRows(q, ev, ctx, (r) => r.growth !== null && r.nature === "result");
+  const nature = ask.targets ? "target" : "result";
+  const rows = mainRows(q, ev, ctx, (r) => r.growth !== null && r.nature === nature);
   if (rows.length === 0) return decline("no published growth rates of main indicators in scope");
   const sorted = [...rows].sort((a, b) => b.growth!.percent - a.growth!.percent);
   const book = new CitationBook(ctx.reader);
@@ -67,11 +70,20 @@ export function rankGrowth(q: Question, ev: Evidence, ctx: AnswerContext): Outco
     return `- ${rowLabel(r)}：${growthText(r)}[${id}]`;
   };
   const named = namedIndicators(q).length >= 2;
-  const head = `${where(rows[0]!)}${named ? `所问${rows.length}项指标` : "主要指标"}`;
+  const head = `${where(rows[0]!)}${named ? `所问${rows.length}项指标` : ask.targets ? "主要预期目标" : "主要指标"}`;
   const lines: string[] = [];
   if (ask.kind === "filter") {
     const kept = sorted.filter((r) => (ask.op === "gt" ? r.growth!.percent >= ask.percent : r.growth!.percent < ask.percent));
-    const what = ask.op === "lt" ? "下降的" : ask.percent === 10 ? "增速达到两位数的" : `增速超过${ask.percent}%的`;
+    const what =
+      ask.op === "lt"
+        ? ask.percent === 0
+          ? "下降的"
+          : `增速低于${ask.percent}%的`
+        : ask.percent === 0
+          ? "增长的"
+          : ask.percent === 10
+            ? "增速达到两位数的"
+            : `增速超过${ask.percent}%的`;
     if (kept.length === 0) lines.push(`${head}中没有${what}（共查看${rows.length}项公布增速）。`);
     else lines.push(`${head}中${what}有${kept.length}项：`, ...kept.map(item));
   } else {
@@ -132,13 +144,15 @@ export function whichIsHigher(q: Question, ev: Evidence, ctx: AnswerContext): Ou
   const subject = across === "indicators" ? where(pick) : `${across === "places" ? "" : pick.region}${rowLabel(pick)}`;
   const what = growth ? "增速" : "";
   const lines = [`${subject}${what}：`, ...sorted.map((r) => stateRow(r, name(r), book, facts))];
-  const word = direction === "higher" ? (growth ? "更快" : "更高") : growth ? "更慢" : "更低";
+  const word = direction === "higher" ? (growth ? "增长更快" : "更高") : growth ? "增长更慢" : "更低";
+  const most = direction === "higher" ? (growth ? "增长最快" : "最高") : growth ? "增长最慢" : "最低";
   const tie = figureOf(pick, growth) === figureOf(other, growth);
-  lines.push(tie ? `${name(pick)}与${name(other)}持平。` : `${sorted.length > 2 ? "其中" : ""}${name(pick)}${word}${sorted.length > 2 ? "（最" + word.slice(1) + "）" : ""}。`);
+  lines.push(tie ? `${name(pick)}与${name(other)}持平。` : `${name(pick)}${sorted.length > 2 ? most : word}。`);
   const d = differenceOf(pick, other, growth);
   if (d && !tie) {
     const abs = d.diff.replace(/^-/u, "");
-    lines.push(`${name(pick)}比${name(other)}${d.diff.startsWith("-") ? "低" : "高"}${abs}${d.unit}（计算值，由两个公布数相减得出）。`);
+    const source = d.unit === "个百分点" ? "两个公布的百分比" : "两个公布数";
+    lines.push(`${name(pick)}比${name(other)}${d.diff.startsWith("-") ? "低" : "高"}${abs}${d.unit}（计算值，由${source}相减得出）。`);
     facts.push({ ...factOf(pick, 0), indicator: `${name(pick)}与${name(other)}之差`, value: `${d.diff}${d.unit}`, number: Number(d.diff), unit: d.unit, growth: null, growthPercent: null, computed: true, citation: null });
   }
   if (across === "places" && new Set(sorted.map((r) => r.period)).size > 1) lines.push("注意：各地区公布的时期不同，比较仅供参考。");

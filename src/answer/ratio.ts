@@ -8,7 +8,8 @@ import { indicatorNames, type Question, type Subject } from "../understand/quest
 import { CitationBook } from "./citation-book.js";
 import { rowLabel } from "./compose.js";
 import { stateRow, where } from "./differences.js";
-import { namedForms } from "./select-rows.js";
+import { rowsOf } from "./pick-rows.js";
+import { impliedWholes, namedForms } from "./select-rows.js";
 import { decline, type AnswerContext, type Evidence, type Outcome } from "./types.js";
 
 const MAGNITUDE: Record<string, bigint> = { 万: 10_000n, 亿: 100_000_000n };
@@ -62,10 +63,22 @@ function publishedShare(q: Question, part: Subject, whole: Subject | null, ev: E
   );
 }
 
-/** The row of one side: its first named indicator's result, else none. */
-function sideRow(side: Subject, ev: Evidence): IndicatorRow | null {
-  const names = side.indicators.map((m) => m.names[0]!);
-  return ev.rows.named.find((r) => names.includes(r.indicator ?? "") && r.nature === "result" && r.value) ?? null;
+/** The row of one side: its named indicator's result with a value, else the best row of its topic. */
+function sideRow(q: Question, side: Subject, ev: Evidence, ctx: AnswerContext): IndicatorRow | null {
+  const names = side.indicators.flatMap((m) => m.names);
+  if (names.length > 0)
+    return ev.rows.named.find((r) => names.includes(r.indicator ?? "") && r.nature === "result" && r.value) ?? null;
+  return rowsOf({ ...q, subject: side }, ev, "result", ctx).find((r) => r.value) ?? null;
+}
+
+/** The whole of a share the question names none for: the first implied whole published with the part. */
+function impliedWhole(q: Question, part: IndicatorRow | null, ev: Evidence, ctx: AnswerContext): IndicatorRow | null {
+  if (!part) return null;
+  for (const whole of impliedWholes(q, ctx)) {
+    const row = ev.rows.named.find((r) => r.indicator === whole && r.nature === "result" && r.value && r.period === part.period);
+    if (row) return row;
+  }
+  return null;
 }
 
 /** Answers a share: published when stated, else computed from the two published figures. */
@@ -79,9 +92,8 @@ export function shareOf(q: Question, ev: Evidence, ctx: AnswerContext): Outcome 
     const line = stateRow(published, `${where(published)}${published.phrase}`, book, facts).replace(/^- /u, "");
     return { status: "answered", text: `${line}（文件公布的比重）。`, facts, book, options: [] };
   }
-  if (!whole) return decline("no published share of the subject, and no whole to compute one from");
-  const a = sideRow(part, ev);
-  const b = sideRow(whole, ev);
+  const a = sideRow(q, part, ev, ctx);
+  const b = whole ? sideRow(q, whole, ev, ctx) : impliedWhole(q, a, ev, ctx);
   if (!a || !b) return decline("the part or the whole has no published value in the period asked");
   const percent = decimalPercent(a, b, ctx.defaults.ratioDecimals);
   if (percent === null) return decline("the two values are not in one unit");

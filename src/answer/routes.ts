@@ -16,7 +16,7 @@ import { shareOf } from "./ratio.js";
 import { smallTalk, unreadable } from "./small-talk.js";
 import { taskByNumber, taskByQuote, taskByTopic, taskText, tasksOfUnit } from "./task-answers.js";
 import { noTargetSet, targetTask, wordedTarget } from "./targets.js";
-import { namedByForms, namedByParts, respectivePair, topicFigures } from "./topic-figures.js";
+import { namedByForms, namedByParts, respectivePair, topicByWords, topicFigures } from "./topic-figures.js";
 import { decline, type Handler, type Route } from "./types.js";
 
 const route = (name: string, handle: Handler): Route => ({ name, handle });
@@ -49,6 +49,7 @@ const FIGURES: Route[] = [
   route("respective-pair", respectivePair),
   route("indicator-by-words", namedByParts),
   route("topic-figures", topicFigures),
+  route("topic-by-words", topicByWords),
   route("task-text", taskText),
   generalFallback,
   refuse,
@@ -61,7 +62,7 @@ export const ROUTES: Readonly<Record<Exclude<AskKind, "multi">, readonly Route[]
   change: [needsSubject, route("published-change", publishedChange), ...FIGURES.slice(1)],
   compare: [needsSubject, route("indicator-figures", indicatorFigures), route("indicator-by-names", namedByForms), route("topic-figures", topicFigures), refuse],
   difference: [needsSubject, route("difference", difference), refuse],
-  ratio: [needsSubject, route("share", shareOf), refuse],
+  ratio: [needsSubject, route("share", shareOf), route("topic-figures", topicFigures), refuse],
   which: [needsSubject, route("which-is-higher", whichIsHigher), refuse],
   plan: [needsSubject, route("plan-and-result", planAndResult), route("indicator-figures", indicatorFigures), refuse],
   rank: [route("rank-growth", rankGrowth), refuse],

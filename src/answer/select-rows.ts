@@ -26,10 +26,31 @@ export function namedForms(q: Question, ctx: AnswerContext): string[] {
   return [...new Set(forms)];
 }
 
+/**
+ * The indicators a share is taken of when the question names no whole (`在职养老保险人数占比`):
+ * the catalogued parent (税收收入 of 一般公共预算收入), and the variants of the same parent that
+ * include the others (养老保险人数（含离退休职工） for 养老保险人数（在职））, in that order.
+ */
+export function impliedWholes(q: Question, ctx: AnswerContext): string[] {
+  if (q.ask.kind !== "ratio" || q.ask.whole !== null) return [];
+  const entries = ctx.lexicon.vocabulary.entries;
+  const out: string[] = [];
+  for (const name of indicatorNames(q.ask.part)) {
+    const entry = entries.get(name);
+    const parent = entry ? (entry.partOf ?? entry.subsetOf ?? null) : null;
+    if (!parent) continue;
+    const siblings = [...entries.values()]
+      .filter((e) => e.name !== name && (e.subsetOf ?? e.partOf) === parent && /（含/u.test(e.name))
+      .map((e) => e.name);
+    for (const n of [parent, ...siblings]) if (!out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
 /** Selects the candidate rows of a question in the documents in scope. */
 export function selectRows(q: Question, docIds: ReadonlySet<string>, ctx: AnswerContext): CandidateRows {
   const period = q.scope.period;
-  const names = indicatorNames(q.subject);
+  const names = [...indicatorNames(q.subject), ...impliedWholes(q, ctx)];
   const namedAnyPeriod = names.length > 0 ? ctx.reader.rowsOfIndicators(names, docIds).filter((r) => rowAgrees(q, r)) : [];
   const terms = [...q.subject.terms, ...namedForms(q, ctx), ...q.subject.parts];
   const topic =

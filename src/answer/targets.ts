@@ -16,14 +16,22 @@ export function targetTask(q: Question, ev: Evidence, ctx: AnswerContext): Outco
   if (!asksTarget(q)) return decline("no target asked");
   const names = [...q.subject.indicators.map((m) => m.written), ...indicatorNames(q.subject)];
   if (names.length === 0) return decline("no indicator named");
-  const task = ctx.reader
-    .tasksWithTerms(names)
-    .find((t) => ev.docIds.has(t.docId) && names.some((n) => t.text.startsWith(n)));
+  const tasks = ctx.reader.tasksWithTerms(names).filter((t) => ev.docIds.has(t.docId));
+  // A task stating the target (`1.地区生产总值增长6%左右`), else the clause of a task that sets
+  // it as an aim (`…，力争实际利用外资实现倍增`).
+  const opening = tasks.find((t) => names.some((n) => t.text.startsWith(n)));
+  const aim = opening
+    ? null
+    : tasks
+        .flatMap((t) => t.text.split(/[，,；;。]/u).map((clause) => ({ t, clause })))
+        .find(({ clause }) => names.some((n) => clause.includes(n)) && /力争|实现|达到|确保|增长|提高到|突破/u.test(clause));
+  const task = opening ?? aim?.t;
   if (!task) return decline("no task of a list in scope states the indicator as a target");
   const meta = ctx.reader.meta(task.docId)!;
   const book = new CitationBook(ctx.reader);
   const id = book.cite(task.docId, task.sectionId, task.start, task.end, null);
-  const text = `${meta.region}${meta.period}预期目标：${task.text.replace(/。$/u, "")}[${id}]（第${task.number}项）。`;
+  const stated = aim ? aim.clause.trim() : task.text.replace(/。$/u, "");
+  const text = `${meta.region}${meta.period}预期目标：${stated}[${id}]（第${task.number}项）。`;
   return { status: "answered", text, facts: [], book, options: [] };
 }
 

@@ -4,7 +4,7 @@
  * a question describes, and a planned figure written in a task's text. The count is ours (we
  * counted the table's rows), so it is labelled 计算值.
  */
-import { scoreTasks, unitAnswers } from "../retrieve/match-rows.js";
+import { unitAnswers } from "../retrieve/match-rows.js";
 import type { TaskRow } from "../types.js";
 import { indicatorNames, type Question, type TaskQuery } from "../understand/question.js";
 import { unitKey, unitsOf } from "../understand/units.js";
@@ -99,6 +99,26 @@ function taskTerms(q: Question): string[] {
   return [...new Set([...q.subject.terms.filter((t) => !written.has(t.toLowerCase())), ...names])];
 }
 
+/** A task with its match. */
+interface ScoredTask {
+  task: TaskRow;
+  coverage: number;
+}
+
+/**
+ * Scores tasks by the IDF share of the terms their text holds — or their unit columns, whose
+ * notes say what a unit answers for (`市发展改革委（负责城镇居民人均可支配收入）`); best first.
+ */
+export function scoreTasks(tasks: readonly TaskRow[], terms: readonly string[], idf: (t: string) => number, columns = false): ScoredTask[] {
+  const total = terms.reduce((s, t) => s + idf(t), 0);
+  if (total === 0) return [];
+  const text = (t: TaskRow) => (columns ? `${t.text}${t.lead ?? ""}${t.responsible ?? ""}` : t.text);
+  return tasks
+    .map((task) => ({ task, coverage: terms.reduce((s, t) => s + (text(task).includes(t) ? idf(t) : 0), 0) / total }))
+    .filter((s) => s.coverage > 0)
+    .sort((a, b) => b.coverage - a.coverage || a.task.number - b.task.number);
+}
+
 /** The units of the task a question describes (`发布…清单的牵头单位`). */
 export function taskByTopic(q: Question, _ev: Evidence, ctx: AnswerContext): Outcome {
   const query = queryOf(q);
@@ -106,7 +126,7 @@ export function taskByTopic(q: Question, _ev: Evidence, ctx: AnswerContext): Out
   const terms = taskTerms(q);
   if (terms.length === 0) return decline("the question names no task");
   const idf = (t: string) => ctx.reader.idf(t);
-  const best = scoreTasks(ctx.reader.tasksWithTerms(terms), terms, idf)[0];
+  const best = scoreTasks(ctx.reader.tasksWithTerms(terms), terms, idf, true)[0];
   if (!best || best.coverage < ctx.defaults.minCoverage) {
     const { tasks } = ctx.reader.taskCount();
     return notFound(`任务分解方案的${tasks}项任务中没有找到与“${q.subject.topic || q.subject.wording}”相符的任务，请换个说法或给出任务原文中的关键词。`);

@@ -8,7 +8,7 @@
  */
 import { indicatorForms } from "../indicators/aliases.js";
 import { dedupeRows, scoreRowsByTopic, sameTerm, type RowContext, type ScoredRow, type TermForms } from "../retrieve/match-rows.js";
-import type { IndicatorRow } from "../types.js";
+import type { FigureNature, IndicatorRow } from "../types.js";
 import type { Question } from "../understand/question.js";
 import { hasWord } from "../understand/subject.js";
 import { answerRows, changeOfRows } from "./figures.js";
@@ -42,11 +42,19 @@ export function rowContext(row: IndicatorRow, q: Question, ev: Evidence, ctx: An
  * citation; among them, those whose phrase says least besides the topic (结婚登记 over
  * 补领结婚登记). Nothing when the best coverage is below `minCoverage`.
  */
-export function bestRows(scored: ScoredRow[], terms: string[], minCoverage: number, max: number): IndicatorRow[] {
+export function bestRows(
+  scored: ScoredRow[],
+  terms: string[],
+  minCoverage: number,
+  max: number,
+  preferred: FigureNature | null = null,
+): IndicatorRow[] {
   const best = scored[0];
   if (!best || best.coverage < minCoverage) return [];
-  const tied = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
-  // Among rows matching as well, those standing where the conversation's subject stands.
+  let tied = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
+  // Among rows matching as well: of the nature asked (a target for 目标), then those standing
+  // where the conversation's subject stands.
+  if (preferred && tied.some((s) => s.row.nature === preferred)) tied = tied.filter((s) => s.row.nature === preferred);
   const mostContext = Math.max(...tied.map((s) => s.context));
   const equal = tied.filter((s) => s.context >= mostContext - 1e-9);
   const precision = (phrase: string) => terms.reduce((n, t) => n + (phrase.includes(t) ? t.length : 0), 0) / phrase.length;
@@ -85,7 +93,7 @@ export function byTopic(q: Question, ev: Evidence, ctx: AnswerContext, terms: st
   );
   const preferred = target ? "target" : "result";
   const before = new Map<IndicatorRow, string>();
-  const scored = scoreRowsByTopic(
+  let scored = scoreRowsByTopic(
     candidates,
     terms,
     (t) => ctx.reader.idf(t),
@@ -99,12 +107,17 @@ export function byTopic(q: Question, ev: Evidence, ctx: AnswerContext, terms: st
     },
     forms,
   ).filter((s) => !parts || terms.every((t) => before.get(s.row)!.includes(t)));
+  // The row stating the figure of the noun counted (罚款多少 → the 罚款 clause), when one does.
+  const head = q.subject.head;
+  const strong = scored.filter((s) => s.coverage >= ev.minCoverage);
+  if (head && strong.some((s) => s.row.clause.includes(head)) && strong.some((s) => !s.row.clause.includes(head)))
+    scored = scored.filter((s) => s.row.clause.includes(head));
   // A comparison takes the best rows of each period; other questions the best rows overall.
   const groups =
     ask.kind === "compare"
       ? [...new Set(scored.map((s) => s.row.period))].map((p) => scored.filter((s) => s.row.period === p))
       : [scored];
-  let chosen = groups.flatMap((group) => bestRows(group, terms, ev.minCoverage, ctx.defaults.maxTopicRows));
+  let chosen = groups.flatMap((group) => bestRows(group, terms, ev.minCoverage, ctx.defaults.maxTopicRows, preferred));
   if (chosen.length === 0) return null;
   // A growth question takes the rate that follows a value in the same statement.
   if (ask.kind === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.reader));
@@ -140,6 +153,17 @@ export function topicFigures(q: Question, ev: Evidence, ctx: AnswerContext): Out
     if (paired) return paired;
   }
   return found ?? decline(`no row covers ${Math.round(ev.minCoverage * 100)}% of the topic`);
+}
+
+/**
+ * A topic whose words are written apart in the statement (补领结婚证 as `补领结婚登记证424件`):
+ * the words of its terms, each before the figure in the statement.
+ */
+export function topicByWords(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
+  if (q.subject.indicators.length > 0) return decline("an indicator is named");
+  const words = q.subject.parts;
+  if (!hasWord(words) || words.join() === q.subject.terms.join()) return decline("the topic's words are its terms");
+  return byTopic(q, ev, ctx, words, { parts: true }) ?? decline("no statement holds every word of the topic");
 }
 
 /** A `分别` pair whose subject the question names. */

@@ -31,7 +31,7 @@ export interface CorpusReader {
 
   /** The tasks numbered `number` (one per task table holding it). */
   taskByNumber(number: number): TaskRow[];
-  /** The tasks whose text holds one of the terms, in table order. */
+  /** The tasks whose text or unit columns hold one of the terms, in table order. */
   tasksWithTerms(terms: readonly string[]): TaskRow[];
   /** The tasks whose text contains a quoted text (punctuation and spaces ignored). */
   tasksQuoting(quote: string): TaskRow[];

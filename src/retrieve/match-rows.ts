@@ -39,8 +39,14 @@ function bareUnit(unit: string): string {
  * 多少元 is answered by 亿元 figures, 多少人 by 万余人, 多少平方米 by 万平.
  */
 export function unitAnswers(asked: string, unit: string): boolean {
-  return bareUnit(asked) === bareUnit(unit);
+  const a = bareUnit(asked);
+  const u = bareUnit(unit);
+  // 个 is the general classifier: 多少个口袋公园 is answered by 35处, 几个小区 by 4个.
+  return a === u || (a === "个" && GENERAL_COUNTS.has(u));
 }
+
+/** Units of counted things that 个 may ask for (not people, households or amounts). */
+const GENERAL_COUNTS = new Set(["处", "座", "所", "家", "项", "条", "间", "栋", "台", "套", "枚", "种", "批", "场", "支", "块"]);
 
 /** Keeps the first of rows that state the same figure for the same indicator and document. */
 export function dedupeRows(rows: IndicatorRow[]): IndicatorRow[] {

@@ -40,7 +40,8 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
     push(byStatement, statementKey(row.source.docId, row.source.start), row);
   });
   const rowIndex = buildTextIndex(rows.map((r) => r.clause));
-  const taskIndex = buildTextIndex(tasks.map((t) => t.text));
+  // Tasks are found by their text and their unit columns (a unit's note says what it answers for).
+  const taskIndex = buildTextIndex(tasks.map((t) => `${t.text}\n${t.lead ?? ""}\n${t.responsible ?? ""}`));
   const tasksByNumber = new Map<number, TaskRow[]>();
   const unitTasks = new Map<string, { lead: TaskRow[]; responsible: TaskRow[] }>();
   const unitNames = new Map<string, string>();

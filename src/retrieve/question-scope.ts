@@ -45,9 +45,23 @@ export function coverage(docs: readonly DocumentMeta[]): Map<string, string[]> {
  */
 export function periodLabelMatches(label: string, period: Pick<PeriodRef, "years" | "part">): boolean {
   if (period.years.length > 0 && !period.years.some((y) => label.startsWith(`${y}年`))) return false;
-  if (period.part) return label.endsWith(period.part);
+  if (period.part) return samePart(label, period.part);
   if (period.years.length > 0) return /^\d{4}年$/u.test(label);
   return true;
+}
+
+/** Names of one part of the year (上半年 is 1-6月, 一季度 1-3月, 前三季度 1-9月, 下半年 7-12月). */
+const PART_NAMES: ReadonlyArray<readonly string[]> = [
+  ["上半年", "1-6月"],
+  ["一季度", "1-3月"],
+  ["前三季度", "1-9月"],
+  ["下半年", "7-12月"],
+];
+
+/** Whether a period label ends with the part asked, under any of its names. */
+function samePart(label: string, part: string): boolean {
+  const names = PART_NAMES.find((n) => n.includes(part)) ?? [part];
+  return names.some((n) => label.endsWith(n));
 }
 
 /** Whether an indicator row's own period matches the question's. */

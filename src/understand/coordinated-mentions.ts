@@ -53,3 +53,22 @@ function completeConjunct(
   }
   return null;
 }
+
+/**
+ * The other side of a comparison written without the head it shares with the named indicator:
+ * `商品房销售额降幅比销售面积降幅小多少` names 商品房销售面积 by its tail. The side's words are
+ * completed with a leading part of the named indicator's name when that makes a catalogued name.
+ */
+export function completeSide(
+  vocabulary: IndicatorVocabulary,
+  named: string,
+  side: string,
+): { written: string; names: string[] } | null {
+  const words = side.replace(/降幅|增速|增幅|增长率|涨幅|的|\s+/gu, "");
+  if (words.length < 2) return null;
+  for (let k = 1; k < named.length; k++) {
+    const names = indicatorsNamedBy(vocabulary, named.slice(0, k) + words);
+    if (names.length > 0) return { written: words, names };
+  }
+  return null;
+}

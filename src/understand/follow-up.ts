@@ -5,20 +5,25 @@
  * - small talk: answered apart, the state is kept;
  * - `原文呢`, `/cite`: the last question again, with its source;
  * - list references (`下一个`, `第3项`, `上面第二项谁牵头`, `总共几个`): the item of the list shown;
- * - a subject of its own: kept; a place of its own (鞍山市铁东区 after 四平市…) always wins; a
- *   period of its own too; what it does not name is taken from the last question (the place,
- *   and the period when the question names no place of its own or is marked 那/呢);
- * - no subject of its own (`那2022年呢`, `它去年增长多少`, `增速呢`, `目标完成了没有`): the last
- *   subject, with the message's own ask when it asks something particular;
- * - a measure of the same subject (`安装率呢`, `占比呢`): the last topic with the new measure;
- * - 今年 / 去年 in a follow-up are counted from the year being discussed.
+ * - a subject and a place of its own: a new question, even after 那 (a place with its parent,
+ *   鞍山市铁东区 after 四平市…, always wins);
+ * - otherwise what the message does not say comes from the last question: the place; the
+ *   period unless the message names its own (a year the new place does not hold is dropped, a
+ *   part of the year is kept and refused); the subject when the message names none (`那2022年呢`,
+ *   `它去年增长多少`, `增速呢`, `目标完成了没有`, `多少栋楼`), with the message's own ask when it
+ *   asks something particular; the last subject as context when it names an aspect
+ *   (`安装率呢`, `发现多少隐患`);
+ * - 今年 / 去年 in a follow-up are counted from the year being discussed; `比2022年快了多少`
+ *   after a 2023 question sets the two years against each other.
  */
 import type { ConversationState, ListItemRef } from "./conversation.js";
+import { placeNamed } from "./places.js";
 import {
   namesPeriod,
   periodLabel,
   restate,
   type Ask,
+  type ListRef,
   type PeriodRef,
   type PlaceRef,
   type Question,
@@ -57,19 +62,24 @@ const result = (question: Question, kind: ResolvedKind, carried: string[] = []):
   listPosition: null,
 });
 
+/** A place by name (a region held), with its gazetteer codes when the name is one. */
+function place(name: string): PlaceRef {
+  return placeNamed(name) ?? { written: name, codes: [], name, qualified: false };
+}
+
 /** The question an item of a list asks (a task by number, or an indicator's figure). */
 function itemQuestion(item: ListItemRef, base: Question): Question {
   if ("task" in item) {
-    return { ...base, scope: { places: [], period: base.scope.period }, subject: base.subject, ask: { kind: "task", query: { by: "number", number: item.task } } };
+    return { ...base, command: null, ask: { kind: "task", query: { by: "number", number: item.task } } };
   }
-  const place: PlaceRef = { written: item.region, codes: [], name: item.region, qualified: false };
   const year = Number(item.period.slice(0, 4));
   const part = item.period.slice(5) || null;
   return {
     ...base,
+    command: null,
     text: `${item.region}${item.period}${item.indicator}`,
     scope: {
-      places: [place],
+      places: [place(item.region)],
       period: { years: Number.isFinite(year) ? [year] : [], part, relative: null, every: false, wholeYear: false },
     },
     subject: {
@@ -78,6 +88,7 @@ function itemQuestion(item: ListItemRef, base: Question): Question {
       terms: [item.indicator],
       parts: [],
       measure: null,
+      head: null,
       context: [],
       wording: item.indicator,
     },
@@ -85,10 +96,8 @@ function itemQuestion(item: ListItemRef, base: Question): Question {
   };
 }
 
-/** Resolves a list reference against the list shown. */
-function resolveList(state: ConversationState, q: Question): Resolved | null {
-  if (q.ask.kind !== "list") return null;
-  const ref = q.ask.ref;
+/** Resolves a reference to the list shown (or, after one task, to its neighbours). */
+function resolveList(state: ConversationState, q: Question, ref: ListRef): Resolved | null {
   const list = state.list;
   if (!list) {
     const last = state.last;
@@ -101,7 +110,7 @@ function resolveList(state: ConversationState, q: Question): Resolved | null {
       }
       if (ref.to === "current") return result({ ...last, command: null }, "follow-up", ["上一问的任务"]);
     }
-    return result(q, "no-list");
+    return null;
   }
   if (ref.to === "count") return { ...result(q, "list-count"), listPosition: list.cursor };
   const position =
@@ -117,13 +126,13 @@ function resolveList(state: ConversationState, q: Question): Resolved | null {
   return { ...result(itemQuestion(item, q), "list-item", [`${list.title}第${position}项`]), listPosition: position };
 }
 
-/** The year a relative word means in a conversation about `years`. */
+/** The year a relative word means in a conversation about one year. */
 function relativeTo(period: PeriodRef, last: PeriodRef): PeriodRef {
   if (!period.relative || period.years.length > 0 || last.years.length !== 1) return period;
   return { ...period, years: [last.years[0]! + period.relative.offset], relative: null };
 }
 
-/** Whether the region (or none) holds a period label. */
+/** Whether the places (or none) hold a period. */
 function holds(corpus: ConversationCorpus, places: readonly PlaceRef[], period: PeriodRef): boolean {
   if (places.length === 0 || !namesPeriod(period)) return true;
   const label = periodLabel(period);
@@ -138,16 +147,23 @@ function askOf(q: Question, last: Question): Ask {
   return plain && q.subject.measure === null ? last.ask : own;
 }
 
+/** The terms a subject is about, for context. */
+const contextOf = (s: Subject) => [...new Set([...s.terms, ...s.indicators.flatMap((m) => m.names)])];
+
 /**
  * The subject of an aspect of the same subject (`安装率呢` after 软管, `发现多少隐患` after an
- * inspection): its own words, with the last subject's terms as context to break ties, and a
- * search wording that names both.
+ * inspection, `餐饮场所呢` after 发现多少隐患): its own words (with the noun counted before when
+ * it names none), the last subject as context to break ties, a search wording naming both.
  */
-function aspectSubject(q: Subject, last: Subject): Subject {
+function aspectSubject(q: Subject, last: Subject, ownAsk: boolean): Subject {
+  // A bare noun phrase (餐饮场所呢) asks what the last question asked of it: the noun counted too.
+  const head = q.head ?? (ownAsk ? null : last.head);
   return {
     ...q,
-    measure: q.measure ?? (/(?:率|占比|比重)$/u.test(q.topic) ? "%" : null),
-    context: [...new Set([...last.terms, ...last.indicators.flatMap((m) => m.names)])],
+    terms: head && !q.terms.includes(head) ? [...q.terms, head] : q.terms,
+    measure: q.measure ?? (/(?:率|占比|比重)$/u.test(q.topic) ? "%" : ownAsk ? null : last.measure),
+    head,
+    context: contextOf(last),
     wording: `${last.wording.replace(/(?:是|有|为)?(?:多少|几).*$/u, "")}${q.wording || q.topic}`,
   };
 }
@@ -161,30 +177,28 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
   if (q.ask.kind === "chit-chat") return result(q, "chit-chat");
   if ((q.ask.kind === "source" || (q.ask.kind === "unclear" && q.command === "cite")) && last)
     return result({ ...last, command: "cite" }, "cite", [last.original]);
-  const listed = resolveList(state, q);
-  if (listed) return listed;
-  // A bare `第3项…` after a list shown is its third item.
-  if (state.list && q.ask.kind === "task" && q.ask.query.by === "number" && q.ask.query.number <= state.list.items.length && !/任务分解|分解方案|方案/u.test(q.text)) {
-    const position = q.ask.query.number;
-    const item = state.list.items[position - 1]!;
-    return { ...result(itemQuestion(item, q), "list-item", [`${state.list.title}第${position}项`]), listPosition: position };
+  const ref = q.ask.kind === "list" ? q.ask.ref : state.list ? q.cues.listRef : undefined;
+  if (ref) {
+    const listed = resolveList(state, q, ref);
+    if (listed) return listed;
+    if (q.ask.kind === "list") return result(q, "no-list");
   }
   const withDefault = (): Resolved => {
     const region = state.defaultRegion;
     if (!region || q.scope.places.length > 0 || q.ask.kind === "task" || q.ask.kind === "unclear") return result(q, "new");
-    const place: PlaceRef = { written: region, codes: [], name: region, qualified: false };
-    return result({ ...q, scope: { ...q.scope, places: [place] } }, "new", [`${region}（默认地区）`]);
+    return result({ ...q, scope: { ...q.scope, places: [place(region)] } }, "new", [`${region}（默认地区）`]);
   };
   if (!last || q.ask.kind === "unclear" || q.ask.kind === "source" || q.command !== null) return withDefault();
-  if (last.ask.kind === "chit-chat" || last.ask.kind === "unclear") return withDefault();
+  if (q.ask.kind === "task" && q.ask.query.by !== "topic") return withDefault();
 
   const ownSubject = q.subject.indicators.length > 0 || (hasWord(q.subject.terms) && !q.cues.pronoun);
-  const measureOnly =
-    ownSubject && q.subject.indicators.length === 0 && (q.cues.marked || q.cues.pronoun) && MEASURE_TOPIC.test(q.subject.topic.replace(/\s+/gu, ""));
-  const taskAsk = q.ask.kind === "task" || q.ask.kind === "rank" || q.ask.kind === "filter";
-  if (taskAsk && q.ask.kind === "task" && q.ask.query.by !== "topic") return withDefault();
   const ownPlace = q.scope.places.length > 0;
   const ownPeriod = namesPeriod(q.scope.period);
+  const measureOnly =
+    ownSubject &&
+    q.subject.indicators.length === 0 &&
+    (q.cues.marked || q.cues.pronoun) &&
+    MEASURE_TOPIC.test(q.subject.topic.replace(/\s+/gu, ""));
   // A complete question of its own (subject and place) starts afresh, even after 那.
   if (ownSubject && !measureOnly && ownPlace) return result(q, "new");
 
@@ -192,41 +206,54 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
   let subject = q.subject;
   let ask: Ask = q.ask;
   let keepsTopic = false;
-  if (q.ask.kind === "task" && q.ask.query.by === "topic" && !ownSubject) {
+  if (q.ask.kind === "task" && !ownSubject) {
     // `牵头单位是谁` after a task or a figure: the units of what was just discussed.
-    if (last.ask.kind === "task" && last.ask.query.by === "number") return result({ ...q, ask: last.ask }, "follow-up", [`第${last.ask.query.number}项`]);
+    if (last.ask.kind === "task" && last.ask.query.by === "number")
+      return result({ ...q, ask: last.ask }, "follow-up", [`第${last.ask.query.number}项`]);
     subject = last.subject;
     carried.push(`“${last.subject.topic || last.subject.wording}”`);
-  } else if (measureOnly || (ownSubject && !ownPlace && !ownPeriod && q.subject.indicators.length === 0)) {
-    // An aspect of the same subject: its own words, the last subject as context.
-    subject = aspectSubject(q.subject, last.subject);
-    if (measureOnly) ask = { kind: "value", nature: "any", achieved: false, figure: true };
   } else if (!ownSubject) {
-    subject = last.subject;
     ask = askOf(q, last);
-    keepsTopic = ask.kind === last.ask.kind;
-    if (last.subject.wording || last.subject.topic) carried.push(`“${last.subject.indicators[0]?.names[0] ?? last.subject.topic}”`);
-  } else if (q.ask.kind === "value" && q.ask.nature === "any" && q.cues.marked && ["growth", "compare"].includes(last.ask.kind)) {
+    subject = { ...last.subject, measure: q.subject.measure ?? last.subject.measure, head: q.subject.head ?? last.subject.head };
+    keepsTopic = ask.kind === last.ask.kind && q.subject.measure === null;
+    if (last.subject.wording || last.subject.topic)
+      carried.push(`“${last.subject.indicators[0]?.names[0] ?? last.subject.topic}”`);
+  } else if (q.subject.indicators.length === 0 && !ownPlace) {
+    // An aspect of the same subject: its own words, the last subject as context.
+    const ownAsk = q.ask.kind !== "value" || q.ask.figure || q.subject.measure !== null;
+    subject = aspectSubject(q.subject, last.subject, ownAsk);
+    if (measureOnly) ask = { kind: "value", nature: "any", achieved: false, figure: true };
+  } else {
+    subject = { ...q.subject, context: contextOf(last.subject) };
     // `社零呢` after a growth or a comparison asks the same of the new indicator.
-    ask = last.ask;
+    if (q.ask.kind === "value" && q.ask.nature === "any" && q.cues.marked && ["growth", "compare"].includes(last.ask.kind))
+      ask = last.ask;
   }
 
   const places = ownPlace ? q.scope.places : last.scope.places;
   if (!ownPlace && places.length > 0) carried.unshift(places.map((p) => p.name).join("、"));
   let period = relativeTo(q.scope.period, last.scope.period);
-  const acrossPeriods = (ask.kind === "compare" && ask.across === "periods") || (ask.kind === "which" && ask.across === "periods");
+  const acrossPeriods =
+    ((ask.kind === "compare" || ask.kind === "which") && ask.across === "periods") ||
+    (ask.kind === "difference" && ask.between === "periods");
   if (!ownPeriod && !acrossPeriods) {
     const lastPeriod = last.scope.period;
-    if (holds(corpus, places, lastPeriod) && (!ownPlace || q.cues.marked || !ownSubject)) {
+    // A year the new place does not hold is dropped (its own periods answer); a part of the
+    // year is kept, and refused when the place has none.
+    const keep = lastPeriod.part !== null || holds(corpus, places, lastPeriod);
+    if (keep && (!ownPlace || q.cues.marked || !ownSubject)) {
       period = lastPeriod;
       if (namesPeriod(lastPeriod)) carried.splice(ownPlace ? 0 : 1, 0, periodLabel(lastPeriod));
     }
   } else if (q.scope.period.relative && period.years.length > 0) {
     carried.push(`${q.scope.period.relative.word}即${period.years[0]}年`);
   }
-  // `和2022年比呢` after a 2023 question compares the two years.
-  if (ask.kind === "compare" && period.years.length === 1 && last.scope.period.years.length === 1 && period.years[0] !== last.scope.period.years[0])
-    period = { ...period, years: [last.scope.period.years[0]!, period.years[0]!] };
+  // `和2022年比呢`, `比2022年快了多少` after a 2023 question set the two years against each other.
+  const lastYears = last.scope.period.years;
+  if (acrossPeriods && period.years.length === 1 && lastYears.length === 1 && period.years[0] !== lastYears[0]) {
+    period = { ...period, years: [lastYears[0]!, period.years[0]!] };
+    carried.push(`${lastYears[0]}年`);
+  }
   const scope = { places, period };
   const question: Question = { ...q, text: restate({ scope, subject }), scope, subject, ask };
   return { question, kind: "follow-up", carried, keepsTopic, listPosition: null };

@@ -17,6 +17,12 @@ export interface PlacedIndicator extends IndicatorRef {
 
 /** A comparative right after a name (快多少, 高出几): read as a word break when finding names. */
 const COMPARATIVE = /(?<=[\p{Script=Han}A-Za-z])(?:快|慢|高|低|多|少|大|小)(?:出|了|于)?(?:多少|几|一些|不少)/gu;
+/**
+ * Words of a question's frame that may follow a name (占, 在…里, 哪个, 还是, 更高): a second
+ * reading takes them as word breaks, so `社零占GDP`, `收入里`, `收入哪个增长快` name their
+ * indicators. The first reading (without it) keeps names these characters belong to (高新技术企业).
+ */
+const FRAME_CHARS = /占|里|哪|还是|谁|更|最|高|低|快|慢|相当于/gu;
 
 /** The names of an ambiguous mention that the question's own words qualify (在职, 含离退休职工). */
 function qualified(names: string[], text: string): string[] {
@@ -29,8 +35,14 @@ function qualified(names: string[], text: string): string[] {
 
 /** The indicators a text names, in text order, each with the canonical names it may be. */
 export function readIndicators(vocabulary: IndicatorVocabulary, text: string): PlacedIndicator[] {
-  const plain = text.replace(COMPARATIVE, (m) => " ".repeat(m.length));
-  const mentions = withCoordinatedMentions(vocabulary, plain, findIndicatorMentions(vocabulary, plain));
+  const blank = (m: string) => " ".repeat(m.length);
+  const plain = text.replace(COMPARATIVE, blank);
+  const first = withCoordinatedMentions(vocabulary, plain, findIndicatorMentions(vocabulary, plain));
+  const framed = plain.replace(FRAME_CHARS, blank);
+  const second = withCoordinatedMentions(vocabulary, framed, findIndicatorMentions(vocabulary, framed));
+  const overlaps = (a: { index: number; term: string }, b: { index: number; term: string }) =>
+    a.index < b.index + b.term.length && b.index < a.index + a.term.length;
+  const mentions = [...first, ...second.filter((m) => !first.some((f) => overlaps(f, m)))].sort((a, b) => a.index - b.index);
   return mentions
     .filter((m) => m.indicators.length > 0)
     .map((m) => {

@@ -18,7 +18,7 @@ export interface Part {
   end: number;
 }
 
-const DISTRIBUTIVE = /(各|分别)(?:有|是|为)?((?:\s*(?:多少|几)[^、，,？?\s和及]{0,4}\s*(?:[、和及]|$))+)\s*$/du;
+const DISTRIBUTIVE = /(各|分别)(?:有|是|为)?([^多几、，,？?\s]{0,3}?)((?:\s*(?:多少|几)[^、，,？?\s和及]{0,4}\s*(?:[、和及]|$))+)\s*$/du;
 const SEPARATOR = /、|和|及|与|以及/gu;
 const ASKING = /多少|几|增速|增幅|增长率|同比|占比|比重/u;
 
@@ -50,7 +50,8 @@ function distributive(text: MarkedText): Part[] | null {
   if (!m || !m.indices) return null;
   const first = blanked.search(/\S/u);
   const subjects = spansBetween(blanked, first, m.index, SEPARATOR);
-  const [askStart, askEnd] = m.indices[2]!;
+  const [askStart, askEnd] = m.indices[3]!;
+  const [verbStart] = m.indices[2] ?? [askStart];
   const asks = spansBetween(blanked, askStart, askEnd, /[、和及]/gu);
   if (subjects.length < 2 && asks.length < 2) return null;
   const parts: Part[] = [];
@@ -58,7 +59,8 @@ function distributive(text: MarkedText): Part[] | null {
     for (const a of asks) {
       const drop = [...subjects.filter((x) => x !== s), ...asks.filter((x) => x !== a)];
       const part = partOf(text, drop, [s[0], a[1]]);
-      part.text.take(m.index, askStart);
+      // 各 (and 有/是) go; a verb between 各 and the ask (各装了多少户) stays with every part.
+      part.text.take(m.index, verbStart);
       part.text.takeAll(/[、和及与]/gu);
       parts.push(part);
     }

@@ -24,7 +24,7 @@ const RELATIVE: ReadonlyArray<[RegExp, number]> = [
 /** Every period held. */
 const EVERY = /这两年|近两年|这几年|近几年|近年来?|这些年|历年|各年|逐年|每年|两年(?:来|间)?/gu;
 /** The whole year, not a part. */
-const WHOLE_YEAR = /全年度?|整年|整个年度/gu;
+const WHOLE_YEAR = /(?:全年度?|整年|整个年度)(?!的?(?:任务|目标|计划|预期))/gu;
 
 const ARABIC: Record<string, string> = { 1: "一", 2: "二", 3: "三", 4: "四" };
 

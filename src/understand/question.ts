@@ -66,6 +66,11 @@ export interface Subject {
   /** The measure word asked (多少对 → 对, 安装率 → %), or null. */
   measure: string | null;
   /**
+   * The noun the figure counts: after the ask (多少处隐患问题 → 隐患问题) or right before it
+   * (罚款多少 → 罚款); a row stating the figure of that noun is preferred. Null when none.
+   */
+  head: string | null;
+  /**
    * Terms of the subject the conversation is about (the question before, or the other parts of
    * a multi-part question): never required, they only break ties between equally good rows.
    */
@@ -159,6 +164,11 @@ export interface FollowUpCues {
   marked: boolean;
   /** Refers back to the subject (它, 这个指标, 该指标, 刚才那个). */
   pronoun: boolean;
+  /**
+   * A bare reference to an item (`第三个呢`, `第二个具体要求是什么`): the item of the list the last
+   * answer showed, if any (otherwise the message is read as it stands).
+   */
+  listRef?: ListRef;
 }
 
 /** A question, understood. */
@@ -185,6 +195,7 @@ export const NO_SUBJECT: Subject = {
   terms: [],
   parts: [],
   measure: null,
+  head: null,
   context: [],
   wording: "",
 };

@@ -107,14 +107,21 @@ function readWhich(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
 
 // --- plan vs result --------------------------------------------------------------------------
 const VERDICT =
-  /(?:目标|任务|计划)[^，。？?]{0,6}?(?:完成|达到|实现|达成)(?:了)?(?:没有|没|吗|与否)|(?:是否|有没有|能否|有无)(?:已经)?(?:完成|达到|实现|达成|超过)[^，。？?]{0,12}?(?:目标|任务|计划)?|(?:完成|达到|实现|达成|超过|超额完成)(?:了)?[^，。？?]{0,12}?(?:目标|任务|计划)(?:了)?(?:没有|没|吗)?|目标(?:完成得?)?(?:怎么样|如何|情况)|(?:完成|达到|实现)(?:了)?(?:没有|吗|没)$/u;
+  /(?:目标|任务|计划)[^，。？?]{0,6}?(?:完成|达到|实现|达成)(?:了)?(?:没有|没|吗|与否)|(?:是否|有没有|能否|有无)(?:已经)?(?:完成|达到|实现|达成|超过)[^，。？?]{0,12}?(?:目标|任务|计划)?|(?:完成|达到|实现|达成|超过|超额完成)(?:了)?[^，。？?多几]{0,12}?(?:目标|任务|计划)(?:了)?(?:没有|没|吗|与否)|目标(?:完成得?)?(?:怎么样|如何|情况)|(?:完成|达到|实现)(?:了)?(?:没有|吗|没)$/u;
 const TARGET_WORD = /目标|计划|预期|要求/u;
 const RESULT_WORD = /实际|做到|实现|达到了|完成/u;
 const PLAN_WORDS =
   /(?:年度|全年)?的?(?:目标|计划|预期|要求)(?:值)?(?:是|为)?|(?:实际上?|最终)?(?:完成|做到|实现|达到|达成)(?:了|得)?(?:情况)?|没有|没|与否|是否|有没有|吗/gu;
 
-function readPlan(text: MarkedText): ShapeReading | null {
-  const t = text.blanked();
+/** The text with the indicator names blanked (实际 in 实际利用外资 is no word of a frame). */
+function withoutNames(t: string, ctx: ShapeContext): string {
+  let out = t;
+  for (const m of ctx.indicators) out = out.slice(0, m.start) + " ".repeat(m.end - m.start) + out.slice(m.end);
+  return out;
+}
+
+function readPlan(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
+  const t = withoutNames(text.blanked(), ctx);
   const verdict = VERDICT.test(t);
   if (!verdict && !(TARGET_WORD.test(t) && RESULT_WORD.test(t) && !DIFFERENCE.test(t))) return null;
   text.takeAll(new RegExp(VERDICT.source, "gu"));
@@ -135,6 +142,8 @@ function readDifference(text: MarkedText, ctx: ShapeContext): ShapeReading | nul
   if (!DIFFERENCE.test(t)) return null;
   const frames = text.takeAll(DIFFERENCE_FRAME);
   const other = frames.map((f) => f.match[1] ?? "").join("");
+  const side = frames.find((f) => f.match[1] && f.match.indices?.[1]);
+  const sides = side ? { part: [0, side.start] as [number, number], whole: side.match.indices![1]! as [number, number] } : undefined;
   const points = /百分点|增速|增幅|增长率|降幅|涨幅|率/u.test(t);
   const fall = /降幅/u.test(t);
   let between: "periods" | "indicators" | "places" | "target";
@@ -145,16 +154,38 @@ function readDifference(text: MarkedText, ctx: ShapeContext): ShapeReading | nul
   else if (ctx.places.length >= 2) between = "places";
   else between = "periods";
   text.takeAll(/增速|增幅|增长率|降幅|涨幅|百分点|和|与|跟|相比/gu);
-  return { ask: { kind: "difference", between, points, fall } };
+  return { ask: { kind: "difference", between, points, fall }, ...(sides ? { sides } : {}) };
 }
 
 // --- ratio -------------------------------------------------------------------------------------
 const RATIO = /占(?!比)([^，。？?]+?)(?:的)?(?:比重|比例|份额|百分比|比率|多少|几成|百分之几|多大比例|多大比重)/du;
 const RATIO_IN = /在([^，。？?]+?)(?:中|里|里面|当中)(?:的)?(?:占比|比重|所占比例|所占比重|份额|占(?:多大|多少)?(?:比例|比重)?)/du;
 const RATIO_OF = /相当于([^，。？?]+?)的(?:百分之多少|百分之几|多少|几成|几倍)/du;
+/** `新冠疫苗接种的人里60岁以上老人占比多少`: the whole first, then the part. */
+const RATIO_AMONG = /^\s*([^，。？?]+?)(?:中|里|里面|当中)(?=[^，。？?]+?(?:的)?(?:占比|比重|所占比例))/du;
+/** `在职养老保险人数占比多少`: a share of the subject's whole (its catalogued parent). */
+const SHARE = /(?:的)?(?:占比|所占比重|所占比例)(?:是|为|有)?(?:多少|几)?$/du;
 
-function readRatio(text: MarkedText): ShapeReading | null {
+function readRatio(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
   const b = text.blanked();
+  const among = RATIO_AMONG.exec(b);
+  if (among?.indices) {
+    const [wholeStart, wholeEnd] = among.indices[1]!;
+    const partStart = among.index + among[0].length;
+    const share = /(?:的)?(?:占比|比重|所占比例)(?:是|为|有)?(?:多少|几)?/du.exec(b.slice(partStart))!;
+    const frameStart = partStart + share.index;
+    text.take(wholeEnd, partStart);
+    text.take(frameStart, frameStart + share[0].length);
+    return {
+      ask: { kind: "ratio", part: NO_SUBJECT, whole: NO_SUBJECT },
+      sides: { part: [partStart, frameStart], whole: [wholeStart, wholeEnd] },
+    };
+  }
+  const shared = SHARE.exec(b);
+  if (shared && !/占(?!比)/u.test(b.slice(0, shared.index)) && ctx.indicators.length > 0) {
+    text.take(shared.index, shared.index + shared[0].length);
+    return { ask: { kind: "ratio", part: NO_SUBJECT, whole: null }, sides: { part: [0, shared.index], whole: null } };
+  }
   const m = RATIO_IN.exec(b) ?? RATIO_OF.exec(b) ?? RATIO.exec(b);
   if (!m || !m.indices) return null;
   const [frameStart, frameEnd] = m.indices[0]!;
@@ -162,9 +193,8 @@ function readRatio(text: MarkedText): ShapeReading | null {
   const clauseStart = Math.max(0, text.text.lastIndexOf("，", frameStart) + 1);
   text.take(frameStart, wholeStart);
   text.take(wholeEnd, frameEnd);
-  const empty = { ...NO_SUBJECT, measure: "%" };
   return {
-    ask: { kind: "ratio", part: empty, whole: empty },
+    ask: { kind: "ratio", part: NO_SUBJECT, whole: NO_SUBJECT },
     sides: { part: [clauseStart, frameStart], whole: [wholeStart, wholeEnd] },
   };
 }
@@ -189,7 +219,7 @@ function readSimple(text: MarkedText, ctx: ShapeContext, command: "cite" | "comp
   }
   if (CHANGE.test(t)) return { kind: "change" };
   if (TARGET.test(t)) {
-    text.takeAll(/(?:增长)?目标|预期(?:增长)?|计划|预计/gu);
+    text.takeAll(/(?:年初|年度|全年|当年)?(?:定|制定|确定|设定|提出|下达)?的?(?:增长)?目标|预期(?:增长)?|计划|预计/gu);
     return { kind: "value", nature: "target", achieved: false, figure: ASKS_FIGURE.test(t) };
   }
   if (GROWTH.test(t)) {
@@ -202,7 +232,7 @@ function readSimple(text: MarkedText, ctx: ShapeContext, command: "cite" | "comp
 
 /** Reads a two-sided frame (rank, which, plan, difference, ratio), taking its words; else null. */
 export function readFrame(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
-  return readRank(text, ctx) ?? readWhich(text, ctx) ?? readPlan(text) ?? readDifference(text, ctx) ?? readRatio(text);
+  return readRank(text, ctx) ?? readWhich(text, ctx) ?? readPlan(text, ctx) ?? readDifference(text, ctx) ?? readRatio(text, ctx);
 }
 
 /** Reads the frame of a question (taking its words) and returns its ask. */

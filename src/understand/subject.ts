@@ -7,6 +7,7 @@
 import type { IndicatorVocabulary } from "../indicators/aliases.js";
 import type { PlacedIndicator } from "./indicators.js";
 import type { MarkedText } from "./marks.js";
+import type { MeasureReading } from "./measure.js";
 import type { Subject } from "./question.js";
 
 /** What reading a question needs from the corpus and the search index. */
@@ -57,6 +58,16 @@ const NON_TOPIC = new Set([
   "取得",
   "成效",
   "成绩",
+  "数",
+  "数量",
+  "总数",
+  "个数",
+  "来着",
+  "有",
+  "是",
+  "的",
+  "各",
+  "分别",
 ]);
 
 /** Words of growth: no topic of their own in a question that asks a growth rate. */
@@ -66,7 +77,7 @@ export const GROWTH_WORDS = new Set(["增长", "增速", "增幅", "涨幅", "�
 export function subjectOf(
   text: MarkedText,
   indicators: readonly PlacedIndicator[],
-  measure: string | null,
+  reading: MeasureReading,
   lexicon: Lexicon,
   options: { growth?: boolean; start?: number; end?: number; wording: string },
 ): Subject {
@@ -82,6 +93,11 @@ export function subjectOf(
   const terms = [...new Set(lexicon.tokens(topic))].filter(
     (t) => !NON_TOPIC.has(t) && !/^\d{4}$/u.test(t) && !(options.growth && GROWTH_WORDS.has(t)),
   );
+  // The counted noun: the first word after the ask (多少处隐患问题); without a measure word, the
+  // last word before it (罚款多少). With a measure word (多少人) the measure says what is counted.
+  const afterWord = reading.after ? lexicon.tokens(reading.after)[0] : undefined;
+  const beforeWords = reading.before && reading.measure === null ? lexicon.tokens(reading.before) : [];
+  const head = [afterWord, beforeWords[beforeWords.length - 1]].find((w) => w !== undefined && terms.includes(w)) ?? null;
   return {
     indicators: indicators
       .filter((m) => m.start >= start && m.start < end)
@@ -89,7 +105,8 @@ export function subjectOf(
     topic,
     terms,
     parts: [...new Set(terms.flatMap((t) => lexicon.parts(t)))],
-    measure,
+    measure: reading.measure,
+    head,
     context: [],
     wording: options.wording,
   };

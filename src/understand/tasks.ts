@@ -54,10 +54,12 @@ export function readTaskQuery(text: MarkedText, units: readonly string[]): TaskQ
       return { by: "number", number: n };
     }
   }
-  if (!TASK_WORDS.test(t) || !ASKS_LIST.test(t)) return null;
+  if (!TASK_WORDS.test(t)) return null;
+  // `X牵头的任务` is a list even without 哪些; `…的牵头单位` asks a task's units, not a unit's tasks.
+  if (!ASKS_LIST.test(t) && !/(?:任务|工作|事项)(?:数量|数|清单|情况)?$/u.test(t)) return null;
   const unit = findUnitMention(t, units);
   if (!unit) return null;
-  const countOnly = /几项|多少项|多少个|多少条|有几/u.test(t) && !/哪些|都是|分别|列出/u.test(t);
+  const countOnly = /几项|多少项|多少个|多少条|有几|数量|(?:任务|工作)数$/u.test(t) && !/哪些|都是|分别|列出/u.test(t);
   text.take(0, t.length);
   return { by: "unit", unit: unit.unit, role: roleOf(t), countOnly };
 }

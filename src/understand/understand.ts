@@ -11,6 +11,7 @@
 import { findPlaces } from "../ingest/find-places.js";
 import { readChitChat, withoutLeadingChitChat } from "./chit-chat.js";
 import { isSourceRequest, readFollowUpMark, readListRef, takePronouns } from "./cues.js";
+import { completeSide } from "./coordinated-mentions.js";
 import { indicatorMask, readIndicators, type PlacedIndicator } from "./indicators.js";
 import { MarkedText } from "./marks.js";
 import { readMeasure } from "./measure.js";
@@ -91,7 +92,11 @@ function wordingOf(body: string, places: readonly PlaceRef[]): string {
   return marked.free().replace(/\s+/gu, "");
 }
 
-type ReadContext = ShapeContext & { lexicon: Lexicon; wording: string };
+type ReadContext = Omit<ShapeContext, "indicators"> & {
+  indicators: readonly PlacedIndicator[];
+  lexicon: Lexicon;
+  wording: string;
+};
 
 /** Reads one part (or the whole question) into its ask and subject; `framed` if already read. */
 function readPart(
@@ -106,15 +111,21 @@ function readPart(
   const shape: ShapeReading = units
     ? { ask: { kind: "task", query: units } }
     : (framed ?? readShape(text, { ...ctx, indicators }, command));
-  const measure = readMeasure(text);
+  const reading = readMeasure(text);
+  const measure = reading.measure;
   const kind = shape.ask.kind;
   const growth = kind === "growth" || kind === "difference" || kind === "rank" || kind === "which";
   const build = (start: number, end: number) =>
-    subjectOf(text, indicators, measure, ctx.lexicon, { growth, start, end, wording: ctx.wording });
+    subjectOf(text, indicators, reading, ctx.lexicon, { growth, start, end, wording: ctx.wording });
   if (shape.ask.kind === "ratio" && shape.sides) {
     const p = build(...shape.sides.part);
     const w = shape.sides.whole ? build(...shape.sides.whole) : null;
-    const subject = { ...p, indicators: [...p.indicators, ...(w?.indicators ?? [])] };
+    // The question's subject is both sides: the rows of both are its candidates.
+    const subject = {
+      ...p,
+      indicators: [...p.indicators, ...(w?.indicators ?? [])],
+      terms: [...new Set([...p.terms, ...(w?.terms ?? [])])],
+    };
     return { ask: { kind: "ratio", part: p, whole: w }, subject };
   }
   const subject = build(part.start, part.end);
@@ -131,14 +142,32 @@ function readPart(
  * unclear; a follow-up keeps its ask for the conversation to complete.
  */
 function classify(ask: Ask, subject: Subject, cues: FollowUpCues, scoped: boolean): Ask {
-  if (cues.marked || cues.pronoun || subject.indicators.length > 0) return ask;
+  if (cues.marked || cues.pronoun || cues.listRef || subject.indicators.length > 0) return ask;
   if (ask.kind !== "value" && ask.kind !== "general") return ask;
-  if (ask.kind === "value" && (ask.nature !== "any" || subject.measure !== null)) {
-    return hasWord(subject.terms) ? ask : { kind: "unclear", why: "no-subject" };
-  }
-  if (subject.terms.length === 0) return scoped ? { kind: "briefing" } : { kind: "unclear", why: "no-subject" };
-  if (!hasWord(subject.terms)) return { kind: "unclear", why: "no-subject" };
-  return subject.terms.every((t) => BRIEFING_TERMS.has(t)) ? { kind: "briefing" } : ask;
+  // A stray character (人, 水, %铁) names nothing; `多少栋楼` asks a figure of the subject before.
+  if (!hasWord(subject.terms) && subject.terms.length > 0 && subject.measure === null)
+    return { kind: "unclear", why: "no-subject" };
+  const overview = subject.measure === null && subject.terms.every((t) => BRIEFING_TERMS.has(t));
+  const figure = ask.kind === "value" && (ask.figure || ask.achieved);
+  if (overview && !figure && (scoped || subject.terms.length > 0)) return { kind: "briefing" };
+  if (subject.terms.length === 0 && !scoped && !figure) return { kind: "unclear", why: "no-subject" };
+  return ask;
+}
+
+/**
+ * A difference whose second side names its indicator by the tail it shares with the first
+ * (`销售额降幅比销售面积降幅`): the side's indicator is added and the difference is of indicators.
+ */
+function completeFrame(framed: ShapeReading | null, ctx: ReadContext, body: string, lexicon: Lexicon): ShapeReading | null {
+  if (framed?.ask.kind !== "difference" || framed.ask.between === "target" || !framed.sides?.whole) return framed;
+  const [start, end] = framed.sides.whole;
+  const inside = ctx.indicators.filter((m) => m.start >= start && m.start < end);
+  const before = ctx.indicators.filter((m) => m.start < start);
+  if (inside.length > 0 || before.length !== 1) return framed;
+  const found = completeSide(lexicon.vocabulary, before[0]!.names[0]!, body.slice(start, end));
+  if (!found) return framed;
+  ctx.indicators = [...ctx.indicators, { ...found, start, end }];
+  return { ...framed, ask: { ...framed.ask, between: "indicators" } };
 }
 
 /** Reads a message into a question. `lexicon` gives the vocabulary, the units held and the tokenizer. */
@@ -162,7 +191,9 @@ export function understand(message: string, lexicon: Lexicon): Question {
 
   const mt = new MarkedText(body);
   const pronoun = takePronouns(mt);
-  const cues: FollowUpCues = { marked, pronoun };
+  // A bare `第三个…` refers to a list shown, if any; a task table's own words make it a task number.
+  const bareRef = list && !/任务分解|分解方案|方案/u.test(body) ? { listRef: list.ref } : {};
+  const cues: FollowUpCues = { marked, pronoun, ...bareRef };
   const period = readPeriod(mt);
   const indicators = readIndicators(lexicon.vocabulary, mt.blanked());
   const places = readPlaces(mt, indicatorMask(body.length, indicators), message);
@@ -182,7 +213,7 @@ export function understand(message: string, lexicon: Lexicon): Question {
   const task = readTaskQuery(mt, lexicon.units);
   if (task) return question({ kind: "task", query: task }, NO_SUBJECT);
   const ctx: ReadContext = { indicators, places, period, lexicon, wording: wordingOf(body, places) };
-  const framed = readFrame(mt, ctx);
+  const framed = completeFrame(readFrame(mt, ctx), ctx, body, lexicon);
   const split = framed ? null : splitParts(mt);
   if (split) {
     // Distributive parts (A和B各多少) share the ask the whole question is put in.
