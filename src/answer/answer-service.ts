@@ -34,7 +34,7 @@ export interface AnswerService {
    */
   ask(question: string): Promise<Answer>;
   /**
-   * Answers one message of a conversation: a follow-up (`那2022年呢`, `它去年增长多少`, `下一个`,
+   * Answers one message of a conversation: a follow-up (`那2021年呢`, `它去年增长多少`, `下一个`,
    * `原文呢`) takes what it does not say from the chat's state, and the answer starts with what
    * was taken (`按上一问：铁东区，2023年`). Returns the answer and the chat's next state; the
    * caller keeps the state (one per chat, one per user in a group). Small talk leaves it as it was.

@@ -9,7 +9,7 @@ import type { Fact, IndicatorRow } from "../types.js";
 import type { Question } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
 import { citeRow, factOf, rowLabel } from "./compose.js";
-import { growthText, where } from "./differences.js";
+import { figureText, where } from "./differences.js";
 import { firstPerIndicator } from "./extremes.js";
 import { decline, type AnswerContext, type Draft, type DraftList, type Evidence, type Outcome } from "./types.js";
 
@@ -53,7 +53,7 @@ export function briefing(q: Question, ev: Evidence, ctx: AnswerContext): Outcome
     for (const r of rows) {
       const id = citeRow(book, r);
       facts.push(factOf(r, id));
-      const figure = [r.value?.text, r.growth ? `${growthText(r)}${r.nature === "target" ? (r.qualifier ?? "") : ""}` : ""].filter(Boolean).join("，");
+      const figure = figureText(r);
       lines.push(`- ${rowLabel(r)}：${figure}[${id}]`);
       items.push({ label: `${rowLabel(r)} ${figure}`, citation: id, ref: { indicator: rowLabel(r), region: r.region, period: r.period } });
     }

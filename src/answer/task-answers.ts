@@ -65,7 +65,8 @@ export function tasksOfUnit(q: Question, _ev: Evidence, ctx: AnswerContext): Out
   const unit = ctx.reader.unitName(query.unit);
   if (list.length === 0) {
     const other = query.role === "any" ? [] : ctx.reader.tasksOfUnit(query.unit, query.role === "lead" ? "responsible" : "lead");
-    const hint = other.length > 0 ? `；它${query.role === "lead" ? "作为责任单位" : "牵头"}的任务有${other.length}项，可以问“${unit}${query.role === "lead" ? "是哪些任务的责任单位" : "牵头哪些任务"}”` : "";
+    const otherRole = query.role === "lead" ? "作为责任单位" : "牵头";
+    const hint = other.length > 0 ? `；它${otherRole}的任务有${other.length}项，可以问“${unit}${otherRole}的任务”` : "";
     return notFound(`任务分解方案的${ctx.reader.taskCount().tasks}项任务中，没有${unit}${role}的任务${hint}。`);
   }
   const book = new CitationBook(ctx.reader);

@@ -1,6 +1,6 @@
 /**
  * `npm run ask -- "问题"`: answers questions from the command line.
- *   npm run ask -- "铁东区2023年社零总额是多少"        answer for a person
+ *   npm run ask -- "铁东区2023年社会消费品零售总额"    answer for a person
  *   npm run --silent ask -- --json "问题"             one JSON object (the contract)
  *   npm run --silent ask -- --json --batch FILE       one JSON object per line of FILE
  * The model and indexes load once; only answers go to stdout, progress goes to stderr.

@@ -15,6 +15,15 @@ import { buildTextIndex, itemsWithTerms } from "./text-index.js";
 
 const statementKey = (docId: string, start: number) => `${docId}|${start}`;
 
+/** The 1-based page of a normalised offset in a paged document (PDF), or null. */
+export function pageAt(doc: CorpusDocument, offset: number): number | null {
+  if (!doc.pages || doc.pages.length === 0) return null;
+  const raw = rawOffset(doc.offsets, offset);
+  let page = 1;
+  for (let i = 0; i < doc.pages.length; i++) if (doc.pages[i]! <= raw) page = i + 1;
+  return page;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -159,14 +168,7 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
       if (!previous || !section || previous.start < section.start) return "";
       return doc(docId).text.slice(previous.start, previous.end);
     },
-    pageAt(docId, offset) {
-      const d = doc(docId);
-      if (!d.pages || d.pages.length === 0) return null;
-      const raw = rawOffset(d.offsets, offset);
-      let page = 1;
-      for (let i = 0; i < d.pages.length; i++) if (d.pages[i]! <= raw) page = i + 1;
-      return page;
-    },
+    pageAt: (docId, offset) => pageAt(doc(docId), offset),
     section: (sectionId) => sections.get(sectionId),
     sectionLabel: (sectionId) => {
       const s = sections.get(sectionId);

@@ -9,7 +9,7 @@
  *   鞍山市铁东区 after 四平市…, always wins);
  * - otherwise what the message does not say comes from the last question: the place; the
  *   period unless the message names its own (a year the new place does not hold is dropped, a
- *   part of the year is kept and refused); the subject when the message names none (`那2022年呢`,
+ *   part of the year is kept and refused); the subject when the message names none (`那2021年呢`,
  *   `它去年增长多少`, `增速呢`, `目标完成了没有`, `多少栋楼`), with the message's own ask when it
  *   asks something particular; the last subject as context when it names an aspect
  *   (`安装率呢`, `发现多少隐患`);
@@ -122,7 +122,8 @@ function resolveList(state: ConversationState, q: Question, ref: ListRef): Resol
         ? Math.max(1, list.cursor + ref.steps)
         : Math.max(1, list.cursor);
   const item = list.items[position - 1];
-  if (!item) return { ...result(q, "no-list"), listPosition: position };
+  // A bare `第153项` beyond the list is no item of it (it is read as it stands: a task number).
+  if (!item) return q.ask.kind === "list" ? { ...result(q, "no-list"), listPosition: position } : null;
   return { ...result(itemQuestion(item, q), "list-item", [`${list.title}第${position}项`]), listPosition: position };
 }
 
@@ -207,7 +208,7 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
   let ask: Ask = q.ask;
   let keepsTopic = false;
   if (q.ask.kind === "task" && !ownSubject) {
-    // `牵头单位是谁` after a task or a figure: the units of what was just discussed.
+    // `谁是牵头单位` after a task or a figure: the units of what was just discussed.
     if (last.ask.kind === "task" && last.ask.query.by === "number")
       return result({ ...q, ask: last.ask }, "follow-up", [`第${last.ask.query.number}项`]);
     subject = last.subject;

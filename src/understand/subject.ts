@@ -68,10 +68,29 @@ const NON_TOPIC = new Set([
   "的",
   "各",
   "分别",
+  // single-character function words (比 of 比法定时限, 和 of A和B) name no topic
+  "比",
+  "较",
+  "和",
+  "与",
+  "及",
+  "从",
+  "到",
+  "在",
+  "对",
+  "于",
+  "为",
+  "向",
+  "给",
+  "把",
+  "被",
 ]);
 
 /** Words of growth: no topic of their own in a question that asks a growth rate. */
 export const GROWTH_WORDS = new Set(["增长", "增速", "增幅", "涨幅", "下降", "降幅", "同比", "增长率"]);
+
+/** Verbs a figure is asked with (完成多少, 增加多少): they say how, not what is counted. */
+const VERBS_OF_ASKING = new Set(["完成", "实现", "达到", "增加", "减少", "增长", "下降", "发放", "支出", "开展", "累计", "共计", "共有", "合计", "新增"]);
 
 /** Builds the subject from the free text of `[start, end)` and the indicators inside it. */
 export function subjectOf(
@@ -97,7 +116,10 @@ export function subjectOf(
   // last word before it (罚款多少). With a measure word (多少人) the measure says what is counted.
   const afterWord = reading.after ? lexicon.tokens(reading.after)[0] : undefined;
   const beforeWords = reading.before && reading.measure === null ? lexicon.tokens(reading.before) : [];
-  const head = [afterWord, beforeWords[beforeWords.length - 1]].find((w) => w !== undefined && terms.includes(w)) ?? null;
+  const head =
+    [afterWord, beforeWords[beforeWords.length - 1]].find(
+      (w) => w !== undefined && terms.includes(w) && !VERBS_OF_ASKING.has(w),
+    ) ?? null;
   return {
     indicators: indicators
       .filter((m) => m.start >= start && m.start < end)

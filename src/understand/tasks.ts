@@ -1,7 +1,7 @@
 /**
  * The task dimension: questions over a task breakdown's table (任务分解方案) — a task by its
  * number (`第50项`, `第一百六十二项`), the task a quoted text is (`“…”是第几项`), the tasks of a
- * unit (`市发改委牵头哪些任务`, `辽宁科技大学是哪些任务的责任单位`, `市卫健委负责哪些工作`: lead,
+ * unit (`市发改委牵头哪些任务`, `某大学是哪些任务的责任单位`, `市卫健委负责哪些工作`: lead,
  * responsible, or either — and the answer says which), and the units of a task the question
  * describes (`发布…清单的牵头单位`). Units are matched against the units the tables hold
  * (see units.ts). Example corpus: src/understand/corpus/tasks.ts.

@@ -9,7 +9,7 @@ beforeAll(async () => {
 
 describe("figures from the indicator table", () => {
   it("answers 社零总额 with value, growth and the verbatim source statement", async () => {
-    const a = await service.ask("铁东区2023年社零总额是多少");
+    const a = await service.ask("铁东区2023年的社零总额是多少");
     expect(a.status).toBe("answered");
     expect(a.text).toBe("铁东区2023年社会消费品零售总额为140.1亿元，同比增长9.1%[1]。");
     expect(a.citations).toHaveLength(1);
@@ -32,20 +32,20 @@ describe("figures from the indicator table", () => {
   });
 
   it("keeps a negative growth as published (同比增长-26.4%)", async () => {
-    const a = await service.ask("铁东区2023年商品房销售面积");
+    const a = await service.ask("2023年铁东区商品房销售面积是多少");
     expect(a.text).toBe("铁东区2023年商品房销售面积为22.8万平，同比增长-26.4%[1]。");
     expect(a.facts[0]!.growthPercent).toBe(-26.4);
   });
 
   it("answers a traditional-script question and cites the traditional original", async () => {
-    const a = await service.ask("鐵東區2022年城鎮居民人均可支配收入");
+    const a = await service.ask("2022年鐵東區城鎮居民人均可支配收入");
     expect(a.text).toBe("铁东区2022年城镇居民人均可支配收入为53911元，同比增长2.1%[1]。");
     // The original is the source exactly as published, pinyin annotation included.
     expect(a.citations[0]!.original).toBe("城鎮(zhèn)居民人均可支配收入53911元,同比增長2.1%。");
   });
 
   it("states the growth basis of GDP", async () => {
-    const a = await service.ask("铁东区2022年生产总值增速");
+    const a = await service.ask("铁东区2022年生产总值的增速");
     expect(a.text).toBe("铁东区2022年地区生产总值为285.9亿元，按可比价格计算，同比增长0.6%[1]。");
   });
 
@@ -71,7 +71,10 @@ describe("figures from the indicator table", () => {
   it("never gives a half-year figure as the whole year's; points at the half-year instead", async () => {
     const a = await service.ask("立山区2024年GDP");
     expect(a.status).toBe("not_found");
-    expect(a.text).toBe("语料中没有立山区2024年的数据；有2024年一季度、2024年上半年。");
+    expect(a.text).toBe(
+      "已收录的文件中没有立山区2024年的数据；立山区有2024年一季度、2024年上半年的资料。地区生产总值可查2024年上半年，可以问“立山区2024年上半年地区生产总值”。",
+    );
+    expect(a.options).toEqual(["立山区2024年上半年地区生产总值"]);
   });
 });
 
@@ -94,7 +97,7 @@ describe("comparisons", () => {
   });
 
   it("computes a decrease exactly (20.57 → 13.3 is −7.27, not a float artefact)", async () => {
-    const a = await service.ask("铁东区商品房销售额2022年和2023年对比");
+    const a = await service.ask("铁东区商品房销售额2022年与2023年对比");
     expect(a.text).toContain("2023年比2022年减少7.27亿元（计算值");
   });
 
@@ -116,9 +119,11 @@ describe("comparisons", () => {
 
 describe("refusals and clarifications", () => {
   it("refuses a period the region lacks and says what it has, without another region's figure", async () => {
-    const a = await service.ask("立山区2022年GDP");
+    const a = await service.ask("立山区2022年的GDP");
     expect(a.status).toBe("not_found");
-    expect(a.text).toBe("语料中没有立山区2022年的数据；有2024年一季度、2024年上半年。");
+    expect(a.text).toBe(
+      "已收录的文件中没有立山区2022年的数据；立山区有2024年一季度、2024年上半年的资料。地区生产总值可查2024年上半年，可以问“立山区2024年上半年地区生产总值”。",
+    );
   });
 
   it("refuses places outside the corpus, including the other 铁东区 (四平市)", async () => {
@@ -130,10 +135,10 @@ describe("refusals and clarifications", () => {
   });
 
   it("says an indicator is absent and points at what the corpus holds", async () => {
-    const a = await service.ask("铁东区2023年进出口总额是多少");
+    const a = await service.ask("铁东区2023年进出口总额多少");
     expect(a.status).toBe("not_found");
     expect(a.text).toMatch(
-      /^语料中没有铁东区2023年进出口总额的数据。铁东区2023年可查的主要指标有：.*地区生产总值/u,
+      /^已收录的文件中没有铁东区2023年进出口总额的数据。铁东区2023年可查的主要指标有：.*地区生产总值/u,
     );
   });
 
@@ -158,9 +163,9 @@ describe("refusals and clarifications", () => {
 
 describe("facts from body text, tasks, citations", () => {
   it.each([
-    ["铁东区2023年离婚登记多少对", "铁东区2023年：离婚登记654对[1]。"],
-    ["铁东区2023年有多少名孤儿", "铁东区2023年：孤儿13名[1]。"],
-    ["立山区上半年组织了多少场招聘会", "立山区2024年上半年：组织线上线下各类招聘会15场[1]。"],
+    ["铁东区2023年离婚登记了多少对", "铁东区2023年：离婚登记654对[1]。"],
+    ["铁东区2023年孤儿有多少名", "铁东区2023年：孤儿13名[1]。"],
+    ["立山区上半年一共组织了多少场招聘会", "立山区2024年上半年：组织线上线下各类招聘会15场[1]。"],
     ["铁东区2023年建设了多少处口袋公园", "铁东区2023年：2023年铁东区建设口袋公园35处[1]。"],
   ])("%s", async (q, text) => {
     const a = await service.ask(q);
@@ -169,13 +174,13 @@ describe("facts from body text, tasks, citations", () => {
   });
 
   it("labels a planned figure from the work report", async () => {
-    const a = await service.ask("铁东区2023年老旧小区改造涉及多少户居民");
+    const a = await service.ask("铁东区2023年老旧小区改造一共涉及多少户居民");
     expect(a.text).toBe("铁东区2023年（工作安排）：6976户居民的老旧小区改造工作[1]。");
     expect(a.citations[0]!.doc).toBe("tiedong-2023-government-work-report-excerpt.txt");
   });
 
   it("answers a task's lead and responsible units", async () => {
-    const a = await service.ask("提高12345平台接通率、办结率、满意率由哪个单位牵头");
+    const a = await service.ask("提高12345平台接通率、办结率和满意率的牵头单位");
     expect(a.intent).toBe("lead");
     expect(a.text).toContain("牵头单位：市党群服务中心");
     expect(a.citations[0]!.quote).toBe(
@@ -191,7 +196,7 @@ describe("facts from body text, tasks, citations", () => {
   });
 
   it("/cite shows the excerpt with neighbours and the figure marked", async () => {
-    const a = await service.ask("/cite 铁东区2023年社零总额");
+    const a = await service.ask("/cite 铁东区2023年的社零总额");
     expect(a.intent).toBe("cite");
     expect(a.text).toContain(
       "…商品房销售额完成13.3亿元，同比增长-35.5%；「社会消费品零售总额完成【140.1亿元】，同比增长9.1%；」一般公共预算收入完成10.19亿元，同比增长31.3%；…",
@@ -224,7 +229,7 @@ describe("periods named loosely", () => {
   it("asks which year 去年 means when the region has several", async () => {
     const a = await service.ask("铁东区去年GDP");
     expect(a.status).toBe("clarify");
-    expect(a.text).toBe("“去年”指哪一年？请写明年份。语料中铁东区有2022年、2023年的数据。");
+    expect(a.text).toBe("“去年”指哪一年？请写明年份。已收录的文件中铁东区有2022年、2023年的数据。");
     expect(a.options).toEqual(["铁东区2022年GDP", "铁东区2023年GDP"]);
   });
 
@@ -266,7 +271,7 @@ describe("regressions from probing questions", () => {
 
 describe("/cite keeps the intent of the question it cites", () => {
   it("cites a task's units with the excerpt", async () => {
-    const a = await service.ask("/cite 发布数字经济应用场景机会清单的牵头单位");
+    const a = await service.ask("/cite 发布数字经济应用场景机会清单由哪个单位牵头");
     expect(a.intent).toBe("cite");
     expect(a.text).toContain(
       "牵头单位：市工业和信息化局；责任单位：市发展改革委等相关部门[1]。\n\n原文摘录：\n",
@@ -296,7 +301,7 @@ describe("indicator names inside longer nouns, and targets the corpus does not s
     const a = await service.ask("铁东区2023年社会消费品零售总额目标");
     expect(a.status).toBe("not_found");
     expect(a.text).toBe(
-      "语料中没有铁东区2023年社会消费品零售总额的预期目标；文件中有实际完成数，可以问“铁东区2023年社会消费品零售总额是多少”。",
+      "已收录的文件中没有铁东区2023年社会消费品零售总额的预期目标；文件中有实际完成数，可以问“铁东区2023年社会消费品零售总额是多少”。",
     );
   });
 });

@@ -11,7 +11,7 @@ const cases: Array<[string, string, RegExp]> = [
   ["empty", "", /^请输入要查询的问题/u],
   ["whitespace only", " \t\n　 ", /^请输入要查询的问题/u],
   ["10,000 characters", "铁东区".repeat(3334), /^问题太长了（10002字）/u],
-  ["emoji only", "😀😀🎉", /^目前只能回答关于鞍山市统计公报和工作报告的中文问题/u],
+  ["emoji only", "😀😀🎉", /^目前只能回答关于已收录的统计公报和工作报告的中文问题/u],
   ["English", "What was the GDP of Tiedong in 2023?", /^目前只能回答/u],
   ["SQL", "'; DROP TABLE indicators; --", /^目前只能回答/u],
   ["control characters", "\u0000\u0007\u001b[31m", /^目前只能回答/u],
@@ -23,7 +23,9 @@ describe("bad input gets a helpful reply, never a crash", () => {
     const a = await service.ask(question);
     expect(a.status).toBe("not_found");
     expect(a.text).toMatch(text);
-    expect(a.text).toContain("铁东区2023年社零总额是多少");
+    // Examples come from the corpus held: a figure of its best covered place and period.
+    expect(a.text).toMatch(/例如：\n- (?:铁东区|立山区|鞍山市)20\d\d年\S+是多少/u);
+    expect(a.options.length).toBeGreaterThan(0);
     expect(a.citations).toEqual([]);
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
   });

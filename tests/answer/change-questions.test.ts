@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { askOverBulletin } from "./bulletin-service.js";
-import { parseQuestion } from "../../src/retrieve/parse-question.js";
-import { loadVocabulary } from "../../src/indicators/aliases.js";
+import { read } from "../understand/lexicon.js";
 
 const BULLETIN = [
   "鞍山市千山区2021年国民经济和社会发展统计公报",
@@ -64,12 +63,11 @@ describe("questions about a published change", { timeout: 600_000 }, () => {
   });
 });
 
-describe("parseQuestion", () => {
+describe("reading a change question", () => {
   // Was a bug: 少了多少 inside 减少了多少 made the question a comparison of periods.
-  it("reads 减少了多少 and 增加了多少 as asking a change, not a comparison", () => {
-    const vocabulary = loadVocabulary();
-    expect(parseQuestion("铁东区2023年户籍人口减少了多少", vocabulary).intent).toBe("value");
-    expect(parseQuestion("铁东区2023年户籍人口增加了多少", vocabulary).intent).toBe("value");
-    expect(parseQuestion("铁东区2023年比2022年多了多少", vocabulary).intent).toBe("compare");
+  it("reads 减少了多少 and 增加了多少 as asking a change, not a difference", () => {
+    expect(read("铁东区2023年户籍人口减少了多少").ask.kind).toBe("change");
+    expect(read("铁东区2023年户籍人口比上年末增加了多少").ask.kind).toBe("change");
+    expect(read("铁东区户籍人口2023年比2022年多了多少").ask).toMatchObject({ kind: "difference", between: "periods" });
   });
 });

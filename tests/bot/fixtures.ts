@@ -83,7 +83,7 @@ export function stubService(answers: Record<string, Answer> = {}): AnswerService
   const service: AnswerService & { asked: string[] } = {
     asked,
     async askInConversation(message, state) {
-      return { answer: await service.ask(message), state: { ...state, lastQuestion: message } };
+      return { answer: await service.ask(message), state };
     },
     async ask(question) {
       asked.push(question);
@@ -103,6 +103,7 @@ export function stubService(answers: Record<string, Answer> = {}): AnswerService
     excerpt: (c) =>
       `一、综合\n${c.before}；${c.quote.replace(c.figure ?? "", `【${c.figure}】`)}；${c.after}`,
     tables: () => ({ rows: [], tasks: [], meta: () => undefined, quote: () => "", section: () => "" }),
+    examples: () => [],
   };
   return service;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkQuestion } from "../../src/answer/check-question.js";
+import { loadVocabulary } from "../../src/indicators/aliases.js";
+import type { Question } from "../../src/understand/question.js";
+import { understand } from "../../src/understand/understand.js";
 import { identity, replaceSpans, rewrite } from "../../src/ingest/mapped-text.js";
 import {
   hiddenElementSpans,
@@ -141,10 +143,11 @@ describe("quadratic normalisation (issue 12, item 3)", () => {
 
   it("refuses a 200k-character <script> question within 100 ms", () => {
     const question = `铁东区<script>${"a<script>".repeat(20_000)}2023年社零总额`;
-    let draft: ReturnType<typeof checkQuestion> = null;
-    const ms = elapsed(() => (draft = checkQuestion(question)));
-    expect(draft!.status).toBe("not_found");
-    expect(draft!.text).toMatch(/^问题太长了（180020字）/u);
+    const lexicon = { vocabulary: loadVocabulary(), units: [], tokens: () => [], parts: () => [] };
+    let read: Question | null = null;
+    const ms = elapsed(() => (read = understand(question, lexicon)));
+    expect(read!.ask).toEqual({ kind: "unclear", why: "too-long" });
+    expect(read!.original.length).toBe(180020);
     expect(ms).toBeLessThan(100);
   });
 });
