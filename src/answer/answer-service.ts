@@ -208,13 +208,14 @@ export function serviceFromArtefacts(
   const vocabulary = loadVocabulary();
   const tokenizer = createTokenizer(vocabulary.terms);
   const reader = memoryCorpusReader(artefacts);
+  const metas = reader.metas();
   const lexicon: Lexicon = {
     vocabulary,
     units: reader.taskUnits(),
+    places: [...new Set(metas.map((m) => m.region))],
     tokens: (text) => tokenizer.tokens(text),
     parts: (term) => tokenizer.parts(term),
   };
-  const metas = reader.metas();
   const held: HeldNames = {
     indicators: [...new Set(artefacts.rows.flatMap((r) => (r.indicator ? [r.indicator, ...(vocabulary.entries.get(r.indicator)?.aliases ?? [])] : [])))],
     places: [...new Set(metas.map((m) => m.region))],

@@ -6,7 +6,7 @@
  * Example corpus: src/understand/corpus/places.ts.
  */
 import { findPlaces, type PlaceMention } from "../ingest/find-places.js";
-import { divisionOf, divisionPath } from "../ingest/gazetteer.js";
+import { divisionOf, divisionPath, gazetteer } from "../ingest/gazetteer.js";
 import type { MarkedText } from "./marks.js";
 import type { PlaceRef } from "./question.js";
 
@@ -44,18 +44,52 @@ export function placeRef(p: PlaceMention, original: string): PlaceRef {
   };
 }
 
+/** What may stand before a held region's short form typed straight into a noun (铁东幼儿园). */
+const FORM_START = /(?:^|[^\p{Script=Han}]|[年的在和与及跟对比])$/u;
+
+/**
+ * The held regions written by a short form run into the next word (`铁东幼儿园`, `立山社零`),
+ * which the gazetteer alone does not take for places (a county's short form must end a word
+ * there): the regions the corpus holds are what questions are about, so their own names and
+ * short forms count wherever a word may start.
+ */
+function heldPlaces(text: MarkedText, masked: readonly boolean[], held: readonly string[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const name of held) {
+    const entry = gazetteer().names.get(name);
+    if (!entry) continue;
+    const forms = [...new Set(entry.codes.flatMap((c) => [divisionOf(c).name, ...divisionOf(c).short]))].filter((f) => f.length >= 2);
+    for (const form of forms.sort((a, b) => b.length - a.length)) {
+      for (let at = text.text.indexOf(form); at >= 0; at = text.text.indexOf(form, at + 1)) {
+        const end = at + form.length;
+        if (text.overlaps(at, end) || masked.slice(at, end).some(Boolean) || !FORM_START.test(text.text.slice(0, at))) continue;
+        out.push({ written: form, start: at, end, codes: [...entry.codes], short: form !== name });
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Reads and takes the places of a question. `masked` marks characters that cannot be part of a
- * place (indicator names already found); `original` is the message as received.
+ * place (indicator names already found); `original` is the message as received; `held` names
+ * the regions the corpus holds.
  */
-export function readPlaces(text: MarkedText, masked: readonly boolean[], original: string): PlaceRef[] {
+export function readPlaces(
+  text: MarkedText,
+  masked: readonly boolean[],
+  original: string,
+  held: readonly string[] = [],
+): PlaceRef[] {
   const places: PlaceRef[] = [];
-  for (const p of findPlaces(text.text, { masked })) {
-    if (text.overlaps(p.start, p.end)) continue;
+  const add = (p: PlaceMention) => {
+    if (text.overlaps(p.start, p.end)) return;
     text.take(p.start, p.end);
     const ref = placeRef(p, original);
     if (!places.some((q) => q.name === ref.name && q.codes.join() === ref.codes.join())) places.push(ref);
-  }
+  };
+  for (const p of findPlaces(text.text, { masked })) add(p);
+  for (const p of heldPlaces(text, masked, held)) add(p);
   return places;
 }
 

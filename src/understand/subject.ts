@@ -15,6 +15,8 @@ export interface Lexicon {
   vocabulary: IndicatorVocabulary;
   /** Unit keys of the task tables held (市发展改革委, 海城市政府 …). */
   units: readonly string[];
+  /** The regions the corpus holds (铁东区, 鞍山市): their short forms count as places anywhere a word starts. */
+  places?: readonly string[];
   /** A text's search terms, as the BM25 index makes them. */
   tokens(text: string): string[];
   /** The words a compound term is made of (高速公路里程 → 高速公路, 里程), as the index splits it. */

@@ -196,7 +196,7 @@ export function understand(message: string, lexicon: Lexicon): Question {
   const cues: FollowUpCues = { marked, pronoun, ...bareRef };
   const period = readPeriod(mt);
   const indicators = readIndicators(lexicon.vocabulary, mt.blanked());
-  const places = readPlaces(mt, indicatorMask(body.length, indicators), message);
+  const places = readPlaces(mt, indicatorMask(body.length, indicators), message, lexicon.places);
   const anchored = places.length > 0 || indicators.length > 0 || period.years.length > 0 || period.part !== null;
   const chatter = readChitChat(body, anchored);
   if (chatter) return bare(message, body, { kind: "chit-chat", what: chatter });

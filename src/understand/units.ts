@@ -69,6 +69,12 @@ export function findUnitMention(question: string, units: readonly string[]): Uni
     const at = locate(q, exact);
     return { unit: exact, start: at.start, end: at.end };
   }
+  // A unit written without its level (卫生健康委 for 市卫生健康委), when that names one unit.
+  const unleveled = units.filter((u) => /^[市省区县]/u.test(u) && u.length >= 5 && bare.includes(u.slice(1)));
+  if (unleveled.length === 1) {
+    const at = locate(q, unleveled[0]!.slice(1));
+    return { unit: unleveled[0]!, start: at.start, end: at.end };
+  }
   let best: UnitMention | null = null;
   for (let end = q.length; end > 1; end--) {
     if (!UNIT_SUFFIX.test(q.slice(0, end))) continue;

@@ -70,6 +70,11 @@ export const WORDING_RULES: WordingRule[] = [
   { name: "发了", pattern: /发了/gu, replacement: "发放" },
   { name: "花了", pattern: /花了|花费了|花掉/gu, replacement: "支出" },
   { name: "verb with 了 before the ask", pattern: /(?<![多少])了(?:有|是)?(?=多少|几)/gu, replacement: "" },
+  {
+    name: "有 between a verb of change and the ask",
+    pattern: /(?<=增加|减少|相差|差距|差|增长|下降|提高|降低)(?:有|是|为)(?=多少|几)/gu,
+    replacement: "",
+  },
   { name: "English abbreviations", pattern: /\b(gdp|cpi|ppi)\b/giu, replacement: (m) => m.toUpperCase() },
   { name: "endings", pattern: /(?:来着|啊|呀|吧|哈|嘛|哦|噢)*[？?！!。.~～\s]*$/gu, replacement: "" },
   {
