@@ -13,7 +13,16 @@ import { buildArtefacts } from "../index/build-artefacts.js";
 import { loadArtefacts, type LoadedArtefacts } from "../index/load-artefacts.js";
 import { createTokenizer } from "../index/tokenize.js";
 import { memoryCorpusReader } from "../retrieve/memory-corpus-reader.js";
-import type { Answer, Citation, DocumentMeta, IndicatorRow, Intent, SourceListing, SourceSpan, TaskRow } from "../types.js";
+import type {
+  Answer,
+  Citation,
+  DocumentMeta,
+  IndicatorRow,
+  Intent,
+  SourceListing,
+  SourceSpan,
+  TaskRow,
+} from "../types.js";
 import type { ConversationState } from "../understand/conversation.js";
 import type { Question } from "../understand/question.js";
 import type { Lexicon } from "../understand/subject.js";
@@ -193,7 +202,11 @@ function toAnswer(message: string, q: Question, routed: Routed, started: number)
 function defect(message: string, e: unknown): Routed {
   console.error(`answer failed for ${JSON.stringify(message.slice(0, 200))}:`, e);
   const text = "抱歉，处理这个问题时出错了，已记录。请换个说法再试。";
-  return { draft: { status: "not_found", text, facts: [], book: null, options: [] }, route: "error", declines: [] };
+  return {
+    draft: { status: "not_found", text, facts: [], book: null, options: [] },
+    route: "error",
+    declines: [],
+  };
 }
 
 /**
@@ -217,19 +230,33 @@ export function serviceFromArtefacts(
     parts: (term) => tokenizer.parts(term),
   };
   const held: HeldNames = {
-    indicators: [...new Set(artefacts.rows.flatMap((r) => (r.indicator ? [r.indicator, ...(vocabulary.entries.get(r.indicator)?.aliases ?? [])] : [])))],
+    indicators: [
+      ...new Set(
+        artefacts.rows.flatMap((r) =>
+          r.indicator ? [r.indicator, ...(vocabulary.entries.get(r.indicator)?.aliases ?? [])] : [],
+        ),
+      ),
+    ],
     places: [...new Set(metas.map((m) => m.region))],
   };
   const ctx: AnswerContext = {
     reader,
     lexicon,
-    search: { chunks: artefacts.corpus.chunks, bm25: artefacts.bm25, vectors: artefacts.vectors, tokenizer, embedder },
+    search: {
+      chunks: artefacts.corpus.chunks,
+      bm25: artefacts.bm25,
+      vectors: artefacts.vectors,
+      tokenizer,
+      embedder,
+    },
     defaults: { ...ANSWER_DEFAULTS, ...options.defaults },
     examples: examplesOf(reader),
     ...(options.nearNames ? { nearNames: options.nearNames(held) } : {}),
   };
   const read = (message: string) => understand(message, lexicon);
-  const corpus = { periodsOf: (region: string) => metas.filter((m) => m.region === region).map((m) => m.period) };
+  const corpus = {
+    periodsOf: (region: string) => metas.filter((m) => m.region === region).map((m) => m.period),
+  };
 
   return {
     async ask(message: string): Promise<Answer> {
@@ -253,7 +280,14 @@ export function serviceFromArtefacts(
       }
     },
     sources: () =>
-      metas.map((m) => ({ file: m.file, title: m.title, region: m.region, period: m.period, kind: m.kind, notes: m.notes })),
+      metas.map((m) => ({
+        file: m.file,
+        title: m.title,
+        region: m.region,
+        period: m.period,
+        kind: m.kind,
+        notes: m.notes,
+      })),
     excerpt: formatExcerpt,
     tables: () => ({
       rows: artefacts.rows,

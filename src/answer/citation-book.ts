@@ -30,7 +30,13 @@ export class CitationBook {
    * Adds a table figure: the quote is the caption, the header line and the row, each verbatim,
    * joined by `…` (pieces that are absent are left out); start/end are the row's.
    */
-  citeTable(docId: string, sectionId: string, row: Range, context: Array<Range | null>, figure: string | null): number {
+  citeTable(
+    docId: string,
+    sectionId: string,
+    row: Range,
+    context: Array<Range | null>,
+    figure: string | null,
+  ): number {
     const existing = this.list.find((c) => c.docId === docId && c.start === row.start && c.end === row.end);
     if (existing) return existing.id;
     const pieces = [...context.filter((r): r is Range => r !== null && r.end <= row.start), row];
@@ -82,7 +88,8 @@ export class CitationBook {
  * neighbours, the statement in 「」 and the figure marked with 【】.
  */
 export function formatExcerpt(c: Citation): string {
-  const quote = c.figure && c.quote.includes(c.figure) ? c.quote.replace(c.figure, `【${c.figure}】`) : c.quote;
+  const quote =
+    c.figure && c.quote.includes(c.figure) ? c.quote.replace(c.figure, `【${c.figure}】`) : c.quote;
   const body = `${c.before ? `…${c.before}` : ""}「${quote}」${c.after ? `${c.after}…` : ""}`;
   return `《${c.title}》${c.page ? ` 第${c.page}页` : ""}\n${c.section || "导语"}\n${body}`;
 }

@@ -5,7 +5,12 @@
  * list the answer shows is remembered with positions for `下一个`, `第3项`, `总共几个`.
  */
 import type { ConversationState, ShownList } from "../understand/conversation.js";
-import { contextNote, resolveFollowUp, type ConversationCorpus, type Resolved } from "../understand/follow-up.js";
+import {
+  contextNote,
+  resolveFollowUp,
+  type ConversationCorpus,
+  type Resolved,
+} from "../understand/follow-up.js";
 import type { Question } from "../understand/question.js";
 import { answerQuestion, type Routed } from "./pipeline.js";
 import type { AnswerContext, Draft } from "./types.js";
@@ -27,7 +32,12 @@ function countReply(list: ShownList): Draft {
 /** The state after an answer. */
 function nextState(state: ConversationState, resolved: Resolved, routed: Routed): ConversationState {
   const q = resolved.question;
-  if (resolved.kind === "chit-chat" || resolved.kind === "cite" || resolved.kind === "list-count" || resolved.kind === "no-list")
+  if (
+    resolved.kind === "chit-chat" ||
+    resolved.kind === "cite" ||
+    resolved.kind === "list-count" ||
+    resolved.kind === "no-list"
+  )
     return state;
   if (q.ask.kind === "unclear" || q.ask.kind === "source" || q.ask.kind === "list") return state;
   const facts = routed.draft.facts
@@ -37,7 +47,9 @@ function nextState(state: ConversationState, resolved: Resolved, routed: Routed)
     return { ...state, last: q, facts, list: { ...state.list, cursor: resolved.listPosition } };
   // A new list replaces the one shown; otherwise the list stays for `总共几项` and `下一个`.
   const shown = routed.draft.list;
-  const list: ShownList | null = shown ? { title: shown.title, items: shown.items.map((i) => i.ref), cursor: 0 } : state.list;
+  const list: ShownList | null = shown
+    ? { title: shown.title, items: shown.items.map((i) => i.ref), cursor: 0 }
+    : state.list;
   return { ...state, last: q, facts, list };
 }
 
@@ -51,12 +63,17 @@ export async function answerTurn(
 ): Promise<RoutedTurn> {
   const resolved = resolveFollowUp(state, read(message), corpus);
   let routed: Routed;
-  if (resolved.kind === "list-count" && state.list) routed = { draft: countReply(state.list), route: "list-count", declines: [] };
+  if (resolved.kind === "list-count" && state.list)
+    routed = { draft: countReply(state.list), route: "list-count", declines: [] };
   else {
     const minCoverage = resolved.keepsTopic ? ctx.defaults.followUpMinCoverage : ctx.defaults.minCoverage;
     routed = await answerQuestion(resolved.question, ctx, minCoverage);
   }
   const note = resolved.kind === "chit-chat" ? null : contextNote(resolved);
   const draft = note ? { ...routed.draft, text: `${note}\n${routed.draft.text}` } : routed.draft;
-  return { question: resolved.question, routed: { ...routed, draft }, state: nextState(state, resolved, routed) };
+  return {
+    question: resolved.question,
+    routed: { ...routed, draft },
+    state: nextState(state, resolved, routed),
+  };
 }

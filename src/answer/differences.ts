@@ -27,11 +27,17 @@ export function growthText(row: IndicatorRow): string {
 /** A row's published figures: value (a target's with its qualifier when it has no growth) and growth. */
 export function figureText(r: IndicatorRow): string {
   const qualifier = r.nature === "target" && !r.growth ? (r.qualifier ?? "") : "";
-  return [r.value ? `${r.value.text}${qualifier}` : "", r.growth ? growthText(r) : ""].filter(Boolean).join("，");
+  return [r.value ? `${r.value.text}${qualifier}` : "", r.growth ? growthText(r) : ""]
+    .filter(Boolean)
+    .join("，");
 }
 
 /** The two figures compared and how: growth rates, or values in one unit. */
-function comparable(a: IndicatorRow, b: IndicatorRow, points: boolean): { x: string; y: string; unit: string } | null {
+function comparable(
+  a: IndicatorRow,
+  b: IndicatorRow,
+  points: boolean,
+): { x: string; y: string; unit: string } | null {
   if (points && a.growth && b.growth) return { x: signed(a), y: signed(b), unit: "个百分点" };
   if (a.value && b.value && a.value.canonicalUnit === b.value.canonicalUnit) {
     if (!isSingleNumber(a.value.numeral) || !isSingleNumber(b.value.numeral)) return null;
@@ -50,19 +56,32 @@ export function stateRow(r: IndicatorRow, label: string, book: CitationBook, fac
 }
 
 /** The signed difference a − b of two rows, exactly, with its unit; null when not comparable. */
-export function differenceOf(a: IndicatorRow, b: IndicatorRow, points: boolean): { diff: string; unit: string } | null {
+export function differenceOf(
+  a: IndicatorRow,
+  b: IndicatorRow,
+  points: boolean,
+): { diff: string; unit: string } | null {
   const c = comparable(a, b, points);
   return c ? { diff: decimalDifference(c.y, c.x), unit: c.unit } : null;
 }
 
 /** The computed difference line: `前者比后者高72.8个百分点（计算值…）`. */
-function differenceLine(a: IndicatorRow, b: IndicatorRow, nameA: string, nameB: string, points: boolean, fall: boolean, facts: Fact[]): string | null {
+function differenceLine(
+  a: IndicatorRow,
+  b: IndicatorRow,
+  nameA: string,
+  nameB: string,
+  points: boolean,
+  fall: boolean,
+  facts: Fact[],
+): string | null {
   const d = differenceOf(a, b, points);
   if (!d) return null;
   const { diff, unit } = d;
   const abs = diff.replace(/^-/u, "");
   const negative = diff.startsWith("-");
-  const bothFall = a.growth && b.growth && a.growth.percent < 0 && b.growth.percent < 0 && unit === "个百分点";
+  const bothFall =
+    a.growth && b.growth && a.growth.percent < 0 && b.growth.percent < 0 && unit === "个百分点";
   const verb = /^[0.]+$/u.test(abs)
     ? "持平，相差"
     : fall && bothFall
@@ -98,7 +117,11 @@ function differenceLine(a: IndicatorRow, b: IndicatorRow, nameA: string, nameB: 
 }
 
 /** The result and the target of a question, the target the city's when the district sets none. */
-function resultAndTarget(q: Question, ev: Evidence, ctx: AnswerContext): { result: IndicatorRow; target: IndicatorRow; note: string } | null {
+function resultAndTarget(
+  q: Question,
+  ev: Evidence,
+  ctx: AnswerContext,
+): { result: IndicatorRow; target: IndicatorRow; note: string } | null {
   const result = rowsOf(q, ev, "result", ctx)[0];
   let target = rowsOf(q, ev, "target", ctx)[0];
   let note = "";
@@ -116,14 +139,22 @@ function resultAndTarget(q: Question, ev: Evidence, ctx: AnswerContext): { resul
  * One figure in two periods (or places), in the order asked: the rows of the figure grouped by
  * their own period (or region), else the best rows of each group of documents.
  */
-function twoOf(q: Question, ev: Evidence, ctx: AnswerContext, across: "periods" | "places"): [IndicatorRow, IndicatorRow, string, string] | null {
+function twoOf(
+  q: Question,
+  ev: Evidence,
+  ctx: AnswerContext,
+  across: "periods" | "places",
+): [IndicatorRow, IndicatorRow, string, string] | null {
   const label = (r: IndicatorRow) => (across === "places" ? r.region : r.period);
-  const order = across === "places" ? q.scope.places.map((p) => p.name) : q.scope.period.years.map((y) => `${y}年`);
+  const order =
+    across === "places" ? q.scope.places.map((p) => p.name) : q.scope.period.years.map((y) => `${y}年`);
   const rank = (key: string) => {
     const i = order.findIndex((o) => key.startsWith(o));
     return i < 0 ? 99 : i;
   };
-  const firstPer = (rows: IndicatorRow[]) => [...new Map(rows.reverse().map((r) => [label(r), r] as const)).values()];
+  const firstPer = (rows: IndicatorRow[]) => [
+    ...new Map(rows.reverse().map((r) => [label(r), r] as const)).values(),
+  ];
   let rows = firstPer(rowsOf(q, ev, "result", ctx));
   if (rows.length < 2) {
     const groups = new Map<string, Set<string>>();
@@ -132,7 +163,9 @@ function twoOf(q: Question, ev: Evidence, ctx: AnswerContext, across: "periods" 
       const key = across === "places" ? m.region : m.period;
       groups.set(key, (groups.get(key) ?? new Set()).add(id));
     }
-    rows = [...groups.values()].flatMap((ids) => rowsOf(q, evidenceIn(q, ev, ids, ctx), "result", ctx).slice(0, 1));
+    rows = [...groups.values()].flatMap((ids) =>
+      rowsOf(q, evidenceIn(q, ev, ids, ctx), "result", ctx).slice(0, 1),
+    );
     rows = firstPer(rows);
   }
   if (rows.length < 2) return null;
@@ -168,7 +201,10 @@ export function difference(q: Question, ev: Evidence, ctx: AnswerContext): Outco
   const [a, b, nameA, nameB] = pair;
   const book = new CitationBook(ctx.reader);
   const facts: Fact[] = [];
-  const title = a.indicator && a.indicator === b.indicator ? `${between === "places" ? "" : a.region}${rowLabel(a)}：` : `${where(a)}：`;
+  const title =
+    a.indicator && a.indicator === b.indicator
+      ? `${between === "places" ? "" : a.region}${rowLabel(a)}：`
+      : `${where(a)}：`;
   const lines = [title, stateRow(a, nameA, book, facts), stateRow(b, nameB, book, facts)];
   const diff = differenceLine(a, b, nameA, nameB, points, fall, facts);
   if (!diff) return decline("the two figures are not in one unit");

@@ -10,7 +10,9 @@ import type { IndicatorRow } from "../types.js";
 /** Up to five example questions answerable from the corpus held. */
 export function examplesOf(reader: CorpusReader): string[] {
   const all = new Set(reader.metas().map((m) => m.id));
-  const rows = reader.indicatorRowsOfDocs(all).filter((r) => r.nature === "result" && r.value && !r.period.includes("—"));
+  const rows = reader
+    .indicatorRowsOfDocs(all)
+    .filter((r) => r.nature === "result" && r.value && !r.period.includes("—"));
   const out: string[] = [];
   const where = (r: IndicatorRow) => `${r.region}${r.period}`;
   const counts = new Map<string, number>();
@@ -19,7 +21,9 @@ export function examplesOf(reader: CorpusReader): string[] {
   const first = rows.find((r) => where(r) === best && r.growth) ?? rows.find((r) => where(r) === best);
   if (first) {
     out.push(`${where(first)}${first.indicator}是多少`);
-    const other = rows.find((r) => r.region === first.region && r.indicator === first.indicator && r.period !== first.period);
+    const other = rows.find(
+      (r) => r.region === first.region && r.indicator === first.indicator && r.period !== first.period,
+    );
     if (other) {
       const [a, b] = [other.period, first.period].sort();
       out.push(`对比${first.region}${a}和${b}的${first.indicator}`);

@@ -38,17 +38,31 @@ export function firstPerIndicator(rows: IndicatorRow[]): IndicatorRow[] {
 }
 
 /** The main indicators' rows of the latest place-and-period in scope (or the named ones). */
-export function mainRows(q: Question, ev: Evidence, ctx: AnswerContext, keep: (r: IndicatorRow) => boolean): IndicatorRow[] {
+export function mainRows(
+  q: Question,
+  ev: Evidence,
+  ctx: AnswerContext,
+  keep: (r: IndicatorRow) => boolean,
+): IndicatorRow[] {
   let rows = ctx.reader
     .indicatorRowsOfDocs(ev.docIds)
     .filter((r) => rowInPeriod(r, q.scope.period) && !r.period.includes("—") && keep(r));
   const named = namedIndicators(q);
   // A plan lists its targets one to a section: all of them count; a bulletin's main list is one section.
   const targets = rows.length > 0 && rows.every((r) => r.nature === "target");
-  rows = firstPerIndicator(named.length >= 2 ? rows.filter((r) => named.includes(r.indicator!)) : targets ? rows : mainSectionRows(rows));
+  rows = firstPerIndicator(
+    named.length >= 2
+      ? rows.filter((r) => named.includes(r.indicator!))
+      : targets
+        ? rows
+        : mainSectionRows(rows),
+  );
   // One place and period: the latest period held when the question names none.
   if (new Set(rows.map((r) => r.region)).size !== 1) return [];
-  const latest = rows.map((r) => r.period).sort().pop();
+  const latest = rows
+    .map((r) => r.period)
+    .sort()
+    .pop();
   return rows.filter((r) => r.period === latest);
 }
 
@@ -66,14 +80,20 @@ export function rankGrowth(q: Question, ev: Evidence, ctx: AnswerContext): Outco
   const item = (r: IndicatorRow) => {
     const id = citeRow(book, r);
     facts.push(factOf(r, id));
-    items.push({ label: `${rowLabel(r)} ${growthText(r)}`, citation: id, ref: { indicator: rowLabel(r), region: r.region, period: r.period } });
+    items.push({
+      label: `${rowLabel(r)} ${growthText(r)}`,
+      citation: id,
+      ref: { indicator: rowLabel(r), region: r.region, period: r.period },
+    });
     return `- ${rowLabel(r)}：${growthText(r)}[${id}]`;
   };
   const named = namedIndicators(q).length >= 2;
   const head = `${where(rows[0]!)}${named ? `所问${rows.length}项指标` : ask.targets ? "主要预期目标" : "主要指标"}`;
   const lines: string[] = [];
   if (ask.kind === "filter") {
-    const kept = sorted.filter((r) => (ask.op === "gt" ? r.growth!.percent >= ask.percent : r.growth!.percent < ask.percent));
+    const kept = sorted.filter((r) =>
+      ask.op === "gt" ? r.growth!.percent >= ask.percent : r.growth!.percent < ask.percent,
+    );
     const what =
       ask.op === "lt"
         ? ask.percent === 0
@@ -88,13 +108,21 @@ export function rankGrowth(q: Question, ev: Evidence, ctx: AnswerContext): Outco
     else lines.push(`${head}中${what}有${kept.length}项：`, ...kept.map(item));
   } else {
     const pick = ask.order === "max" ? sorted[0]! : sorted[sorted.length - 1]!;
-    if (ask.order === "fall" && pick.growth!.percent >= 0) lines.push(`${head}中没有下降的，增速最低的是${rowLabel(pick)}。`);
+    if (ask.order === "fall" && pick.growth!.percent >= 0)
+      lines.push(`${head}中没有下降的，增速最低的是${rowLabel(pick)}。`);
     const word = ask.order === "max" ? "增长最快" : ask.order === "fall" ? "降幅最大" : "增速最低";
     const id = citeRow(book, pick);
-    lines.push(`${head}中${word}的是${rowLabel(pick)}，${growthText(pick)}[${id}]。`, "各项公布增速（由高到低）：");
+    lines.push(
+      `${head}中${word}的是${rowLabel(pick)}，${growthText(pick)}[${id}]。`,
+      "各项公布增速（由高到低）：",
+    );
     lines.push(...sorted.map(item));
   }
-  const list: DraftList = { title: head, source: ctx.reader.meta(rows[0]!.source.docId)?.title ?? null, items };
+  const list: DraftList = {
+    title: head,
+    source: ctx.reader.meta(rows[0]!.source.docId)?.title ?? null,
+    items,
+  };
   return { status: "answered", text: lines.join("\n"), facts, book, options: [], list };
 }
 
@@ -105,13 +133,19 @@ function figureOf(r: IndicatorRow, growth: boolean): number | null {
 }
 
 /** The candidates of a which-question: one row per period, place or indicator. */
-function candidates(q: Question, ev: Evidence, ctx: AnswerContext, across: "periods" | "places" | "indicators"): IndicatorRow[] {
+function candidates(
+  q: Question,
+  ev: Evidence,
+  ctx: AnswerContext,
+  across: "periods" | "places" | "indicators",
+): IndicatorRow[] {
   const named = namedIndicators(q);
   if (across === "indicators") {
     const rows = rowsOf(q, ev, "result", ctx);
     return named.flatMap((n) => rows.find((r) => r.indicator === n) ?? []);
   }
-  const keyOf = (id: string) => (across === "places" ? ctx.reader.meta(id)!.region : ctx.reader.meta(id)!.period);
+  const keyOf = (id: string) =>
+    across === "places" ? ctx.reader.meta(id)!.region : ctx.reader.meta(id)!.period;
   const groups = new Map<string, Set<string>>();
   for (const id of ev.docIds) groups.set(keyOf(id), (groups.get(keyOf(id)) ?? new Set()).add(id));
   const out: IndicatorRow[] = [];
@@ -138,23 +172,40 @@ export function whichIsHigher(q: Question, ev: Evidence, ctx: AnswerContext): Ou
   const sorted = [...comparable].sort((a, b) => figureOf(b, growth)! - figureOf(a, growth)!);
   const pick = direction === "higher" ? sorted[0]! : sorted[sorted.length - 1]!;
   const other = direction === "higher" ? sorted[sorted.length - 1]! : sorted[0]!;
-  const name = (r: IndicatorRow) => (across === "periods" ? r.period : across === "places" ? `${r.region}（${r.period}）` : rowLabel(r));
+  const name = (r: IndicatorRow) =>
+    across === "periods" ? r.period : across === "places" ? `${r.region}（${r.period}）` : rowLabel(r);
   const book = new CitationBook(ctx.reader);
   const facts: Fact[] = [];
-  const subject = across === "indicators" ? where(pick) : `${across === "places" ? "" : pick.region}${rowLabel(pick)}`;
+  const subject =
+    across === "indicators" ? where(pick) : `${across === "places" ? "" : pick.region}${rowLabel(pick)}`;
   const what = growth ? "增速" : "";
   const lines = [`${subject}${what}：`, ...sorted.map((r) => stateRow(r, name(r), book, facts))];
   const word = direction === "higher" ? (growth ? "增长更快" : "更高") : growth ? "增长更慢" : "更低";
   const most = direction === "higher" ? (growth ? "增长最快" : "最高") : growth ? "增长最慢" : "最低";
   const tie = figureOf(pick, growth) === figureOf(other, growth);
-  lines.push(tie ? `${name(pick)}与${name(other)}持平。` : `${name(pick)}${sorted.length > 2 ? most : word}。`);
+  lines.push(
+    tie ? `${name(pick)}与${name(other)}持平。` : `${name(pick)}${sorted.length > 2 ? most : word}。`,
+  );
   const d = differenceOf(pick, other, growth);
   if (d && !tie) {
     const abs = d.diff.replace(/^-/u, "");
     const source = d.unit === "个百分点" ? "两个公布的百分比" : "两个公布数";
-    lines.push(`${name(pick)}比${name(other)}${d.diff.startsWith("-") ? "低" : "高"}${abs}${d.unit}（计算值，由${source}相减得出）。`);
-    facts.push({ ...factOf(pick, 0), indicator: `${name(pick)}与${name(other)}之差`, value: `${d.diff}${d.unit}`, number: Number(d.diff), unit: d.unit, growth: null, growthPercent: null, computed: true, citation: null });
+    lines.push(
+      `${name(pick)}比${name(other)}${d.diff.startsWith("-") ? "低" : "高"}${abs}${d.unit}（计算值，由${source}相减得出）。`,
+    );
+    facts.push({
+      ...factOf(pick, 0),
+      indicator: `${name(pick)}与${name(other)}之差`,
+      value: `${d.diff}${d.unit}`,
+      number: Number(d.diff),
+      unit: d.unit,
+      growth: null,
+      growthPercent: null,
+      computed: true,
+      citation: null,
+    });
   }
-  if (across === "places" && new Set(sorted.map((r) => r.period)).size > 1) lines.push("注意：各地区公布的时期不同，比较仅供参考。");
+  if (across === "places" && new Set(sorted.map((r) => r.period)).size > 1)
+    lines.push("注意：各地区公布的时期不同，比较仅供参考。");
   return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
 }

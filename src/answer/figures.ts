@@ -47,10 +47,12 @@ export function answerRows(q: Question, rows: IndicatorRow[], ctx: AnswerContext
   const compare = q.ask.kind === "compare";
   if (compare && periods.size >= 2) {
     const groups = new Map<string, IndicatorRow[]>();
-    for (const r of rows) groups.set(`${r.region}|${rowLabel(r)}`, [...(groups.get(`${r.region}|${rowLabel(r)}`) ?? []), r]);
+    for (const r of rows)
+      groups.set(`${r.region}|${rowLabel(r)}`, [...(groups.get(`${r.region}|${rowLabel(r)}`) ?? []), r]);
     for (const group of groups.values()) {
       const firstPerPeriod = [...new Map(group.map((r) => [r.period, r] as const)).values()].reverse();
-      const part = firstPerPeriod.length >= 2 ? composeComparison(firstPerPeriod, book) : composeRows(group, book);
+      const part =
+        firstPerPeriod.length >= 2 ? composeComparison(firstPerPeriod, book) : composeRows(group, book);
       lines.push(...part.lines);
       facts.push(...part.facts);
     }
@@ -59,7 +61,9 @@ export function answerRows(q: Question, rows: IndicatorRow[], ctx: AnswerContext
     lines.push(...part.lines);
     facts.push(...part.facts);
     if (compare) {
-      const asked = q.scope.period.years.map((y) => `${y}年`).filter((p) => ![...periods].some((have) => have.startsWith(p)));
+      const asked = q.scope.period.years
+        .map((y) => `${y}年`)
+        .filter((p) => ![...periods].some((have) => have.startsWith(p)));
       if (asked.length > 0) lines.push(`已收录的文件中没有${asked.join("、")}的该项数据，无法比较。`);
     }
   }
@@ -70,7 +74,10 @@ export function answerRows(q: Question, rows: IndicatorRow[], ctx: AnswerContext
 export function indicatorFigures(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
   if (q.subject.indicators.length === 0) return decline("no indicator named");
   const rows = dedupeRows(byNature(q, ev.rows.named));
-  if (rows.length === 0) return decline(`no ${q.ask.kind === "value" && q.ask.nature === "target" ? "target" : "result"} rows of ${indicatorNames(q.subject).join("、")} in the period asked`);
+  if (rows.length === 0)
+    return decline(
+      `no ${q.ask.kind === "value" && q.ask.nature === "target" ? "target" : "result"} rows of ${indicatorNames(q.subject).join("、")} in the period asked`,
+    );
   return answerRows(q, rows, ctx);
 }
 
@@ -86,15 +93,21 @@ interface ChangeOf {
 }
 
 /** The change rows stated beside the given rows (of a named indicator, or the rows themselves). */
-function changesBeside(rows: readonly IndicatorRow[], ctx: AnswerContext, sameSubject: (change: IndicatorRow, of: IndicatorRow, subject: string) => boolean): ChangeOf[] {
+function changesBeside(
+  rows: readonly IndicatorRow[],
+  ctx: AnswerContext,
+  sameSubject: (change: IndicatorRow, of: IndicatorRow, subject: string) => boolean,
+): ChangeOf[] {
   const found = new Map<string, ChangeOf>();
   for (const of of rows) {
     if (of.nature !== "result") continue;
     for (const change of ctx.reader.rowsOfStatement(of)) {
-      if (change === of || change.indicator !== null || !change.value || change.period !== of.period) continue;
+      if (change === of || change.indicator !== null || !change.value || change.period !== of.period)
+        continue;
       const tail = CHANGE_TAIL.exec(change.phrase)?.[0];
       if (!tail || found.has(change.id)) continue;
-      if (sameSubject(change, of, change.phrase.slice(0, -tail.length))) found.set(change.id, { change, of, tail });
+      if (sameSubject(change, of, change.phrase.slice(0, -tail.length)))
+        found.set(change.id, { change, of, tail });
     }
   }
   return [...found.values()];
@@ -110,7 +123,12 @@ function composeChanges(found: readonly ChangeOf[], ctx: AnswerContext): Draft {
     const subject = `${of.indicator ?? of.phrase}${tail}`;
     const growth = of.growth ? `，${of.growth.text}` : "";
     lines.push(`${change.region}${change.period}${subject}${change.value!.text}${growth}[${id}]。`);
-    facts.push({ ...factOf(change, id), indicator: subject, growth: of.growth?.text ?? null, growthPercent: of.growth?.percent ?? null });
+    facts.push({
+      ...factOf(change, id),
+      indicator: subject,
+      growth: of.growth?.text ?? null,
+      growthPercent: of.growth?.percent ?? null,
+    });
   }
   return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
 }
@@ -124,8 +142,12 @@ export function publishedChange(q: Question, ev: Evidence, ctx: AnswerContext): 
   if (q.ask.kind !== "change") return decline("no change asked");
   if (q.subject.indicators.length === 0) return decline("no indicator named");
   const names = indicatorNames(q.subject);
-  const found = changesBeside(ev.rows.named, ctx, (_c, of, subject) =>
-    indicatorsOfPhrase(ctx.lexicon.vocabulary, subject).includes(of.indicator!) && names.includes(of.indicator!),
+  const found = changesBeside(
+    ev.rows.named,
+    ctx,
+    (_c, of, subject) =>
+      indicatorsOfPhrase(ctx.lexicon.vocabulary, subject).includes(of.indicator!) &&
+      names.includes(of.indicator!),
   );
   return found.length > 0 ? composeChanges(found, ctx) : decline("no change published beside the indicator");
 }

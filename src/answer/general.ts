@@ -17,18 +17,28 @@ export function generalStatements(q: Question, ev: Evidence, ctx: AnswerContext)
   const total = terms.reduce((s, t) => s + idf(t), 0);
   const period = q.scope.period;
   const datedQuestion = period.years.length > 0 || period.part !== null;
-  const candidates: Array<{ docId: string; sectionId: string; start: number; end: number; coverage: number }> = [];
+  const candidates: Array<{
+    docId: string;
+    sectionId: string;
+    start: number;
+    end: number;
+    coverage: number;
+  }> = [];
   for (const hit of ev.hits.slice(0, generalHits)) {
     const { docId, sectionId } = hit.chunk;
     const section = ctx.reader.section(sectionId);
     for (const st of ctx.reader.statementsIn(docId, hit.chunk.start, hit.chunk.end)) {
       const headingOnly =
-        section && section.level > 0 && st.start === section.start && st.end - st.start <= section.heading.length + 1;
+        section &&
+        section.level > 0 &&
+        st.start === section.start &&
+        st.end - st.start <= section.heading.length + 1;
       if (headingOnly) continue;
       // A statement whose figures describe another period than the one asked is not quoted
       // (a 2019 report's review of 2018 does not answer a question about 2019).
       const periods = ctx.reader.statementPeriods(docId, st.start);
-      if (datedQuestion && periods.length > 0 && !periods.some((p) => periodLabelMatches(p, period))) continue;
+      if (datedQuestion && periods.length > 0 && !periods.some((p) => periodLabelMatches(p, period)))
+        continue;
       const text = ctx.reader.text(docId, st.start, st.end);
       const heading = hit.chunk.path.join(" ");
       const weight = (t: string) => (text.includes(t) ? 1 : heading.includes(t) ? headingWeight : 0);
@@ -36,7 +46,8 @@ export function generalStatements(q: Question, ev: Evidence, ctx: AnswerContext)
       if (coverage >= minGeneralCoverage) candidates.push({ docId, sectionId, ...st, coverage });
     }
   }
-  if (candidates.length === 0) return decline(`no retrieved statement holds ${minGeneralCoverage * 100}% of the topic`);
+  if (candidates.length === 0)
+    return decline(`no retrieved statement holds ${minGeneralCoverage * 100}% of the topic`);
   const chosen = candidates
     .sort((a, b) => b.coverage - a.coverage)
     .slice(0, maxGeneralStatements)

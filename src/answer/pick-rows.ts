@@ -23,7 +23,12 @@ export function namedIndicators(q: Question): string[] {
 }
 
 /** The evidence restricted to some documents (rows selected anew when they lie outside the scope). */
-export function evidenceIn(q: Question, ev: Evidence, docIds: ReadonlySet<string>, ctx: AnswerContext): Evidence {
+export function evidenceIn(
+  q: Question,
+  ev: Evidence,
+  docIds: ReadonlySet<string>,
+  ctx: AnswerContext,
+): Evidence {
   const inside = [...docIds].every((id) => ev.docIds.has(id));
   const rows = inside
     ? {
@@ -37,10 +42,18 @@ export function evidenceIn(q: Question, ev: Evidence, docIds: ReadonlySet<string
 
 /** The best rows of the topic of one nature (body-text facts), bound to the noun asked. */
 function topicRows(q: Question, ev: Evidence, nature: FigureNature, ctx: AnswerContext): IndicatorRow[] {
-  const terms = q.subject.terms.filter((t) => !(t.length === 1 && "和了少多高低快慢比的与及从到较".includes(t)));
+  const terms = q.subject.terms.filter(
+    (t) => !(t.length === 1 && "和了少多高低快慢比的与及从到较".includes(t)),
+  );
   if (terms.length === 0) return [];
   const rows = ev.rows.topic.filter((r) => r.nature === nature);
-  const scored = scoreRowsByTopic(rows, terms, (t) => ctx.reader.idf(t), null, (row) => rowContext(row, q, ev, ctx));
+  const scored = scoreRowsByTopic(
+    rows,
+    terms,
+    (t) => ctx.reader.idf(t),
+    null,
+    (row) => rowContext(row, q, ev, ctx),
+  );
   const max = ctx.defaults.maxTopicRows;
   // The row bound to the noun asked: the longest run of the topic found in its own clause
   // (公办率56.17% over 普惠率89.33% for 幼儿园公办率), then the score.
@@ -59,7 +72,8 @@ function topicRows(q: Question, ev: Evidence, nature: FigureNature, ctx: AnswerC
 /** Rows of the named indicators (or the topic) of one nature, in the evidence's documents. */
 export function rowsOf(q: Question, ev: Evidence, nature: FigureNature, ctx: AnswerContext): IndicatorRow[] {
   const named = namedIndicators(q);
-  if (named.length > 0) return ev.rows.named.filter((r) => named.includes(r.indicator ?? "") && r.nature === nature);
+  if (named.length > 0)
+    return ev.rows.named.filter((r) => named.includes(r.indicator ?? "") && r.nature === nature);
   return topicRows(q, ev, nature, ctx);
 }
 
@@ -67,5 +81,7 @@ export function rowsOf(q: Question, ev: Evidence, nature: FigureNature, ctx: Ans
 export function cityDocsOfYear(docIds: ReadonlySet<string>, ctx: AnswerContext): Set<string> {
   const metas = ctx.reader.metas();
   const years = new Set(metas.filter((m) => docIds.has(m.id)).map((m) => m.year));
-  return new Set(metas.filter((m) => m.district === null && years.has(m.year) && !docIds.has(m.id)).map((m) => m.id));
+  return new Set(
+    metas.filter((m) => m.district === null && years.has(m.year) && !docIds.has(m.id)).map((m) => m.id),
+  );
 }

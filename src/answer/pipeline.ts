@@ -51,12 +51,19 @@ function merge(parts: Routed[], ctx: AnswerContext): Routed {
   for (const { draft } of parts) {
     const map = new Map<number, number>();
     for (const c of draft.book?.citations() ?? []) map.set(c.id, book.adopt(c));
-    const text = draft.text.replace(/\[(\d+)\]/gu, (m, n: string) => (map.has(Number(n)) ? `[${map.get(Number(n))}]` : m));
+    const text = draft.text.replace(/\[(\d+)\]/gu, (m, n: string) =>
+      map.has(Number(n)) ? `[${map.get(Number(n))}]` : m,
+    );
     for (const line of text.split("\n")) if (!lines.includes(line)) lines.push(line);
-    for (const f of draft.facts) facts.push({ ...f, citation: f.citation === null ? null : (map.get(f.citation) ?? null) });
+    for (const f of draft.facts)
+      facts.push({ ...f, citation: f.citation === null ? null : (map.get(f.citation) ?? null) });
   }
   const drafts = parts.map((p) => p.draft);
-  const status = drafts.some((p) => p.status === "answered") ? "answered" : drafts.every((p) => p.status === "clarify") ? "clarify" : "not_found";
+  const status = drafts.some((p) => p.status === "answered")
+    ? "answered"
+    : drafts.every((p) => p.status === "clarify")
+      ? "clarify"
+      : "not_found";
   return {
     draft: { status, text: lines.join("\n"), facts, book, options: drafts.flatMap((p) => p.options) },
     route: `multi(${parts.map((p) => p.route).join(",")})`,
@@ -68,20 +75,46 @@ function merge(parts: Routed[], ctx: AnswerContext): Routed {
 function withExcerpt(q: Question, routed: Routed): Routed {
   const first = routed.draft.book?.citations()[0];
   if (q.command !== "cite" || !first) return routed;
-  return { ...routed, draft: { ...routed.draft, text: [routed.draft.text, "", "原文摘录：", formatExcerpt(first)].join("\n") } };
+  return {
+    ...routed,
+    draft: { ...routed.draft, text: [routed.draft.text, "", "原文摘录：", formatExcerpt(first)].join("\n") },
+  };
 }
 
 /**
  * Answers an understood (and, in a conversation, resolved) question. `minCoverage` is the topic
  * coverage a body-text match needs (lower for a follow-up on an established topic).
  */
-export async function answerQuestion(q: Question, ctx: AnswerContext, minCoverage = ctx.defaults.minCoverage): Promise<Routed> {
+export async function answerQuestion(
+  q: Question,
+  ctx: AnswerContext,
+  minCoverage = ctx.defaults.minCoverage,
+): Promise<Routed> {
   if (WITHOUT_DOCUMENTS.has(q.ask.kind)) return route(q, NO_EVIDENCE, ctx);
   const metas = ctx.reader.metas();
-  if (q.ask.kind === "task") return withExcerpt(q, route(q, { ...NO_EVIDENCE, docs: [...metas], docIds: new Set(metas.map((m) => m.id)), minCoverage }, ctx));
+  if (q.ask.kind === "task")
+    return withExcerpt(
+      q,
+      route(
+        q,
+        { ...NO_EVIDENCE, docs: [...metas], docIds: new Set(metas.map((m) => m.id)), minCoverage },
+        ctx,
+      ),
+    );
   const scope = scopeOf(q.scope.places, q.scope.period, metas);
-  if (!scope.ok) return { draft: scopeReply(q, scope, ctx), route: "scope", declines: [{ handler: "scope", reason: scope.reason }] };
+  if (!scope.ok)
+    return {
+      draft: scopeReply(q, scope, ctx),
+      route: "scope",
+      declines: [{ handler: "scope", reason: scope.reason }],
+    };
   const ev = await gatherEvidence(q, scope.docs, ctx, minCoverage);
   if (q.ask.kind !== "multi") return withExcerpt(q, route(q, ev, ctx));
-  return withExcerpt(q, merge(q.ask.parts.map((part) => route(part, partEvidence(part, ev, ctx), ctx)), ctx));
+  return withExcerpt(
+    q,
+    merge(
+      q.ask.parts.map((part) => route(part, partEvidence(part, ev, ctx), ctx)),
+      ctx,
+    ),
+  );
 }

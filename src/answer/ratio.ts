@@ -45,11 +45,19 @@ function wordsOf(side: Subject, q: Question, ctx: AnswerContext): string[] {
 }
 
 /** A share the documents publish: a percentage stated with 占/比重/占比 and the part's words. */
-function publishedShare(q: Question, part: Subject, whole: Subject | null, ev: Evidence, ctx: AnswerContext): IndicatorRow | null {
+function publishedShare(
+  q: Question,
+  part: Subject,
+  whole: Subject | null,
+  ev: Evidence,
+  ctx: AnswerContext,
+): IndicatorRow | null {
   const partWords = wordsOf(part, q, ctx);
   const wholeWords = whole ? wordsOf(whole, q, ctx) : [];
   if (partWords.length === 0) return null;
-  const rows = [...ev.rows.topic, ...ev.rows.named].filter((r) => r.value?.canonicalUnit === "%" && r.nature === "result");
+  const rows = [...ev.rows.topic, ...ev.rows.named].filter(
+    (r) => r.value?.canonicalUnit === "%" && r.nature === "result",
+  );
   return (
     rows.find((r) => {
       const statement = ctx.reader.text(r.source.docId, r.source.start, r.source.end);
@@ -67,15 +75,24 @@ function publishedShare(q: Question, part: Subject, whole: Subject | null, ev: E
 function sideRow(q: Question, side: Subject, ev: Evidence, ctx: AnswerContext): IndicatorRow | null {
   const names = side.indicators.flatMap((m) => m.names);
   if (names.length > 0)
-    return ev.rows.named.find((r) => names.includes(r.indicator ?? "") && r.nature === "result" && r.value) ?? null;
+    return (
+      ev.rows.named.find((r) => names.includes(r.indicator ?? "") && r.nature === "result" && r.value) ?? null
+    );
   return rowsOf({ ...q, subject: side }, ev, "result", ctx).find((r) => r.value) ?? null;
 }
 
 /** The whole of a share the question names none for: the first implied whole published with the part. */
-function impliedWhole(q: Question, part: IndicatorRow | null, ev: Evidence, ctx: AnswerContext): IndicatorRow | null {
+function impliedWhole(
+  q: Question,
+  part: IndicatorRow | null,
+  ev: Evidence,
+  ctx: AnswerContext,
+): IndicatorRow | null {
   if (!part) return null;
   for (const whole of impliedWholes(q, ctx)) {
-    const row = ev.rows.named.find((r) => r.indicator === whole && r.nature === "result" && r.value && r.period === part.period);
+    const row = ev.rows.named.find(
+      (r) => r.indicator === whole && r.nature === "result" && r.value && r.period === part.period,
+    );
     if (row) return row;
   }
   return null;
@@ -89,7 +106,10 @@ export function shareOf(q: Question, ev: Evidence, ctx: AnswerContext): Outcome 
   const facts: Fact[] = [];
   const published = publishedShare(q, part, whole, ev, ctx);
   if (published) {
-    const line = stateRow(published, `${where(published)}${published.phrase}`, book, facts).replace(/^- /u, "");
+    const line = stateRow(published, `${where(published)}${published.phrase}`, book, facts).replace(
+      /^- /u,
+      "",
+    );
     return { status: "answered", text: `${line}（文件公布的比重）。`, facts, book, options: [] };
   }
   const a = sideRow(q, part, ev, ctx);

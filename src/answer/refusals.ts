@@ -20,56 +20,91 @@ const draft = (status: Draft["status"], text: string, options: string[] = []): D
 
 /** `铁东区（2022年、2023年）、立山区（2024年上半年）`. */
 export function describeCoverage(docs: readonly DocumentMeta[]): string {
-  return [...coverage(docs).entries()].map(([region, periods]) => `${region}（${periods.join("、")}）`).join("、");
+  return [...coverage(docs).entries()]
+    .map(([region, periods]) => `${region}（${periods.join("、")}）`)
+    .join("、");
 }
 
 /** `已收录的文件中没有青羊区的数据。最接近的有：成都市（2021年、2022年）；另有：…`. */
 function placeNotHeld(q: Question, written: string, codes: string[], ctx: AnswerContext): Draft {
   const docs = ctx.reader.metas();
   const regions = [...new Map(docs.map((d) => [d.regionCode, d] as const)).values()];
-  const near = regions.map((d) => ({ d, c: codes.length > 0 ? closeness(codes, d.regionCode) : 0 })).sort((a, b) => b.c - a.c);
+  const near = regions
+    .map((d) => ({ d, c: codes.length > 0 ? closeness(codes, d.regionCode) : 0 }))
+    .sort((a, b) => b.c - a.c);
   const nearest = near.filter((x) => x.c > 0 && x.c === near[0]!.c).map((x) => x.d.regionCode);
   const inNearest = docs.filter((d) => nearest.includes(d.regionCode));
   const rest = docs.filter((d) => !nearest.includes(d.regionCode));
   const nearText = inNearest.length > 0 ? `最接近的有：${describeCoverage(inNearest)}；` : "";
-  const restText = rest.length > 0 ? `${inNearest.length > 0 ? "另有" : "已收录的有"}：${describeCoverage(rest)}。` : "";
+  const restText =
+    rest.length > 0 ? `${inNearest.length > 0 ? "另有" : "已收录的有"}：${describeCoverage(rest)}。` : "";
   const options = [...new Set(inNearest.map((d) => d.region))].map((region) =>
-    restate({ ...q, scope: { ...q.scope, places: [{ written: region, codes: [d(docs, region)], name: region, qualified: false }] } }),
+    restate({
+      ...q,
+      scope: {
+        ...q.scope,
+        places: [{ written: region, codes: [d(docs, region)], name: region, qualified: false }],
+      },
+    }),
   );
   return draft("not_found", `已收录的文件中没有${written}的数据。${nearText}${restText}`, options);
 }
 
-const d = (docs: readonly DocumentMeta[], region: string) => docs.find((m) => m.region === region)!.regionCode;
+const d = (docs: readonly DocumentMeta[], region: string) =>
+  docs.find((m) => m.region === region)!.regionCode;
 
 /** The periods (and places) where the named indicators are published, nearest first. */
-function indicatorElsewhere(q: Question, ctx: AnswerContext, exclude: ReadonlySet<string>): Array<{ region: string; period: string }> {
+function indicatorElsewhere(
+  q: Question,
+  ctx: AnswerContext,
+  exclude: ReadonlySet<string>,
+): Array<{ region: string; period: string }> {
   const names = indicatorNames(q.subject);
   if (names.length === 0) return [];
   const all = new Set(ctx.reader.metas().map((m) => m.id));
   const asked = q.scope.places.map((p) => p.name);
   const held = ctx.reader
     .rowsOfIndicators(names, all)
-    .filter((r) => !exclude.has(`${r.region}|${r.period}`) && !r.period.includes("—") && (r.nature === "result" || (q.ask.kind === "value" && q.ask.nature === "target")));
+    .filter(
+      (r) =>
+        !exclude.has(`${r.region}|${r.period}`) &&
+        !r.period.includes("—") &&
+        (r.nature === "result" || (q.ask.kind === "value" && q.ask.nature === "target")),
+    );
   const seen = new Map<string, { region: string; period: string }>();
   for (const r of held) seen.set(`${r.region}|${r.period}`, { region: r.region, period: r.period });
   return [...seen.values()].sort(
-    (a, b) => Number(!asked.includes(a.region)) - Number(!asked.includes(b.region)) || b.period.localeCompare(a.period),
+    (a, b) =>
+      Number(!asked.includes(a.region)) - Number(!asked.includes(b.region)) ||
+      b.period.localeCompare(a.period),
   );
 }
 
 /** The scope refusal or clarification for a question whose places or period are not held. */
-export function scopeReply(q: Question, scope: Exclude<ScopeResult, { ok: true }>, ctx: AnswerContext): Draft {
+export function scopeReply(
+  q: Question,
+  scope: Exclude<ScopeResult, { ok: true }>,
+  ctx: AnswerContext,
+): Draft {
   switch (scope.reason) {
     case "place":
       return placeNotHeld(q, scope.place.written, scope.place.codes, ctx);
     case "ambiguous": {
       const options = scope.options.map((o) => q.text.replace(scope.place.written, o));
-      return draft("clarify", `“${scope.place.written}”可指${scope.options.join("或")}，请指明是哪一个。`, options);
+      return draft(
+        "clarify",
+        `“${scope.place.written}”可指${scope.options.join("或")}，请指明是哪一个。`,
+        options,
+      );
     }
     case "relative": {
       const where = placeLabel(q.scope.places);
       const options = scope.periods.map((p) => restate(q, p));
-      return draft("clarify", `“${scope.word}”指哪一年？请写明年份。已收录的文件中${where}有${scope.periods.join("、")}的数据。`, options);
+      return draft(
+        "clarify",
+        `“${scope.word}”指哪一年？请写明年份。已收录的文件中${where}有${scope.periods.join("、")}的数据。`,
+        options,
+      );
     }
     case "whole-year": {
       const held = [...new Set(scope.docs.map((m) => `${m.region}${m.period}`))].join("、");
@@ -79,8 +114,13 @@ export function scopeReply(q: Question, scope: Exclude<ScopeResult, { ok: true }
       const where = scope.places.join("、");
       const asked = periodLabel(q.scope.period);
       const periods = [...coverage(scope.docs).values()].flat();
-      const has = scope.places.length > 0 ? `${where}有${[...new Set(periods)].sort().join("、")}的资料` : `已收录的有：${describeCoverage(scope.docs)}`;
-      const elsewhere = indicatorElsewhere(q, ctx, new Set()).filter((x) => scope.places.length === 0 || scope.places.includes(x.region));
+      const has =
+        scope.places.length > 0
+          ? `${where}有${[...new Set(periods)].sort().join("、")}的资料`
+          : `已收录的有：${describeCoverage(scope.docs)}`;
+      const elsewhere = indicatorElsewhere(q, ctx, new Set()).filter(
+        (x) => scope.places.length === 0 || scope.places.includes(x.region),
+      );
       const names = indicatorNames(q.subject).join("、");
       const pointer =
         elsewhere.length > 0
@@ -93,10 +133,19 @@ export function scopeReply(q: Question, scope: Exclude<ScopeResult, { ok: true }
 }
 
 /** The catalogued indicators published in the documents and period in scope, except the refused ones. */
-function heldIndicators(q: Question, ev: Evidence, ctx: AnswerContext, refused: ReadonlySet<string>): string[] {
-  const rows = ctx.reader.indicatorRowsOfDocs(ev.docIds).filter((r: IndicatorRow) => rowInPeriod(r, q.scope.period) && !r.period.includes("—"));
+function heldIndicators(
+  q: Question,
+  ev: Evidence,
+  ctx: AnswerContext,
+  refused: ReadonlySet<string>,
+): string[] {
+  const rows = ctx.reader
+    .indicatorRowsOfDocs(ev.docIds)
+    .filter((r: IndicatorRow) => rowInPeriod(r, q.scope.period) && !r.period.includes("—"));
   const wholeOnly = q.scope.period.part === null && q.scope.period.years.length > 0;
-  return [...new Set(rows.filter((r) => !wholeOnly || !isPartOfYear(r.period)).map((r) => r.indicator!))].filter((n) => !refused.has(n));
+  return [
+    ...new Set(rows.filter((r) => !wholeOnly || !isPartOfYear(r.period)).map((r) => r.indicator!)),
+  ].filter((n) => !refused.has(n));
 }
 
 /**
@@ -108,15 +157,22 @@ export function refuseFigure(q: Question, ev: Evidence, ctx: AnswerContext): Out
   const names = indicatorNames(q.subject);
   const what = names.length > 0 ? names.join("、") : `“${q.subject.topic || q.subject.wording || q.text}”`;
   const target = q.ask.kind === "value" && q.ask.nature === "target" ? "的预期目标" : "的数据";
-  const asked = new Set(ev.docs.flatMap((m) => (m.periods ?? [m.period]).map((p) => `${m.region}|${p}`)).filter((k) => rowInPeriodKey(k, q)));
+  const asked = new Set(
+    ev.docs
+      .flatMap((m) => (m.periods ?? [m.period]).map((p) => `${m.region}|${p}`))
+      .filter((k) => rowInPeriodKey(k, q)),
+  );
   const elsewhere = indicatorElsewhere(q, ctx, asked).slice(0, 4);
   const held = heldIndicators(q, ev, ctx, new Set(names));
   const lines = [`已收录的文件中没有${where}${what}${target}。`];
   const options: string[] = [];
   if (elsewhere.length > 0) {
-    lines.push(`${names.join("、")}可查：${elsewhere.map((x) => `${x.region}${x.period}`).join("、")}，可以问“${elsewhere[0]!.region}${elsewhere[0]!.period}${names[0]}”。`);
+    lines.push(
+      `${names.join("、")}可查：${elsewhere.map((x) => `${x.region}${x.period}`).join("、")}，可以问“${elsewhere[0]!.region}${elsewhere[0]!.period}${names[0]}”。`,
+    );
     options.push(...elsewhere.map((x) => `${x.region}${x.period}${names[0]}`));
-  } else if (held.length > 0 && where !== "") lines.push(`${where}可查的主要指标有：${held.slice(0, 12).join("、")}。`);
+  } else if (held.length > 0 && where !== "")
+    lines.push(`${where}可查的主要指标有：${held.slice(0, 12).join("、")}。`);
   else lines.push("可以换个说法，或发送 /sources 查看已收录的文件。");
   return draft("not_found", lines.join(""), options);
 }
@@ -130,13 +186,19 @@ function rowInPeriodKey(key: string, q: Question): boolean {
 /** The refusal of a general question nothing in the documents discusses. */
 export function refuseGeneral(q: Question): Outcome {
   const topic = q.subject.topic || q.subject.wording || q.text;
-  return draft("not_found", `没有在已收录的文件中找到与“${topic}”有关的内容。可以换个说法，或发送 /help 查看提问示例。`);
+  return draft(
+    "not_found",
+    `没有在已收录的文件中找到与“${topic}”有关的内容。可以换个说法，或发送 /help 查看提问示例。`,
+  );
 }
 
 /** The reply to a reference to a list when the last answer showed none. */
 export function noListShown(q: Question): Outcome {
   if (q.ask.kind !== "list") return decline("not a list reference");
-  return draft("clarify", "上一条回答没有列出可以按序号查看的条目。请先提一个会列出清单的问题，例如某个单位牵头哪些任务。");
+  return draft(
+    "clarify",
+    "上一条回答没有列出可以按序号查看的条目。请先提一个会列出清单的问题，例如某个单位牵头哪些任务。",
+  );
 }
 
 /** The reply to a request for the source when nothing was answered before. */

@@ -57,8 +57,14 @@ export function answerRespective(q: Question, ev: Evidence, ctx: AnswerContext):
   const terms = q.subject.terms;
   if (terms.length === 0) return null;
   const idf = (t: string) => ctx.reader.idf(t);
-  let best: { pair: RespectivePair; docId: string; sectionId: string; start: number; end: number; score: number } | null =
-    null;
+  let best: {
+    pair: RespectivePair;
+    docId: string;
+    sectionId: string;
+    start: number;
+    end: number;
+    score: number;
+  } | null = null;
   for (const hit of ev.hits.slice(0, ctx.defaults.statementHits)) {
     const chunk = hit.chunk;
     for (const s of ctx.reader.statementsIn(chunk.docId, chunk.start, chunk.end)) {

@@ -23,19 +23,23 @@ const route = (name: string, handle: Handler): Route => ({ name, handle });
 
 /** A question about figures that names nothing to look up is asked to say what (清楚 before scope). */
 const needsSubject = route("needs-subject", (q, _ev, ctx) => {
-  if (q.subject.indicators.length > 0 || hasWord(q.subject.terms)) return decline("the question names a subject");
+  if (q.subject.indicators.length > 0 || hasWord(q.subject.terms))
+    return decline("the question names a subject");
   return unreadable({ ...q, ask: { kind: "unclear", why: "no-subject" } }, ctx.examples);
 });
 
 /** A value question without figure words and nothing found: the statements about its topic. */
 const generalFallback = route("general-fallback", (q, ev, ctx) => {
-  if (q.ask.kind !== "value" || q.ask.figure || q.subject.indicators.length > 0) return decline("a figure is asked");
+  if (q.ask.kind !== "value" || q.ask.figure || q.subject.indicators.length > 0)
+    return decline("a figure is asked");
   return generalStatements(q, ev, ctx);
 });
 
 /** The refusal of a value question: a figure's, or a topic's when no figure was asked. */
 const refuse = route("refuse", (q, ev, ctx) =>
-  q.ask.kind === "value" && !q.ask.figure && q.subject.indicators.length === 0 ? refuseGeneral(q) : refuseFigure(q, ev, ctx),
+  q.ask.kind === "value" && !q.ask.figure && q.subject.indicators.length === 0
+    ? refuseGeneral(q)
+    : refuseFigure(q, ev, ctx),
 );
 
 /** Figures of the indicators named, then of the topic, then a refusal. */
@@ -60,15 +64,30 @@ export const ROUTES: Readonly<Record<Exclude<AskKind, "multi">, readonly Route[]
   value: FIGURES,
   growth: FIGURES,
   change: [needsSubject, route("published-change", publishedChange), ...FIGURES.slice(1)],
-  compare: [needsSubject, route("indicator-figures", indicatorFigures), route("indicator-by-names", namedByForms), route("topic-figures", topicFigures), refuse],
+  compare: [
+    needsSubject,
+    route("indicator-figures", indicatorFigures),
+    route("indicator-by-names", namedByForms),
+    route("topic-figures", topicFigures),
+    refuse,
+  ],
   difference: [needsSubject, route("difference", difference), refuse],
   ratio: [needsSubject, route("share", shareOf), route("topic-figures", topicFigures), refuse],
   which: [needsSubject, route("which-is-higher", whichIsHigher), refuse],
-  plan: [needsSubject, route("plan-and-result", planAndResult), route("indicator-figures", indicatorFigures), refuse],
+  plan: [
+    needsSubject,
+    route("plan-and-result", planAndResult),
+    route("indicator-figures", indicatorFigures),
+    refuse,
+  ],
   rank: [route("rank-growth", rankGrowth), refuse],
   filter: [route("rank-growth", rankGrowth), refuse],
   briefing: [route("briefing", briefing), refuse],
-  general: [needsSubject, route("general", generalStatements), route("refuse-general", (q) => refuseGeneral(q))],
+  general: [
+    needsSubject,
+    route("general", generalStatements),
+    route("refuse-general", (q) => refuseGeneral(q)),
+  ],
   task: [
     route("task-by-number", taskByNumber),
     route("task-by-quote", taskByQuote),

@@ -51,11 +51,14 @@ export function impliedWholes(q: Question, ctx: AnswerContext): string[] {
 export function selectRows(q: Question, docIds: ReadonlySet<string>, ctx: AnswerContext): CandidateRows {
   const period = q.scope.period;
   const names = [...indicatorNames(q.subject), ...impliedWholes(q, ctx)];
-  const namedAnyPeriod = names.length > 0 ? ctx.reader.rowsOfIndicators(names, docIds).filter((r) => rowAgrees(q, r)) : [];
+  const namedAnyPeriod =
+    names.length > 0 ? ctx.reader.rowsOfIndicators(names, docIds).filter((r) => rowAgrees(q, r)) : [];
   const terms = [...q.subject.terms, ...namedForms(q, ctx), ...q.subject.parts];
   const topic =
     terms.length > 0
-      ? ctx.reader.rowsWithTerms([...new Set(terms)], docIds).filter((r) => rowInPeriod(r, period) && rowAgrees(q, r))
+      ? ctx.reader
+          .rowsWithTerms([...new Set(terms)], docIds)
+          .filter((r) => rowInPeriod(r, period) && rowAgrees(q, r))
       : [];
   return { named: namedAnyPeriod.filter((r) => rowInPeriod(r, period)), namedAnyPeriod, topic };
 }

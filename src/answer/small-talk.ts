@@ -29,7 +29,10 @@ export function smallTalk(q: Question, examples: readonly string[]): Outcome {
   const first = examples[0] ? `例如：${examples[0]}` : "";
   switch (q.ask.what) {
     case "greeting":
-      return draft("answered", `您好！我根据已收录的统计公报、工作报告等文件回答问题，每个数字都注明出处。${first}`);
+      return draft(
+        "answered",
+        `您好！我根据已收录的统计公报、工作报告等文件回答问题，每个数字都注明出处。${first}`,
+      );
     case "thanks":
       return draft("answered", "不客气！还有问题可以接着问。");
     case "ack":
@@ -43,7 +46,11 @@ export function smallTalk(q: Question, examples: readonly string[]): Outcome {
         examples,
       );
     case "chatter":
-      return draft("not_found", `这个问题不在已收录的资料范围内。我可以回答统计公报和工作报告里的问题，${first}`, examples.slice(0, 1));
+      return draft(
+        "not_found",
+        `这个问题不在已收录的资料范围内。我可以回答统计公报和工作报告里的问题，${first}`,
+        examples.slice(0, 1),
+      );
   }
 }
 
@@ -63,6 +70,10 @@ export function unreadable(q: Question, examples: readonly string[]): Outcome {
     case "not-chinese":
       return draft("not_found", `目前只能回答关于已收录的统计公报和工作报告的中文问题。${list}`, examples);
     case "no-subject":
-      return draft("clarify", `这个问题没有说明要查询的指标或事项，请补充，${examples[0] ? `例如：${examples[0]}` : "例如地区、年份和指标名称。"}`, examples);
+      return draft(
+        "clarify",
+        `这个问题没有说明要查询的指标或事项，请补充，${examples[0] ? `例如：${examples[0]}` : "例如地区、年份和指标名称。"}`,
+        examples,
+      );
   }
 }

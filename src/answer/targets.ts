@@ -24,7 +24,10 @@ export function targetTask(q: Question, ev: Evidence, ctx: AnswerContext): Outco
     ? null
     : tasks
         .flatMap((t) => t.text.split(/[，,；;。]/u).map((clause) => ({ t, clause })))
-        .find(({ clause }) => names.some((n) => clause.includes(n)) && /力争|实现|达到|确保|增长|提高到|突破/u.test(clause));
+        .find(
+          ({ clause }) =>
+            names.some((n) => clause.includes(n)) && /力争|实现|达到|确保|增长|提高到|突破/u.test(clause),
+        );
   const task = opening ?? aim?.t;
   if (!task) return decline("no task of a list in scope states the indicator as a target");
   const meta = ctx.reader.meta(task.docId)!;

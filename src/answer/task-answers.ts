@@ -10,7 +10,14 @@ import { indicatorNames, type Question, type TaskQuery } from "../understand/que
 import { unitKey, unitsOf } from "../understand/units.js";
 import { CitationBook } from "./citation-book.js";
 import { composeTask } from "./compose.js";
-import { decline, type AnswerContext, type Draft, type DraftList, type Evidence, type Outcome } from "./types.js";
+import {
+  decline,
+  type AnswerContext,
+  type Draft,
+  type DraftList,
+  type Evidence,
+  type Outcome,
+} from "./types.js";
 
 const ROLE_WORD = { lead: "牵头", responsible: "作为责任单位", any: "牵头或作为责任单位" } as const;
 const ROLE_LABEL = { lead: "牵头", responsible: "责任", any: "牵头或责任" } as const;
@@ -64,17 +71,25 @@ export function tasksOfUnit(q: Question, _ev: Evidence, ctx: AnswerContext): Out
   const role = ROLE_WORD[query.role];
   const unit = ctx.reader.unitName(query.unit);
   if (list.length === 0) {
-    const other = query.role === "any" ? [] : ctx.reader.tasksOfUnit(query.unit, query.role === "lead" ? "responsible" : "lead");
+    const other =
+      query.role === "any"
+        ? []
+        : ctx.reader.tasksOfUnit(query.unit, query.role === "lead" ? "responsible" : "lead");
     const otherRole = query.role === "lead" ? "作为责任单位" : "牵头";
-    const hint = other.length > 0 ? `；它${otherRole}的任务有${other.length}项，可以问“${unit}${otherRole}的任务”` : "";
-    return notFound(`任务分解方案的${ctx.reader.taskCount().tasks}项任务中，没有${unit}${role}的任务${hint}。`);
+    const hint =
+      other.length > 0 ? `；它${otherRole}的任务有${other.length}项，可以问“${unit}${otherRole}的任务”` : "";
+    return notFound(
+      `任务分解方案的${ctx.reader.taskCount().tasks}项任务中，没有${unit}${role}的任务${hint}。`,
+    );
   }
   const book = new CitationBook(ctx.reader);
   const items: DraftList["items"] = [];
   const lines = list.map((t) => {
     const id = book.cite(t.docId, t.sectionId, t.start, t.end, null);
     const own = roleIn(t, query.unit);
-    const units = [t.lead ? `牵头：${t.lead}` : "未列牵头单位", t.responsible ? `责任：${t.responsible}` : ""].filter(Boolean).join("；");
+    const units = [t.lead ? `牵头：${t.lead}` : "未列牵头单位", t.responsible ? `责任：${t.responsible}` : ""]
+      .filter(Boolean)
+      .join("；");
     const title = t.text.replace(/。$/u, "");
     items.push({ label: `第${t.number}项 ${title}（${own}）`, citation: id, ref: { task: t.number } });
     return `- 第${t.number}项：${title}（${units}）[${id}]`;
@@ -110,12 +125,20 @@ interface ScoredTask {
  * Scores tasks by the IDF share of the terms their text holds — or their unit columns, whose
  * notes say what a unit answers for (`市发展改革委（负责城镇居民人均可支配收入）`); best first.
  */
-export function scoreTasks(tasks: readonly TaskRow[], terms: readonly string[], idf: (t: string) => number, columns = false): ScoredTask[] {
+export function scoreTasks(
+  tasks: readonly TaskRow[],
+  terms: readonly string[],
+  idf: (t: string) => number,
+  columns = false,
+): ScoredTask[] {
   const total = terms.reduce((s, t) => s + idf(t), 0);
   if (total === 0) return [];
   const text = (t: TaskRow) => (columns ? `${t.text}${t.lead ?? ""}${t.responsible ?? ""}` : t.text);
   return tasks
-    .map((task) => ({ task, coverage: terms.reduce((s, t) => s + (text(task).includes(t) ? idf(t) : 0), 0) / total }))
+    .map((task) => ({
+      task,
+      coverage: terms.reduce((s, t) => s + (text(task).includes(t) ? idf(t) : 0), 0) / total,
+    }))
     .filter((s) => s.coverage > 0)
     .sort((a, b) => b.coverage - a.coverage || a.task.number - b.task.number);
 }
@@ -130,7 +153,9 @@ export function taskByTopic(q: Question, _ev: Evidence, ctx: AnswerContext): Out
   const best = scoreTasks(ctx.reader.tasksWithTerms(terms), terms, idf, true)[0];
   if (!best || best.coverage < ctx.defaults.minCoverage) {
     const { tasks } = ctx.reader.taskCount();
-    return notFound(`任务分解方案的${tasks}项任务中没有找到与“${q.subject.topic || q.subject.wording}”相符的任务，请换个说法或给出任务原文中的关键词。`);
+    return notFound(
+      `任务分解方案的${tasks}项任务中没有找到与“${q.subject.topic || q.subject.wording}”相符的任务，请换个说法或给出任务原文中的关键词。`,
+    );
   }
   return answerTask(best.task, ctx);
 }
@@ -143,12 +168,14 @@ const TASK_FIGURE = /(\d+(?:\.\d+)?)(万|亿)?([\p{Script=Han}%]{1,3})/gu;
  * the plan of the region and year of a task breakdown in scope, quoted as a work plan (工作安排).
  */
 export function taskText(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
-  if (q.subject.indicators.length > 0) return decline("an indicator is named: its figures come from the table");
+  if (q.subject.indicators.length > 0)
+    return decline("an indicator is named: its figures come from the table");
   const terms = q.subject.terms;
   if (terms.length === 0) return decline("no topic");
   const tasks = ctx.reader.tasksWithTerms(terms).filter((t) => ev.docIds.has(t.docId));
   const best = scoreTasks(tasks, terms, (t) => ctx.reader.idf(t))[0];
-  if (!best || best.coverage < ctx.defaults.minCoverage) return decline("no task of a list in scope matches the topic");
+  if (!best || best.coverage < ctx.defaults.minCoverage)
+    return decline("no task of a list in scope matches the topic");
   const measure = q.subject.measure;
   const figures = [...best.task.text.matchAll(TASK_FIGURE)].filter(
     (m) => !measure || unitAnswers(measure, `${m[2] ?? ""}${m[3]!.slice(0, measure.length)}`),

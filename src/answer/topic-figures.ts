@@ -7,7 +7,14 @@
  * `公路总里程…其中：高速公路814公里`).
  */
 import { indicatorForms } from "../indicators/aliases.js";
-import { dedupeRows, scoreRowsByTopic, sameTerm, type RowContext, type ScoredRow, type TermForms } from "../retrieve/match-rows.js";
+import {
+  dedupeRows,
+  scoreRowsByTopic,
+  sameTerm,
+  type RowContext,
+  type ScoredRow,
+  type TermForms,
+} from "../retrieve/match-rows.js";
 import type { FigureNature, IndicatorRow } from "../types.js";
 import type { Question } from "../understand/question.js";
 import { hasWord } from "../understand/subject.js";
@@ -20,7 +27,13 @@ import { decline, type AnswerContext, type Draft, type Evidence, type Outcome } 
  * What scoring reads around a row: its statement, the one before, its heading, retrieval, and
  * how much of the conversation's context (the subject before) stands there.
  */
-export function rowContext(row: IndicatorRow, q: Question, ev: Evidence, ctx: AnswerContext, bonus = 0): RowContext {
+export function rowContext(
+  row: IndicatorRow,
+  q: Question,
+  ev: Evidence,
+  ctx: AnswerContext,
+  bonus = 0,
+): RowContext {
   const { docId, sectionId, start, end } = row.source;
   const statement = ctx.reader.text(docId, start, end);
   const previous = ctx.reader.statementBefore(docId, sectionId, start);
@@ -54,12 +67,16 @@ export function bestRows(
   let tied = scored.filter((s) => s.coverage >= best.coverage - 1e-9);
   // Among rows matching as well: of the nature asked (a target for 目标), then those standing
   // where the conversation's subject stands.
-  if (preferred && tied.some((s) => s.row.nature === preferred)) tied = tied.filter((s) => s.row.nature === preferred);
+  if (preferred && tied.some((s) => s.row.nature === preferred))
+    tied = tied.filter((s) => s.row.nature === preferred);
   const mostContext = Math.max(...tied.map((s) => s.context));
   const equal = tied.filter((s) => s.context >= mostContext - 1e-9);
-  const precision = (phrase: string) => terms.reduce((n, t) => n + (phrase.includes(t) ? t.length : 0), 0) / phrase.length;
+  const precision = (phrase: string) =>
+    terms.reduce((n, t) => n + (phrase.includes(t) ? t.length : 0), 0) / phrase.length;
   const bestPrecision = Math.max(...equal.map((s) => precision(s.row.phrase)));
-  return dedupeRows(equal.filter((s) => precision(s.row.phrase) >= bestPrecision - 1e-9).map((s) => s.row)).slice(0, max);
+  return dedupeRows(
+    equal.filter((s) => precision(s.row.phrase) >= bestPrecision - 1e-9).map((s) => s.row),
+  ).slice(0, max);
 }
 
 /** A statement up to the end of one of its clauses. */
@@ -81,7 +98,13 @@ interface TopicOptions {
 }
 
 /** Finds body-text facts by topic terms and the measure word asked; null when none matches. */
-export function byTopic(q: Question, ev: Evidence, ctx: AnswerContext, terms: string[], options: TopicOptions = {}): Draft | null {
+export function byTopic(
+  q: Question,
+  ev: Evidence,
+  ctx: AnswerContext,
+  terms: string[],
+  options: TopicOptions = {},
+): Draft | null {
   const { forms = sameTerm, parts } = options;
   if (terms.length === 0) return null;
   const ask = q.ask;
@@ -110,14 +133,20 @@ export function byTopic(q: Question, ev: Evidence, ctx: AnswerContext, terms: st
   // The row stating the figure of the noun counted (罚款多少 → the 罚款 clause), when one does.
   const head = q.subject.head;
   const strong = scored.filter((s) => s.coverage >= ev.minCoverage);
-  if (head && strong.some((s) => s.row.clause.includes(head)) && strong.some((s) => !s.row.clause.includes(head)))
+  if (
+    head &&
+    strong.some((s) => s.row.clause.includes(head)) &&
+    strong.some((s) => !s.row.clause.includes(head))
+  )
     scored = scored.filter((s) => s.row.clause.includes(head));
   // A comparison takes the best rows of each period; other questions the best rows overall.
   const groups =
     ask.kind === "compare"
       ? [...new Set(scored.map((s) => s.row.period))].map((p) => scored.filter((s) => s.row.period === p))
       : [scored];
-  let chosen = groups.flatMap((group) => bestRows(group, terms, ev.minCoverage, ctx.defaults.maxTopicRows, preferred));
+  let chosen = groups.flatMap((group) =>
+    bestRows(group, terms, ev.minCoverage, ctx.defaults.maxTopicRows, preferred),
+  );
   if (chosen.length === 0) return null;
   // A growth question takes the rate that follows a value in the same statement.
   if (ask.kind === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.reader));
@@ -162,7 +191,8 @@ export function topicFigures(q: Question, ev: Evidence, ctx: AnswerContext): Out
 export function topicByWords(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
   if (q.subject.indicators.length > 0) return decline("an indicator is named");
   const words = q.subject.parts;
-  if (!hasWord(words) || words.join() === q.subject.terms.join()) return decline("the topic's words are its terms");
+  if (!hasWord(words) || words.join() === q.subject.terms.join())
+    return decline("the topic's words are its terms");
   return byTopic(q, ev, ctx, words, { parts: true }) ?? decline("no statement holds every word of the topic");
 }
 

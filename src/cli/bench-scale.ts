@@ -30,7 +30,9 @@ time(`normalise ${Math.round(tags.length / 1000)}k characters of unclosed tags`,
 );
 const question = `铁东区<script>${"a<script>".repeat(20_000)}2023年社零总额`;
 const lexicon = { vocabulary: loadVocabulary(), units: [], tokens: () => [], parts: () => [] };
-time(`refuse a ${Math.round(question.length / 1000)}k-character question`, () => understand(question, lexicon));
+time(`refuse a ${Math.round(question.length / 1000)}k-character question`, () =>
+  understand(question, lexicon),
+);
 
 const han = (n: number) =>
   Array.from({ length: 4 }, (_, k) => String.fromCodePoint(0x4e00 + ((n * 7 + k * 331) % 6000))).join("");

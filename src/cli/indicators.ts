@@ -18,7 +18,9 @@ const USAGE =
 function tasksOfNamedUnit(tasks: TaskRow[], name: string, role: string): TaskRow[] {
   if (role !== "lead" && role !== "responsible" && role !== "any") throw new UsageError(`bad --role ${role}`);
   const keysOf = (column: string | null) => unitsOf(column).map(unitKey);
-  const keys = [...new Set(tasks.flatMap((t) => [...keysOf(t.lead), ...keysOf(t.responsible)]))].filter(Boolean);
+  const keys = [...new Set(tasks.flatMap((t) => [...keysOf(t.lead), ...keysOf(t.responsible)]))].filter(
+    Boolean,
+  );
   const unit = findUnitMention(name, keys)?.unit;
   if (!unit) throw new UsageError(`no unit of the task table is named by “${name}”`);
   return tasks.filter(

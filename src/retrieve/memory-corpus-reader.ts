@@ -102,7 +102,9 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
     metas: () => artefacts.corpus.documents.map((d) => d.meta),
     meta: (docId): DocumentMeta | undefined => docs.get(docId)?.meta,
     rowsOfIndicators(indicators, docIds) {
-      const positions = [...new Set(indicators)].flatMap((name) => byIndicator.get(name) ?? []).sort((a, b) => a - b);
+      const positions = [...new Set(indicators)]
+        .flatMap((name) => byIndicator.get(name) ?? [])
+        .sort((a, b) => a - b);
       return positions.map((p) => rows[p]!).filter((r) => docIds.has(r.source.docId));
     },
     rowsOfStatement: (row) => byStatement.get(statementKey(row.source.docId, row.source.start)) ?? [row],
@@ -115,7 +117,9 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
         .flatMap((id) => indicatorRowsByDoc.get(id) ?? [])
         .sort((a, b) => a - b)
         .map((p) => rows[p]!),
-    statementPeriods: (docId, start) => [...new Set((byStatement.get(statementKey(docId, start)) ?? []).map((r) => r.period))],
+    statementPeriods: (docId, start) => [
+      ...new Set((byStatement.get(statementKey(docId, start)) ?? []).map((r) => r.period)),
+    ],
     taskByNumber: (number) => tasksByNumber.get(number) ?? [],
     tasksWithTerms: (terms) => itemsWithTerms(taskIndex, terms).map((p) => tasks[p]!),
     tasksQuoting(quote) {
@@ -130,7 +134,12 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
     tasksOfUnit(key, role: UnitRole) {
       const entry = unitTasks.get(key);
       if (!entry) return [];
-      const list = role === "lead" ? entry.lead : role === "responsible" ? entry.responsible : [...new Set([...entry.lead, ...entry.responsible])];
+      const list =
+        role === "lead"
+          ? entry.lead
+          : role === "responsible"
+            ? entry.responsible
+            : [...new Set([...entry.lead, ...entry.responsible])];
       return [...list].sort((a, b) => a.number - b.number);
     },
     taskUnits: () => units,

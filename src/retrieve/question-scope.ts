@@ -87,11 +87,17 @@ export function closeness(asked: readonly string[], held: string): number {
 }
 
 /** The documents a question may use, by its places and period. */
-export function scopeOf(places: readonly PlaceRef[], period: PeriodRef, docs: readonly DocumentMeta[]): ScopeResult {
+export function scopeOf(
+  places: readonly PlaceRef[],
+  period: PeriodRef,
+  docs: readonly DocumentMeta[],
+): ScopeResult {
   let regional: DocumentMeta[] = [...docs];
   const chosen = new Set<string>();
   for (const place of places) {
-    const held = docs.filter((d) => place.codes.includes(d.regionCode) || (place.codes.length === 0 && d.region === place.name));
+    const held = docs.filter(
+      (d) => place.codes.includes(d.regionCode) || (place.codes.length === 0 && d.region === place.name),
+    );
     const codes = [...new Set(held.map((d) => d.regionCode))];
     if (codes.length === 0) return { ok: false, reason: "place", place };
     if (codes.length > 1) {
@@ -106,7 +112,8 @@ export function scopeOf(places: readonly PlaceRef[], period: PeriodRef, docs: re
   }
   if (chosen.size > 0) regional = docs.filter((d) => chosen.has(d.regionCode));
   const inPeriod = regional.filter((d) => docPeriods(d).some((p) => periodLabelMatches(p, period)));
-  if (inPeriod.length === 0) return { ok: false, reason: "period", places: places.map((p) => p.name), docs: regional };
+  if (inPeriod.length === 0)
+    return { ok: false, reason: "period", places: places.map((p) => p.name), docs: regional };
   if (period.wholeYear && period.part === null) {
     const whole = inPeriod.filter((d) => !isPartOfYear(d.period));
     if (whole.length === 0) return { ok: false, reason: "whole-year", docs: inPeriod };

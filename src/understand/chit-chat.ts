@@ -19,7 +19,10 @@ const WHOLE: ReadonlyArray<[ChitChat, RegExp]> = [
   ],
   [
     "thanks",
-    new RegExp(`^(?:(?:好的|嗯|收到)[，,\\s]*)?(?:谢谢(?:你|您|啦)?|多谢|感谢(?:你|您)?|辛苦(?:了|啦)?|thx|thanks|thank you)${TAIL}$`, "iu"),
+    new RegExp(
+      `^(?:(?:好的|嗯|收到)[，,\\s]*)?(?:谢谢(?:你|您|啦)?|多谢|感谢(?:你|您)?|辛苦(?:了|啦)?|thx|thanks|thank you)${TAIL}$`,
+      "iu",
+    ),
   ],
   [
     "ack",
@@ -46,7 +49,8 @@ const ANCHOR =
   /\d|多少|几[个项家户人次名元亿万]|增长|增速|下降|比重|占比|统计|公报|报告|指标|数据|任务|牵头|责任|目标|计划|完成|收入|投资|产值|就业|企业|项目|工程|改造|建设|政策|财政|税|人口|经济|社会|民生|政府|全区|全市|区委|市委/u;
 
 /** Leading small talk before a real question (`好的，那2021年呢`, `谢谢！立山区呢`). */
-const LEADING = /^(?:好的?|好滴|嗯+|哦+|谢谢(?:你|您)?|多谢|收到|明白了?|ok|okay|你好|您好)[，,。！!～~\s]+(?=\S)/iu;
+const LEADING =
+  /^(?:好的?|好滴|嗯+|哦+|谢谢(?:你|您)?|多谢|收到|明白了?|ok|okay|你好|您好)[，,。！!～~\s]+(?=\S)/iu;
 
 /** The small talk a whole message is, or null when it is (or may be) a question. */
 export function readChitChat(text: string, anchored: boolean): ChitChat | null {

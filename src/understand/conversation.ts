@@ -7,9 +7,7 @@
 import type { Question } from "./question.js";
 
 /** What one item of a list shown refers to. */
-export type ListItemRef =
-  | { task: number }
-  | { indicator: string; region: string; period: string };
+export type ListItemRef = { task: number } | { indicator: string; region: string; period: string };
 
 /** A list the last answer showed: its items in order (position = index + 1). */
 export interface ShownList {

@@ -32,7 +32,8 @@ import {
 import { hasWord } from "./subject.js";
 
 /** How a message relates to the conversation. */
-export type ResolvedKind = "new" | "follow-up" | "cite" | "chit-chat" | "list-item" | "list-count" | "no-list";
+export type ResolvedKind =
+  "new" | "follow-up" | "cite" | "chit-chat" | "list-item" | "list-count" | "no-list";
 
 /** The question to answer for a message, and what was taken from the conversation. */
 export interface Resolved {
@@ -80,7 +81,13 @@ function itemQuestion(item: ListItemRef, base: Question): Question {
     text: `${item.region}${item.period}${item.indicator}`,
     scope: {
       places: [place(item.region)],
-      period: { years: Number.isFinite(year) ? [year] : [], part, relative: null, every: false, wholeYear: false },
+      period: {
+        years: Number.isFinite(year) ? [year] : [],
+        part,
+        relative: null,
+        every: false,
+        wholeYear: false,
+      },
     },
     subject: {
       indicators: [{ written: item.indicator, names: [item.indicator] }],
@@ -124,7 +131,10 @@ function resolveList(state: ConversationState, q: Question, ref: ListRef): Resol
   const item = list.items[position - 1];
   // A bare `第153项` beyond the list is no item of it (it is read as it stands: a task number).
   if (!item) return q.ask.kind === "list" ? { ...result(q, "no-list"), listPosition: position } : null;
-  return { ...result(itemQuestion(item, q), "list-item", [`${list.title}第${position}项`]), listPosition: position };
+  return {
+    ...result(itemQuestion(item, q), "list-item", [`${list.title}第${position}项`]),
+    listPosition: position,
+  };
 }
 
 /** The year a relative word means in a conversation about one year. */
@@ -186,10 +196,12 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
   }
   const withDefault = (): Resolved => {
     const region = state.defaultRegion;
-    if (!region || q.scope.places.length > 0 || q.ask.kind === "task" || q.ask.kind === "unclear") return result(q, "new");
+    if (!region || q.scope.places.length > 0 || q.ask.kind === "task" || q.ask.kind === "unclear")
+      return result(q, "new");
     return result({ ...q, scope: { ...q.scope, places: [place(region)] } }, "new", [`${region}（默认地区）`]);
   };
-  if (!last || q.ask.kind === "unclear" || q.ask.kind === "source" || q.command !== null) return withDefault();
+  if (!last || q.ask.kind === "unclear" || q.ask.kind === "source" || q.command !== null)
+    return withDefault();
   if (q.ask.kind === "task" && q.ask.query.by !== "topic") return withDefault();
 
   const ownSubject = q.subject.indicators.length > 0 || (hasWord(q.subject.terms) && !q.cues.pronoun);
@@ -204,7 +216,7 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
   if (ownSubject && !measureOnly && ownPlace) return result(q, "new");
 
   const carried: string[] = [];
-  let subject = q.subject;
+  let subject: Subject;
   let ask: Ask = q.ask;
   let keepsTopic = false;
   if (q.ask.kind === "task" && !ownSubject) {
@@ -215,7 +227,11 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
     carried.push(`“${last.subject.topic || last.subject.wording}”`);
   } else if (!ownSubject) {
     ask = askOf(q, last);
-    subject = { ...last.subject, measure: q.subject.measure ?? last.subject.measure, head: q.subject.head ?? last.subject.head };
+    subject = {
+      ...last.subject,
+      measure: q.subject.measure ?? last.subject.measure,
+      head: q.subject.head ?? last.subject.head,
+    };
     keepsTopic = ask.kind === last.ask.kind && q.subject.measure === null;
     if (last.subject.wording || last.subject.topic)
       carried.push(`“${last.subject.indicators[0]?.names[0] ?? last.subject.topic}”`);
@@ -227,7 +243,12 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
   } else {
     subject = { ...q.subject, context: contextOf(last.subject) };
     // `社零呢` after a growth or a comparison asks the same of the new indicator.
-    if (q.ask.kind === "value" && q.ask.nature === "any" && q.cues.marked && ["growth", "compare"].includes(last.ask.kind))
+    if (
+      q.ask.kind === "value" &&
+      q.ask.nature === "any" &&
+      q.cues.marked &&
+      ["growth", "compare"].includes(last.ask.kind)
+    )
       ask = last.ask;
   }
 
@@ -251,7 +272,12 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
   }
   // `和2022年比呢`, `比2022年快了多少` after a 2023 question set the two years against each other.
   const lastYears = last.scope.period.years;
-  if (acrossPeriods && period.years.length === 1 && lastYears.length === 1 && period.years[0] !== lastYears[0]) {
+  if (
+    acrossPeriods &&
+    period.years.length === 1 &&
+    lastYears.length === 1 &&
+    period.years[0] !== lastYears[0]
+  ) {
     period = { ...period, years: [lastYears[0]!, period.years[0]!] };
     carried.push(`${lastYears[0]}年`);
   }

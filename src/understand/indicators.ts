@@ -16,7 +16,8 @@ export interface PlacedIndicator extends IndicatorRef {
 }
 
 /** A comparative right after a name (快多少, 高出几): read as a word break when finding names. */
-const COMPARATIVE = /(?<=[\p{Script=Han}A-Za-z])(?:快|慢|高|低|多|少|大|小)(?:出|了|于)?(?:多少|几|一些|不少)/gu;
+const COMPARATIVE =
+  /(?<=[\p{Script=Han}A-Za-z])(?:快|慢|高|低|多|少|大|小)(?:出|了|于)?(?:多少|几|一些|不少)/gu;
 /**
  * Words of a question's frame that may follow a name (占, 在…里, 哪个, 还是, 更高): a second
  * reading takes them as word breaks, so `社零占GDP`, `收入里`, `收入哪个增长快` name their
@@ -42,7 +43,9 @@ export function readIndicators(vocabulary: IndicatorVocabulary, text: string): P
   const second = withCoordinatedMentions(vocabulary, framed, findIndicatorMentions(vocabulary, framed));
   const overlaps = (a: { index: number; term: string }, b: { index: number; term: string }) =>
     a.index < b.index + b.term.length && b.index < a.index + a.term.length;
-  const mentions = [...first, ...second.filter((m) => !first.some((f) => overlaps(f, m)))].sort((a, b) => a.index - b.index);
+  const mentions = [...first, ...second.filter((m) => !first.some((f) => overlaps(f, m)))].sort(
+    (a, b) => a.index - b.index,
+  );
   return mentions
     .filter((m) => m.indicators.length > 0)
     .map((m) => {

@@ -13,7 +13,8 @@ export const MEASURE_WORDS =
 /** `多少X` / `几X` with the optional words around it. */
 const ASKED = new RegExp(`(?:一共|总共|共计|共)?(?:是|有|为|达到?)?(?:多少|几)(${MEASURE_WORDS})?`, "gu");
 /** Nouns that ask for a count in a measure word: 招聘会场次 → 场, 孤儿人数 → 人, 结婚登记对数 → 对. */
-const COUNT_NOUN = /(场|人|户|个|次|件|项|家|对|名|处)(?:次|数)(?=\s|$|是|有|为|多少|和|与|比|对比|相比)(?:是|有|为)?(?:多少)?/u;
+const COUNT_NOUN =
+  /(场|人|户|个|次|件|项|家|对|名|处)(?:次|数)(?=\s|$|是|有|为|多少|和|与|比|对比|相比)(?:是|有|为)?(?:多少)?/u;
 /** A question ending in a rate noun asks for a percentage: 报警器安装率 → %. */
 const RATE_NOUN = /(?<!增长|增)(率|占比|比重|比例)(?:是|为)?(?:多少)?$/u;
 

@@ -18,12 +18,18 @@ export interface Part {
   end: number;
 }
 
-const DISTRIBUTIVE = /(各|分别)(?:有|是|为)?([^多几、，,？?\s]{0,3}?)((?:\s*(?:多少|几)[^、，,？?\s和及]{0,4}\s*(?:[、和及]|$))+)\s*$/du;
+const DISTRIBUTIVE =
+  /(各|分别)(?:有|是|为)?([^多几、，,？?\s]{0,3}?)((?:\s*(?:多少|几)[^、，,？?\s和及]{0,4}\s*(?:[、和及]|$))+)\s*$/du;
 const SEPARATOR = /、|和|及|与|以及/gu;
 const ASKING = /多少|几|增速|增幅|增长率|同比|占比|比重/u;
 
 /** Spans of `[start, end)` of the blanked text split at a separator pattern, without empty ones. */
-function spansBetween(blanked: string, start: number, end: number, separator: RegExp): Array<[number, number]> {
+function spansBetween(
+  blanked: string,
+  start: number,
+  end: number,
+  separator: RegExp,
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let from = start;
   const re = new RegExp(separator.source, "gu");
@@ -74,7 +80,13 @@ function clauses(text: MarkedText): Part[] | null {
   const spans = spansBetween(blanked, 0, blanked.length, /[，,；;？?]/gu);
   if (spans.length < 2) return null;
   if (!spans.every(([a, b]) => ASKING.test(blanked.slice(a, b)))) return null;
-  return spans.map((own) => partOf(text, spans.filter((s) => s !== own), own));
+  return spans.map((own) =>
+    partOf(
+      text,
+      spans.filter((s) => s !== own),
+      own,
+    ),
+  );
 }
 
 /** How a message was split: distributive parts share one ask (各多少), clauses each ask their own. */

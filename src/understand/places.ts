@@ -19,7 +19,9 @@ function asWritten(p: PlaceMention, original: string): string {
   if (original.includes(p.written)) return p.written;
   for (const code of p.codes) {
     const d = divisionOf(code);
-    const spelled = [d.name, ...d.short].sort((a, b) => b.length - a.length).find((n) => original.includes(n));
+    const spelled = [d.name, ...d.short]
+      .sort((a, b) => b.length - a.length)
+      .find((n) => original.includes(n));
     if (spelled) return spelled;
   }
   return p.written;
@@ -58,11 +60,18 @@ function heldPlaces(text: MarkedText, masked: readonly boolean[], held: readonly
   for (const name of held) {
     const entry = gazetteer().names.get(name);
     if (!entry) continue;
-    const forms = [...new Set(entry.codes.flatMap((c) => [divisionOf(c).name, ...divisionOf(c).short]))].filter((f) => f.length >= 2);
+    const forms = [
+      ...new Set(entry.codes.flatMap((c) => [divisionOf(c).name, ...divisionOf(c).short])),
+    ].filter((f) => f.length >= 2);
     for (const form of forms.sort((a, b) => b.length - a.length)) {
       for (let at = text.text.indexOf(form); at >= 0; at = text.text.indexOf(form, at + 1)) {
         const end = at + form.length;
-        if (text.overlaps(at, end) || masked.slice(at, end).some(Boolean) || !FORM_START.test(text.text.slice(0, at))) continue;
+        if (
+          text.overlaps(at, end) ||
+          masked.slice(at, end).some(Boolean) ||
+          !FORM_START.test(text.text.slice(0, at))
+        )
+          continue;
         out.push({ written: form, start: at, end, codes: [...entry.codes], short: form !== name });
       }
     }
@@ -96,5 +105,7 @@ export function readPlaces(
 /** The place a name given alone means (`/region 铁东`, a list of held regions), or null. */
 export function placeNamed(name: string): PlaceRef | null {
   const found = findPlaces(name);
-  return found.length === 1 && found[0]!.end - found[0]!.start === name.length ? placeRef(found[0]!, name) : null;
+  return found.length === 1 && found[0]!.end - found[0]!.start === name.length
+    ? placeRef(found[0]!, name)
+    : null;
 }

@@ -67,7 +67,13 @@ function readRank(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
     if (m && (m[2] ?? m[3])) {
       const raw = m[2] ?? m[3]!;
       const op = /低于|小于|不到|不足/u.test(m[1] ?? "") ? "lt" : "gt";
-      ask = { kind: "filter", op, percent: raw === "两位数" ? 10 : Number(raw.replace("%", "")), mainOnly, targets };
+      ask = {
+        kind: "filter",
+        op,
+        percent: raw === "两位数" ? 10 : Number(raw.replace("%", "")),
+        mainOnly,
+        targets,
+      };
     } else if (/哪些/u.test(t) && /指标|数据|方面/u.test(t) && FELL.test(t))
       ask = { kind: "filter", op: "lt", percent: 0, mainOnly, targets };
     else if (/哪些/u.test(t) && /指标|数据|方面/u.test(t) && RISE.test(t))
@@ -77,7 +83,12 @@ function readRank(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
   // Two indicators asked which is higher are a pairwise comparison, not a ranking.
   if (ctx.indicators.length === 2 && ask.kind === "rank" && !/[、，]/u.test(t)) return null;
   take();
-  text.takeAll(new RegExp(`${RANK_FALL.source}|${RANK_MAX.source}|${RANK_MIN.source}|${THRESHOLD.source}|${FELL.source}`, "gu"));
+  text.takeAll(
+    new RegExp(
+      `${RANK_FALL.source}|${RANK_MAX.source}|${RANK_MIN.source}|${THRESHOLD.source}|${FELL.source}`,
+      "gu",
+    ),
+  );
   return { ask };
 }
 
@@ -101,7 +112,9 @@ function readWhich(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
   const measure: Measure = GROWTH_CUE.test(t) ? "growth" : "value";
   const direction = HIGHER.test(either ? either[2]! : frame) ? "higher" : "lower";
   text.takeAll(new RegExp(WHICH_PAIR.source, "gu"));
-  text.takeAll(/还是|相比|比较|之间|两者|两个|二者|和|与|跟|增速|增长率|增幅|增长|涨幅|(?:高|大|多|快|低|少|慢)(?=还是|$)/gu);
+  text.takeAll(
+    /还是|相比|比较|之间|两者|两个|二者|和|与|跟|增速|增长率|增幅|增长|涨幅|(?:高|大|多|快|低|少|慢)(?=还是|$)/gu,
+  );
   return { ask: { kind: "which", across, measure, direction } };
 }
 
@@ -116,7 +129,8 @@ const PLAN_WORDS =
 /** The text with the indicator names blanked (实际 in 实际利用外资 is no word of a frame). */
 function withoutNames(t: string, ctx: ShapeContext): string {
   let out = t;
-  for (const m of ctx.indicators) out = out.slice(0, m.start) + " ".repeat(m.end - m.start) + out.slice(m.end);
+  for (const m of ctx.indicators)
+    out = out.slice(0, m.start) + " ".repeat(m.end - m.start) + out.slice(m.end);
   return out;
 }
 
@@ -143,13 +157,17 @@ function readDifference(text: MarkedText, ctx: ShapeContext): ShapeReading | nul
   const frames = text.takeAll(DIFFERENCE_FRAME);
   const other = frames.map((f) => f.match[1] ?? "").join("");
   const side = frames.find((f) => f.match[1] && f.match.indices?.[1]);
-  const sides = side ? { part: [0, side.start] as [number, number], whole: side.match.indices![1]! as [number, number] } : undefined;
+  const sides = side
+    ? { part: [0, side.start] as [number, number], whole: side.match.indices![1]! as [number, number] }
+    : undefined;
   const points = /百分点|增速|增幅|增长率|降幅|涨幅|率/u.test(t);
   const fall = /降幅/u.test(t);
   let between: "periods" | "indicators" | "places" | "target";
   if (TARGET_WORD.test(other) || /目标|要求/u.test(t)) {
     between = "target";
-    text.takeAll(/(?:市政府|省政府|政府|上级|市里|省里)?(?:要求|定|制定|确定|下达|提出|设定)?的?(?:增长|年度)?(?:目标|要求|计划)(?:值)?/gu);
+    text.takeAll(
+      /(?:市政府|省政府|政府|上级|市里|省里)?(?:要求|定|制定|确定|下达|提出|设定)?的?(?:增长|年度)?(?:目标|要求|计划)(?:值)?/gu,
+    );
   } else if (ctx.indicators.length >= 2) between = "indicators";
   else if (ctx.places.length >= 2) between = "places";
   else between = "periods";
@@ -158,8 +176,10 @@ function readDifference(text: MarkedText, ctx: ShapeContext): ShapeReading | nul
 }
 
 // --- ratio -------------------------------------------------------------------------------------
-const RATIO = /占(?!比)([^，。？?]+?)(?:的)?(?:比重|比例|份额|百分比|比率|多少|几成|百分之几|多大比例|多大比重)/du;
-const RATIO_IN = /在([^，。？?]+?)(?:中|里|里面|当中)(?:的)?(?:占比|比重|所占比例|所占比重|份额|占(?:多大|多少)?(?:比例|比重)?)/du;
+const RATIO =
+  /占(?!比)([^，。？?]+?)(?:的)?(?:比重|比例|份额|百分比|比率|多少|几成|百分之几|多大比例|多大比重)/du;
+const RATIO_IN =
+  /在([^，。？?]+?)(?:中|里|里面|当中)(?:的)?(?:占比|比重|所占比例|所占比重|份额|占(?:多大|多少)?(?:比例|比重)?)/du;
 const RATIO_OF = /相当于([^，。？?]+?)的(?:百分之多少|百分之几|多少|几成|几倍)/du;
 /** `新冠疫苗接种的人里60岁以上老人占比多少`: the whole first, then the part. */
 const RATIO_AMONG = /^\s*([^，。？?]+?)(?:中|里|里面|当中)(?=[^，。？?]+?(?:的)?(?:占比|比重|所占比例))/du;
@@ -184,7 +204,10 @@ function readRatio(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
   const shared = SHARE.exec(b);
   if (shared && !/占(?!比)/u.test(b.slice(0, shared.index)) && ctx.indicators.length > 0) {
     text.take(shared.index, shared.index + shared[0].length);
-    return { ask: { kind: "ratio", part: NO_SUBJECT, whole: null }, sides: { part: [0, shared.index], whole: null } };
+    return {
+      ask: { kind: "ratio", part: NO_SUBJECT, whole: null },
+      sides: { part: [0, shared.index], whole: null },
+    };
   }
   const m = RATIO_IN.exec(b) ?? RATIO_OF.exec(b) ?? RATIO.exec(b);
   if (!m || !m.indices) return null;
@@ -200,7 +223,8 @@ function readRatio(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
 }
 
 // --- the simple asks ---------------------------------------------------------------------------
-const COMPARE = /对比|比较|相比|比一比|对照|变化|增减|变动|有何不同|有什么不同|差别|不同|(?:和|跟|与|同)[^，。？?]{0,10}比(?:呢|一下)?$/u;
+const COMPARE =
+  /对比|比较|相比|比一比|对照|变化|增减|变动|有何不同|有什么不同|差别|不同|(?:和|跟|与|同)[^，。？?]{0,10}比(?:呢|一下)?$/u;
 const CHANGE = /(?:增加|减少|净增|净减)了?(?:多少|几)/u;
 const GROWTH =
   /增速|增长率|增幅|增长多少|增长了多少|同比|下降多少|涨幅|增长情况|增长幅度|增长几|增长速度|增长怎么样|增长得怎么样/u;
@@ -214,12 +238,16 @@ function readSimple(text: MarkedText, ctx: ShapeContext, command: "cite" | "comp
   const t = text.blanked();
   const periods = ctx.period.years.length + (ctx.period.every ? 2 : 0);
   if (command === "compare" || COMPARE.test(t) || periods >= 2) {
-    text.takeAll(/对比一下|对比|比较一下|比较|相比|比一比|对照|变化(?:大吗|大不大|多少|情况)?|增减|变动|有何不同|有什么不同|差别|不同|比(?:呢|一下)?$|是增加了还是减少了|增加了还是减少了/gu);
+    text.takeAll(
+      /对比一下|对比|比较一下|比较|相比|比一比|对照|变化(?:大吗|大不大|多少|情况)?|增减|变动|有何不同|有什么不同|差别|不同|比(?:呢|一下)?$|是增加了还是减少了|增加了还是减少了/gu,
+    );
     return { kind: "compare", across: ctx.places.length >= 2 && periods < 2 ? "places" : "periods" };
   }
   if (CHANGE.test(t)) return { kind: "change" };
   if (TARGET.test(t)) {
-    text.takeAll(/(?:年初|年度|全年|当年)?(?:定|制定|确定|设定|提出|下达)?的?(?:增长)?目标|预期(?:增长)?|计划|预计/gu);
+    text.takeAll(
+      /(?:年初|年度|全年|当年)?(?:定|制定|确定|设定|提出|下达)?的?(?:增长)?目标|预期(?:增长)?|计划|预计/gu,
+    );
     return { kind: "value", nature: "target", achieved: false, figure: ASKS_FIGURE.test(t) };
   }
   if (GROWTH.test(t)) {
@@ -232,10 +260,20 @@ function readSimple(text: MarkedText, ctx: ShapeContext, command: "cite" | "comp
 
 /** Reads a two-sided frame (rank, which, plan, difference, ratio), taking its words; else null. */
 export function readFrame(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
-  return readRank(text, ctx) ?? readWhich(text, ctx) ?? readPlan(text, ctx) ?? readDifference(text, ctx) ?? readRatio(text, ctx);
+  return (
+    readRank(text, ctx) ??
+    readWhich(text, ctx) ??
+    readPlan(text, ctx) ??
+    readDifference(text, ctx) ??
+    readRatio(text, ctx)
+  );
 }
 
 /** Reads the frame of a question (taking its words) and returns its ask. */
-export function readShape(text: MarkedText, ctx: ShapeContext, command: "cite" | "compare" | null): ShapeReading {
+export function readShape(
+  text: MarkedText,
+  ctx: ShapeContext,
+  command: "cite" | "compare" | null,
+): ShapeReading {
   return readFrame(text, ctx) ?? { ask: readSimple(text, ctx, command) };
 }

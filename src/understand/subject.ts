@@ -92,7 +92,23 @@ const NON_TOPIC = new Set([
 export const GROWTH_WORDS = new Set(["增长", "增速", "增幅", "涨幅", "下降", "降幅", "同比", "增长率"]);
 
 /** Verbs a figure is asked with (完成多少, 增加多少): they say how, not what is counted. */
-const VERBS_OF_ASKING = new Set(["完成", "实现", "达到", "增加", "减少", "增长", "下降", "发放", "支出", "开展", "累计", "共计", "共有", "合计", "新增"]);
+const VERBS_OF_ASKING = new Set([
+  "完成",
+  "实现",
+  "达到",
+  "增加",
+  "减少",
+  "增长",
+  "下降",
+  "发放",
+  "支出",
+  "开展",
+  "累计",
+  "共计",
+  "共有",
+  "合计",
+  "新增",
+]);
 
 /** Builds the subject from the free text of `[start, end)` and the indicators inside it. */
 export function subjectOf(

@@ -59,7 +59,8 @@ export function readTaskQuery(text: MarkedText, units: readonly string[]): TaskQ
   if (!ASKS_LIST.test(t) && !/(?:任务|工作|事项)(?:数量|数|清单|情况)?$/u.test(t)) return null;
   const unit = findUnitMention(t, units);
   if (!unit) return null;
-  const countOnly = /几项|多少项|多少个|多少条|有几|数量|(?:任务|工作)数$/u.test(t) && !/哪些|都是|分别|列出/u.test(t);
+  const countOnly =
+    /几项|多少项|多少个|多少条|有几|数量|(?:任务|工作)数$/u.test(t) && !/哪些|都是|分别|列出/u.test(t);
   text.take(0, t.length);
   return { by: "unit", unit: unit.unit, role: roleOf(t), countOnly };
 }

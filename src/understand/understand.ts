@@ -106,7 +106,9 @@ function readPart(
   framed: ShapeReading | null = null,
 ): { ask: Ask; subject: Subject } {
   const { text } = part;
-  const indicators = ctx.indicators.filter((m: PlacedIndicator) => m.start >= part.start && m.start < part.end);
+  const indicators = ctx.indicators.filter(
+    (m: PlacedIndicator) => m.start >= part.start && m.start < part.end,
+  );
   const units = framed ? null : readUnitsAsked(text);
   const shape: ShapeReading = units
     ? { ask: { kind: "task", query: units } }
@@ -158,8 +160,14 @@ function classify(ask: Ask, subject: Subject, cues: FollowUpCues, scoped: boolea
  * A difference whose second side names its indicator by the tail it shares with the first
  * (`销售额降幅比销售面积降幅`): the side's indicator is added and the difference is of indicators.
  */
-function completeFrame(framed: ShapeReading | null, ctx: ReadContext, body: string, lexicon: Lexicon): ShapeReading | null {
-  if (framed?.ask.kind !== "difference" || framed.ask.between === "target" || !framed.sides?.whole) return framed;
+function completeFrame(
+  framed: ShapeReading | null,
+  ctx: ReadContext,
+  body: string,
+  lexicon: Lexicon,
+): ShapeReading | null {
+  if (framed?.ask.kind !== "difference" || framed.ask.between === "target" || !framed.sides?.whole)
+    return framed;
   const [start, end] = framed.sides.whole;
   const inside = ctx.indicators.filter((m) => m.start >= start && m.start < end);
   const before = ctx.indicators.filter((m) => m.start < start);
@@ -197,7 +205,8 @@ export function understand(message: string, lexicon: Lexicon): Question {
   const period = readPeriod(mt);
   const indicators = readIndicators(lexicon.vocabulary, mt.blanked());
   const places = readPlaces(mt, indicatorMask(body.length, indicators), message, lexicon.places);
-  const anchored = places.length > 0 || indicators.length > 0 || period.years.length > 0 || period.part !== null;
+  const anchored =
+    places.length > 0 || indicators.length > 0 || period.years.length > 0 || period.part !== null;
   const chatter = readChitChat(body, anchored);
   if (chatter) return bare(message, body, { kind: "chit-chat", what: chatter });
   const question = (ask: Ask, subject: Subject): Question => ({

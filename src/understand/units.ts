@@ -61,9 +61,12 @@ export interface UnitMention {
  * of the question ending in a unit suffix that abbreviates a table unit. `units` are keys.
  */
 export function findUnitMention(question: string, units: readonly string[]): UnitMention | null {
-  // As unit keys are written: no notes in brackets (各县（市）区政府 → 各县区政府), no 人民.
-  const q = question.replace(/[（(][^）)]*[）)]/gu, (m) => "\u0000".repeat(m.length)).replace(/人民政府/gu, "政府\u0000\u0000");
-  const bare = q.replace(/\u0000/gu, "");
+  // As unit keys are written: no notes in brackets (各县（市）区政府 → 各县区政府), no 人民; the
+  // characters set aside are padded with a private-use character so offsets stay those of the question.
+  const q = question
+    .replace(/[（(][^）)]*[）)]/gu, (m) => "\uE000".repeat(m.length))
+    .replace(/人民政府/gu, "政府\uE000\uE000");
+  const bare = q.replace(/\uE000/gu, "");
   const exact = units.filter((u) => u.length >= 2 && bare.includes(u)).sort((a, b) => b.length - a.length)[0];
   if (exact) {
     const at = locate(q, exact);
@@ -79,7 +82,7 @@ export function findUnitMention(question: string, units: readonly string[]): Uni
   for (let end = q.length; end > 1; end--) {
     if (!UNIT_SUFFIX.test(q.slice(0, end))) continue;
     for (let start = Math.max(0, end - 12); start < end - 1; start++) {
-      const span = q.slice(start, end).replace(/\u0000/gu, "");
+      const span = q.slice(start, end).replace(/\uE000/gu, "");
       const unit = units.find((u) => namesUnit(span, u));
       if (unit && (!best || unit.length > best.unit.length)) best = { unit, start, end };
     }
@@ -93,7 +96,7 @@ function locate(q: string, unit: string): { start: number; end: number } {
     let i = start;
     let k = 0;
     while (i < q.length && k < unit.length) {
-      if (q[i] === "\u0000") i++;
+      if (q[i] === "\uE000") i++;
       else if (q[i] === unit[k]) {
         i++;
         k++;

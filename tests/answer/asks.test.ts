@@ -23,7 +23,9 @@ describe("ratio and share", () => {
       "- 一般公共预算收入：10.19亿元，同比增长31.3%[2]",
       "税收收入约占一般公共预算收入的88.42%（计算值，由上列两个公布数相除得出，四舍五入）。",
     ]);
-    expect(a.facts.filter((f) => f.computed)).toEqual([expect.objectContaining({ value: "88.42%", citation: null })]);
+    expect(a.facts.filter((f) => f.computed)).toEqual([
+      expect.objectContaining({ value: "88.42%", citation: null }),
+    ]);
   });
 
   it("takes the whole a share implies from the catalogue (在职 of 含离退休职工)", async () => {
@@ -74,13 +76,17 @@ describe("briefings", () => {
     expect(lines[0]).toBe("铁东区2023年主要指标（据《鞍山市铁东区2023年国民经济和社会发展统计公报》）：");
     expect(lines[1]).toBe("- 地区生产总值：314.6亿元，按可比价格计算，同比增长7.3%[1]");
     expect(lines.at(-1)).toBe("另有铁东区2022年的数据，可以问“铁东区2022年主要指标”。");
-    expect(a.list?.items[0]).toEqual({ label: "地区生产总值 314.6亿元，按可比价格计算，同比增长7.3%", citation: 1 });
+    expect(a.list?.items[0]).toEqual({
+      label: "地区生产总值 314.6亿元，按可比价格计算，同比增长7.3%",
+      citation: 1,
+    });
   });
 
   it("lists a plan's targets with their qualifiers", async () => {
     const a = await service.ask("鞍山市2023年有哪些主要预期目标");
     expect(a.text).toContain("鞍山市2023年主要预期目标");
-    for (const t of ["增长6%左右", "增长7%左右", "增长12%左右", "增长9%左右", "增长8%左右"]) expect(a.text).toContain(t);
+    for (const t of ["增长6%左右", "增长7%左右", "增长12%左右", "增长9%左右", "增长8%左右"])
+      expect(a.text).toContain(t);
     expect(a.text).not.toContain("左右左右");
   });
 });
@@ -88,7 +94,9 @@ describe("briefings", () => {
 describe("rankings", () => {
   it("ranks a plan's targets", async () => {
     const a = await service.ask("鞍山市2023年预期目标中哪项增长最快");
-    expect(a.text.split("\n")[0]).toBe("鞍山市2023年主要预期目标中增长最快的是实际到位内资，增长15%以上[1]。");
+    expect(a.text.split("\n")[0]).toBe(
+      "鞍山市2023年主要预期目标中增长最快的是实际到位内资，增长15%以上[1]。",
+    );
   });
 });
 

@@ -68,6 +68,9 @@ describe("reading a change question", () => {
   it("reads 减少了多少 and 增加了多少 as asking a change, not a difference", () => {
     expect(read("铁东区2023年户籍人口减少了多少").ask.kind).toBe("change");
     expect(read("铁东区2023年户籍人口比上年末增加了多少").ask.kind).toBe("change");
-    expect(read("铁东区户籍人口2023年比2022年多了多少").ask).toMatchObject({ kind: "difference", between: "periods" });
+    expect(read("铁东区户籍人口2023年比2022年多了多少").ask).toMatchObject({
+      kind: "difference",
+      between: "periods",
+    });
   });
 });

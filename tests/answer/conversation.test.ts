@@ -28,8 +28,20 @@ async function chat(...messages: string[]): Promise<ConversationTurn[]> {
 
 describe("a list shown, navigated", () => {
   it("by position, next, and count", async () => {
-    const [list, second, next, again, count] = await chat("市教育局牵头的任务有哪些", "上面第二项的责任单位", "下一个", "再下一个", "一共几项");
-    expect(list!.answer.list?.items.map((i) => i.label.slice(0, 6))).toEqual(["第104项 ", "第105项 ", "第106项 ", "第107项 ", "第108项 "]);
+    const [list, second, next, again, count] = await chat(
+      "市教育局牵头的任务有哪些",
+      "上面第二项的责任单位",
+      "下一个",
+      "再下一个",
+      "一共几项",
+    );
+    expect(list!.answer.list?.items.map((i) => i.label.slice(0, 6))).toEqual([
+      "第104项 ",
+      "第105项 ",
+      "第106项 ",
+      "第107项 ",
+      "第108项 ",
+    ]);
     expect(list!.state.list?.items).toHaveLength(5);
     expect(second!.answer.text).toContain("第105项任务");
     expect(second!.answer.text).toMatch(/^按上一问：市教育局牵头的任务第2项/u);
@@ -76,7 +88,12 @@ describe("places", () => {
 
 describe("small talk leaves the state alone", () => {
   it("the next follow-up still uses the question before the chatter", async () => {
-    const [first, chatter, thanks, follow] = await chat("立山区2024年上半年一般公共预算收入多少", "大家中午吃什么", "谢谢", "增速呢");
+    const [first, chatter, thanks, follow] = await chat(
+      "立山区2024年上半年一般公共预算收入多少",
+      "大家中午吃什么",
+      "谢谢",
+      "增速呢",
+    );
     expect(chatter!.answer.text).not.toContain("按上一问");
     expect(chatter!.state).toBe(first!.state);
     expect(thanks!.state).toBe(first!.state);

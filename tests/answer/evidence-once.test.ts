@@ -18,7 +18,11 @@ let embedded = 0;
 beforeAll(async () => {
   await realService(); // builds the artefacts if they are stale
   const config = loadConfig({});
-  const model = await loadEmbedder({ modelDir: config.modelDir, modelId: config.modelId, allowRemote: false });
+  const model = await loadEmbedder({
+    modelDir: config.modelDir,
+    modelId: config.modelId,
+    allowRemote: false,
+  });
   // The real model, counted: every query embedding goes through it.
   const counting: Embedder = {
     modelId: model.modelId,

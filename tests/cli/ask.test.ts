@@ -37,7 +37,9 @@ describe("ask CLI contract", () => {
       expect(Array.isArray(a.declines)).toBe(true);
     }
     expect(answers.map((a) => a.route)).toEqual(["indicator-figures", "unreadable", "scope", "unreadable"]);
-    expect(answers[0]!.declines).toEqual([{ handler: "needs-subject", reason: "the question names a subject" }]);
+    expect(answers[0]!.declines).toEqual([
+      { handler: "needs-subject", reason: "the question names a subject" },
+    ]);
     const citation = (answers[0]!.citations as Array<Record<string, unknown>>)[0]!;
     expect(Object.keys(citation)).toEqual(expect.arrayContaining(["id", "doc", "title", "section", "quote"]));
   });

@@ -45,7 +45,11 @@ describe("scopeOf", () => {
   });
 
   it("asks which year 去年 is when several are held", () => {
-    expect(scope("铁东区去年税收")).toMatchObject({ ok: false, reason: "relative", periods: ["2022年", "2023年"] });
+    expect(scope("铁东区去年税收")).toMatchObject({
+      ok: false,
+      reason: "relative",
+      periods: ["2022年", "2023年"],
+    });
     expect(scope("立山区今年上半年税收").ok).toBe(true);
   });
 

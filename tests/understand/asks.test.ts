@@ -19,9 +19,8 @@ describe("what a question asks", () => {
 
   it("gives a ratio's part and whole their own subjects", () => {
     const q = read("千山区税收占财政收入的比重");
-    expect(q.ask.kind === "ratio" && [q.ask.part.indicators[0]?.names[0], q.ask.whole?.indicators[0]?.names[0]]).toEqual([
-      "税收收入",
-      "一般公共预算收入",
-    ]);
+    expect(
+      q.ask.kind === "ratio" && [q.ask.part.indicators[0]?.names[0], q.ask.whole?.indicators[0]?.names[0]],
+    ).toEqual(["税收收入", "一般公共预算收入"]);
   });
 });

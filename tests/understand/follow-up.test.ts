@@ -28,7 +28,8 @@ describe("a message resolved against the question before it", () => {
     if (expected.places) expect(q.scope.places.map((p) => p.name)).toEqual(expected.places);
     if (expected.years) expect(q.scope.period.years).toEqual(expected.years);
     if (expected.part !== undefined) expect(q.scope.period.part).toBe(expected.part);
-    if (expected.indicators) expect(indicatorNames(q.subject).slice(0, expected.indicators.length)).toEqual(expected.indicators);
+    if (expected.indicators)
+      expect(indicatorNames(q.subject).slice(0, expected.indicators.length)).toEqual(expected.indicators);
     if (expected.ask) expect(q.ask.kind).toBe(expected.ask);
   });
 
@@ -46,7 +47,10 @@ describe("a message resolved against the question before it", () => {
 
   it("the default region fills a question that names none", () => {
     const state = { ...NEW_CONVERSATION, defaultRegion: "千山区" };
-    expect(resolveFollowUp(state, read("2022年社零总额是多少"), corpus)).toMatchObject({ kind: "new", carried: ["千山区（默认地区）"] });
+    expect(resolveFollowUp(state, read("2022年社零总额是多少"), corpus)).toMatchObject({
+      kind: "new",
+      carried: ["千山区（默认地区）"],
+    });
     expect(resolveFollowUp(state, read("市发改委牵头哪些任务"), corpus).carried).toEqual([]);
   });
 });
@@ -58,7 +62,13 @@ describe("references to a list shown", () => {
   };
   const item = (state: ConversationState, message: string) => {
     const r = resolveFollowUp(state, read(message), corpus);
-    return [r.kind, r.question.ask.kind === "task" && r.question.ask.query.by === "number" ? r.question.ask.query.number : null, r.listPosition];
+    return [
+      r.kind,
+      r.question.ask.kind === "task" && r.question.ask.query.by === "number"
+        ? r.question.ask.query.number
+        : null,
+      r.listPosition,
+    ];
   };
 
   it("takes an item by position, from the top or the end", () => {

@@ -9,7 +9,9 @@ describe("indicators a question names", () => {
   });
 
   it("narrows a name to the variant the question qualifies", () => {
-    expect(read("铁西区2023年在职养老保险人数").subject.indicators[0]!.names).toEqual(["养老保险人数（在职）"]);
+    expect(read("铁西区2023年在职养老保险人数").subject.indicators[0]!.names).toEqual([
+      "养老保险人数（在职）",
+    ]);
     expect(read("铁西区2023年养老保险人数").subject.indicators[0]!.names).toEqual([
       "养老保险人数（含离退休职工）",
       "养老保险人数（在职）",

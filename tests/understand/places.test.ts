@@ -9,7 +9,10 @@ describe("places a question names", () => {
   });
 
   it("a parent written with the place names it exactly (qualified)", () => {
-    expect(read("鞍山市铁东区2023年社零").scope.places[0]).toMatchObject({ qualified: true, codes: ["210302"] });
+    expect(read("鞍山市铁东区2023年社零").scope.places[0]).toMatchObject({
+      qualified: true,
+      codes: ["210302"],
+    });
     expect(read("铁东区2023年社零").scope.places[0]).toMatchObject({ qualified: false });
   });
 });

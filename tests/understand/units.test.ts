@@ -25,7 +25,11 @@ describe("unit names", () => {
   });
 
   it("finds the unit a question names, and where", () => {
-    expect(findUnitMention("市发改委牵头哪些任务", UNITS)).toEqual({ unit: "市发展改革委", start: 0, end: 4 });
+    expect(findUnitMention("市发改委牵头哪些任务", UNITS)).toEqual({
+      unit: "市发展改革委",
+      start: 0,
+      end: 4,
+    });
     expect(findUnitMention("台安县人民政府牵头的任务", UNITS)?.unit).toBe("台安县政府");
     expect(findUnitMention("各县（市）区政府负责哪些任务", UNITS)?.unit).toBe("各县区政府");
     expect(findUnitMention("今天天气怎么样", UNITS)).toBeNull();
