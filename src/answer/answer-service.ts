@@ -18,13 +18,11 @@ import type {
   Citation,
   DocumentMeta,
   IndicatorRow,
-  Intent,
   SourceListing,
   SourceSpan,
   TaskRow,
 } from "../types.js";
 import type { ConversationState } from "../understand/conversation.js";
-import type { Question } from "../understand/question.js";
 import type { Lexicon } from "../understand/subject.js";
 import { understand } from "../understand/understand.js";
 import { formatExcerpt } from "./citation-book.js";
@@ -32,6 +30,7 @@ import { answerTurn } from "./conversation.js";
 import { ANSWER_DEFAULTS, type AnswerDefaults } from "./defaults.js";
 import { examplesOf } from "./examples.js";
 import { answerQuestion, type Routed } from "./pipeline.js";
+import { toAnswer } from "./to-answer.js";
 import type { AnswerContext, NearNameFinder } from "./types.js";
 
 /** Answers questions over the built corpus. Create one per process; it is safe to share. */
@@ -145,57 +144,6 @@ export async function createAnswerService(
   });
   const artefacts = await loadOrRebuild(config, embedder, options);
   return serviceFromArtefacts(artefacts, embedder, options);
-}
-
-/** The intent an answer reports (the CLI's contract and the bot's logs). */
-function intentOf(q: Question): Intent {
-  if (q.command === "cite") return "cite";
-  switch (q.ask.kind) {
-    case "value":
-      return q.ask.nature === "target" ? "target" : "value";
-    case "growth":
-      return "growth";
-    case "change":
-    case "ratio":
-      return "value";
-    case "compare":
-    case "difference":
-    case "which":
-    case "plan":
-      return "compare";
-    case "task":
-      return "lead";
-    default:
-      return "general";
-  }
-}
-
-/** The answer of a routed draft, in the ask --json contract. */
-function toAnswer(message: string, q: Question, routed: Routed, started: number): Answer {
-  const { draft } = routed;
-  const list = draft.list
-    ? {
-        list: {
-          title: draft.list.title,
-          source: draft.list.source,
-          ...(draft.list.role ? { role: draft.list.role } : {}),
-          items: draft.list.items.map(({ label, citation }) => ({ label, citation })),
-        },
-      }
-    : {};
-  return {
-    question: message,
-    status: draft.status,
-    intent: intentOf(q),
-    text: draft.text,
-    facts: draft.facts,
-    citations: draft.book?.citations() ?? [],
-    options: draft.options,
-    timing_ms: Math.round((performance.now() - started) * 100) / 100,
-    ...list,
-    route: routed.route,
-    declines: routed.declines,
-  };
 }
 
 /** The reply to a defect (not a user mistake): reported, answered politely, the service keeps serving. */
