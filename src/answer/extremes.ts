@@ -137,9 +137,13 @@ function candidates(
   q: Question,
   ev: Evidence,
   ctx: AnswerContext,
-  across: "periods" | "places" | "indicators",
+  across: "periods" | "places" | "indicators" | "topics",
 ): IndicatorRow[] {
   const named = namedIndicators(q);
+  if (across === "topics") {
+    const items = q.ask.kind === "which" ? (q.ask.items ?? []) : [];
+    return items.flatMap((item) => rowsOf({ ...q, subject: item }, ev, "result", ctx).slice(0, 1));
+  }
   if (across === "indicators") {
     const rows = rowsOf(q, ev, "result", ctx);
     return named.flatMap((n) => rows.find((r) => r.indicator === n) ?? []);
@@ -177,11 +181,25 @@ export function whichIsHigher(q: Question, ev: Evidence, ctx: AnswerContext): Ou
   const book = new CitationBook(ctx.reader);
   const facts: Fact[] = [];
   const subject =
-    across === "indicators" ? where(pick) : `${across === "places" ? "" : pick.region}${rowLabel(pick)}`;
+    across === "indicators" || across === "topics"
+      ? where(pick)
+      : `${across === "places" ? "" : pick.region}${rowLabel(pick)}`;
   const what = growth ? "增速" : "";
   const lines = [`${subject}${what}：`, ...sorted.map((r) => stateRow(r, name(r), book, facts))];
-  const word = direction === "higher" ? (growth ? "增长更快" : "更高") : growth ? "增长更慢" : "更低";
-  const most = direction === "higher" ? (growth ? "增长最快" : "最高") : growth ? "增长最慢" : "最低";
+  const percent = growth || pick.value?.canonicalUnit === "%";
+  const word =
+    direction === "higher"
+      ? growth
+        ? "增长更快"
+        : percent
+          ? "更高"
+          : "更多"
+      : growth
+        ? "增长更慢"
+        : percent
+          ? "更低"
+          : "更少";
+  const most = word.replace("更", "最");
   const tie = figureOf(pick, growth) === figureOf(other, growth);
   lines.push(
     tie ? `${name(pick)}与${name(other)}持平。` : `${name(pick)}${sorted.length > 2 ? most : word}。`,
@@ -189,10 +207,10 @@ export function whichIsHigher(q: Question, ev: Evidence, ctx: AnswerContext): Ou
   const d = differenceOf(pick, other, growth);
   if (d && !tie) {
     const abs = d.diff.replace(/^-/u, "");
-    const source = d.unit === "个百分点" ? "两个公布的百分比" : "两个公布数";
-    lines.push(
-      `${name(pick)}比${name(other)}${d.diff.startsWith("-") ? "低" : "高"}${abs}${d.unit}（计算值，由${source}相减得出）。`,
-    );
+    const points = d.unit === "个百分点";
+    const verb = d.diff.startsWith("-") ? (points ? "低" : "少") : points ? "高" : "多";
+    const source = points ? "两个公布的百分比" : "两个公布数";
+    lines.push(`${name(pick)}比${name(other)}${verb}${abs}${d.unit}（计算值，由${source}相减得出）。`);
     facts.push({
       ...factOf(pick, 0),
       indicator: `${name(pick)}与${name(other)}之差`,

@@ -6,7 +6,7 @@
 import type { Fact, IndicatorRow } from "../types.js";
 import { indicatorNames, type Question, type Subject } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
-import { rowLabel } from "./compose.js";
+import { citeRow, factOf, rowLabel, statementOfRow } from "./compose.js";
 import { stateRow, where } from "./differences.js";
 import { rowsOf } from "./pick-rows.js";
 import { impliedWholes, namedForms } from "./select-rows.js";
@@ -62,8 +62,11 @@ function publishedShare(
     rows.find((r) => {
       const statement = ctx.reader.text(r.source.docId, r.source.start, r.source.end);
       const upTo = statement.slice(0, statement.indexOf(r.clause) + r.clause.length || statement.length);
+      // A percentage of the part stated as a share (占比, 比重) or against the whole named in its
+      // own clause (`实际到位内资…，完成全年任务的56.5%`).
+      const ofWhole = wholeWords.length > 0 && wholeWords.some((w) => r.clause.includes(w));
       return (
-        /占比|比重|占/u.test(r.clause) &&
+        (/占比|比重|占/u.test(r.clause) || ofWhole) &&
         partWords.some((w) => upTo.includes(w)) &&
         (wholeWords.length === 0 || wholeWords.some((w) => upTo.includes(w)))
       );
@@ -106,12 +109,13 @@ export function shareOf(q: Question, ev: Evidence, ctx: AnswerContext): Outcome 
   const facts: Fact[] = [];
   const published = publishedShare(q, part, whole, ev, ctx);
   if (published) {
-    const line = stateRow(published, `${where(published)}${published.phrase}`, book, facts).replace(
-      /^- /u,
-      "",
-    );
+    // As published: an indicator's share in the fixed pattern, a body-text share by its clause.
+    const id = citeRow(book, published);
+    facts.push(factOf(published, id));
+    const line = statementOfRow(published, id).replace(/。$/u, "");
     return { status: "answered", text: `${line}（文件公布的比重）。`, facts, book, options: [] };
   }
+
   const a = sideRow(q, part, ev, ctx);
   const b = whole ? sideRow(q, whole, ev, ctx) : impliedWhole(q, a, ev, ctx);
   if (!a || !b) return decline("the part or the whole has no published value in the period asked");

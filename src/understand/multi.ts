@@ -74,6 +74,27 @@ function distributive(text: MarkedText): Part[] | null {
   return parts;
 }
 
+/** `办了多少份A和B`: the ask first, then the subjects it is asked of. */
+const ASK_FIRST = /(?:多少|几)[^\s多几，,？?、和及与]{0,2}?(?=\S)([^多几，,？?]+)$/du;
+
+function askFirst(text: MarkedText): Part[] | null {
+  const blanked = text.blanked();
+  const m = ASK_FIRST.exec(blanked.trimEnd());
+  if (!m?.indices) return null;
+  const [start, end] = m.indices[1]!;
+  const subjects = spansBetween(blanked, start, end, SEPARATOR);
+  if (subjects.length < 2 || subjects.some(([a, b]) => blanked.slice(a, b).trim().length < 2)) return null;
+  return subjects.map((s) => {
+    const part = partOf(
+      text,
+      subjects.filter((x) => x !== s),
+      s,
+    );
+    part.text.takeAll(/[、和及与]/gu);
+    return { ...part, start: 0 };
+  });
+}
+
 /** `多少个X，帮扶了多少名Y`: every clause asks. */
 function clauses(text: MarkedText): Part[] | null {
   const blanked = text.blanked();
@@ -97,7 +118,7 @@ export interface Parts {
 
 /** The parts of a message asking several things, or null when it asks one. */
 export function splitParts(text: MarkedText): Parts | null {
-  const shared = distributive(text);
+  const shared = distributive(text) ?? askFirst(text);
   if (shared) return { kind: "distributive", parts: shared };
   const own = clauses(text);
   return own ? { kind: "clauses", parts: own } : null;

@@ -129,12 +129,16 @@ export type Ask =
   /** One figure as a share of another (占…比重); `whole` null asks a published share (占比). */
   | { kind: "ratio"; part: Subject; whole: Subject | null }
   | { kind: "compare"; across: "periods" | "places" }
-  /** Which is higher or lower (A和B哪个高, 哪年最高), pairwise or among all held. */
+  /**
+   * Which is higher or lower (A和B哪个高, 哪年最高), pairwise or among all held; `items` are
+   * the subjects compared when they are topics rather than indicators (普通食品和食用农产品哪个多).
+   */
   | {
       kind: "which";
-      across: "periods" | "places" | "indicators";
+      across: "periods" | "places" | "indicators" | "topics";
       measure: Measure;
       direction: "higher" | "lower";
+      items?: Subject[];
     }
   /** Target and result together; `verdict` asks whether the target was met (目标完成了没有). */
   | { kind: "plan"; verdict: boolean }

@@ -32,6 +32,8 @@ export interface ShapeReading {
   ask: Ask;
   /** For ratio frames: the part's and the whole's spans. */
   sides?: { part: [number, number]; whole: [number, number] | null };
+  /** For which-is-higher over topics: each topic's span. */
+  items?: Array<[number, number]>;
 }
 
 const GROWTH_CUE = /增速|增长率|增幅|涨幅|降幅|增长|快|慢/u;
@@ -94,7 +96,9 @@ function readRank(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
 
 // --- which is higher -------------------------------------------------------------------------
 const WHICH_PAIR =
-  /(?:哪个|哪一个|哪项|哪一项|谁|哪一?年|哪个年份|哪个(?:区|县|市|地区)|哪里)[^，。？?哪]{0,6}?(?:更|比较|相对)?(?:高|大|多|快|好|强|低|小|少|慢|差|弱)(?:一些|一点|些)?|(?:更|最)(?:高|大|多|快|好|低|小|少|慢)(?:的)?(?:是)?(?:哪一?年|哪个(?:区|县|市|地区)?|哪项|谁)/u;
+  /(哪个|哪一个|哪项|哪一项|谁|哪一?年|哪个年份|哪个(?:区|县|市|地区)|哪里)([^，。？?哪]{0,6}?)((?:更|比较|相对)?(?:高|大|多|快|好|强|低|小|少|慢|差|弱)(?:一些|一点|些)?)|(?:更|最)(?:高|大|多|快|好|低|小|少|慢)(?:的)?(?:是)?(?:哪一?年|哪个(?:区|县|市|地区)?|哪项|谁)/du;
+/** Coordinated topics compared (普通食品和食用农产品): two or more, each of two characters or more. */
+const COORDINATED = /[和与及、跟]|以及/gu;
 const EITHER_OR = /(?:是)?(.+?)(高|大|多|快|低|少|慢)还是(.+?)(高|大|多|快|低|少|慢)/u;
 
 function readWhich(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
@@ -103,19 +107,38 @@ function readWhich(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
   const either = pair ? null : EITHER_OR.exec(t);
   if (!pair && !either) return null;
   const frame = (pair ?? either)![0];
-  let across: "periods" | "places" | "indicators";
+  let across: "periods" | "places" | "indicators" | "topics";
+  let sides: ShapeReading["items"];
   if (WHICH_PERIOD.test(frame) || ctx.period.years.length >= 2 || ctx.period.every) across = "periods";
   else if (WHICH_PLACE.test(frame) || ctx.places.length >= 2) across = "places";
   else if (ctx.indicators.length >= 2) across = "indicators";
   else if (/哪一?年/u.test(t)) across = "periods";
-  else return null;
+  else {
+    // Topics coordinated before the frame: 普通食品和食用农产品哪个…多.
+    const end = pair ? pair.index : 0;
+    const start = t.slice(0, end).search(/\S/u);
+    const items: Array<[number, number]> = [];
+    let from = start;
+    for (const m of t.slice(0, end).matchAll(COORDINATED)) {
+      if (m.index! > from) items.push([from, m.index!]);
+      from = m.index! + m[0].length;
+    }
+    if (from < end) items.push([from, end]);
+    if (start < 0 || items.length < 2 || items.some(([a, b]) => t.slice(a, b).trim().length < 2)) return null;
+    across = "topics";
+    sides = items;
+  }
   const measure: Measure = GROWTH_CUE.test(t) ? "growth" : "value";
-  const direction = HIGHER.test(either ? either[2]! : frame) ? "higher" : "lower";
-  text.takeAll(new RegExp(WHICH_PAIR.source, "gu"));
+  const direction = HIGHER.test(either ? either[2]! : (pair?.[3] ?? frame)) ? "higher" : "lower";
+  if (pair?.indices && pair[1]) {
+    // The which-word and the comparative go; what stands between them (抽样批次) is the subject.
+    text.take(...pair.indices[1]!);
+    text.take(...pair.indices[3]!);
+  }
   text.takeAll(
     /还是|相比|比较|之间|两者|两个|二者|和|与|跟|增速|增长率|增幅|增长|涨幅|(?:高|大|多|快|低|少|慢)(?=还是|$)/gu,
   );
-  return { ask: { kind: "which", across, measure, direction } };
+  return { ask: { kind: "which", across, measure, direction }, ...(sides ? { items: sides } : {}) };
 }
 
 // --- plan vs result --------------------------------------------------------------------------

@@ -131,6 +131,14 @@ function readPart(
     return { ask: { kind: "ratio", part: p, whole: w }, subject };
   }
   const subject = build(part.start, part.end);
+  if (shape.ask.kind === "which" && shape.items) {
+    // Each topic compared, with the words they share (普通食品和食用农产品哪个抽样批次多 → 抽样, 批次).
+    const items = shape.items.map(([a, b]) => build(a, b));
+    const own = new Set(items.flatMap((i) => i.terms));
+    const shared = subject.terms.filter((t) => !own.has(t));
+    const withShared = items.map((i) => ({ ...i, terms: [...i.terms, ...shared] }));
+    return { ask: { ...shape.ask, items: withShared }, subject };
+  }
   // A general question about a named indicator asks its figures.
   if (shape.ask.kind === "general" && subject.indicators.length > 0)
     return { ask: { kind: "value", nature: "any", achieved: false, figure: true }, subject };
