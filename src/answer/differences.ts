@@ -6,6 +6,7 @@
  * when no own target is published, and then labelled as such.
  */
 import { decimalDifference, isSingleNumber } from "../indicators/parse-figure.js";
+import { unitAnswers } from "../retrieve/match-rows.js";
 import type { Fact, IndicatorRow } from "../types.js";
 import type { Question } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
@@ -39,7 +40,15 @@ function comparable(
   points: boolean,
 ): { x: string; y: string; unit: string } | null {
   if (points && a.growth && b.growth) return { x: signed(a), y: signed(b), unit: "个百分点" };
-  if (a.value && b.value && a.value.canonicalUnit === b.value.canonicalUnit) {
+  // One unit, or counts of one thing in 个 and its own classifier (20个 and 35处 口袋公园).
+  const countOf = (x: string, y: string) => x === "个" && !/^[万亿]/u.test(y) && unitAnswers(x, y);
+  const same =
+    a.value &&
+    b.value &&
+    (a.value.canonicalUnit === b.value.canonicalUnit ||
+      countOf(a.value.canonicalUnit, b.value.canonicalUnit) ||
+      countOf(b.value.canonicalUnit, a.value.canonicalUnit));
+  if (a.value && b.value && same) {
     if (!isSingleNumber(a.value.numeral) || !isSingleNumber(b.value.numeral)) return null;
     const unit = a.value.canonicalUnit === "%" ? "个百分点" : a.value.canonicalUnit;
     return { x: a.value.numeral, y: b.value.numeral, unit };

@@ -62,26 +62,34 @@ function publishedShare(
     rows.find((r) => {
       const statement = ctx.reader.text(r.source.docId, r.source.start, r.source.end);
       const upTo = statement.slice(0, statement.indexOf(r.clause) + r.clause.length || statement.length);
-      // A percentage of the part stated as a share (占比, 比重) or against the whole named in its
-      // own clause (`实际到位内资…，完成全年任务的56.5%`).
-      const ofWhole = wholeWords.length > 0 && wholeWords.some((w) => r.clause.includes(w));
-      return (
-        (/占比|比重|占/u.test(r.clause) || ofWhole) &&
-        partWords.some((w) => upTo.includes(w)) &&
-        (wholeWords.length === 0 || wholeWords.some((w) => upTo.includes(w)))
-      );
+      // A percentage of the part stated as a share (占比, 比重), or against the whole named in
+      // its own clause (`实际到位内资…，完成全年任务的56.5%`); most of each side's words present.
+      const share = (words: string[], text: string) =>
+        words.length === 0 ? 1 : words.filter((w) => text.includes(w)).length / words.length;
+      const stated = /占比|比重|占/u.test(r.clause)
+        ? share(wholeWords, upTo) >= 0.6
+        : share(wholeWords, r.clause) === 1 && wholeWords.length > 0;
+      return stated && share(partWords, upTo) >= 0.6;
     }) ?? null
   );
 }
 
 /** The row of one side: its named indicator's result with a value, else the best row of its topic. */
-function sideRow(q: Question, side: Subject, ev: Evidence, ctx: AnswerContext): IndicatorRow | null {
+function sideRow(
+  q: Question,
+  side: Subject,
+  ev: Evidence,
+  ctx: AnswerContext,
+  like: IndicatorRow | null = null,
+): IndicatorRow | null {
   const names = side.indicators.flatMap((m) => m.names);
-  if (names.length > 0)
-    return (
-      ev.rows.named.find((r) => names.includes(r.indicator ?? "") && r.nature === "result" && r.value) ?? null
-    );
-  return rowsOf({ ...q, subject: side }, ev, "result", ctx).find((r) => r.value) ?? null;
+  const rows =
+    names.length > 0
+      ? ev.rows.named.filter((r) => names.includes(r.indicator ?? "") && r.nature === "result" && r.value)
+      : rowsOf({ ...q, subject: side }, ev, "result", ctx).filter((r) => r.value);
+  // The whole is counted as the part is (1832人 of 接种…, not 17家 of the same clause).
+  const unit = like?.value?.canonicalUnit.replace(/^[万亿]/u, "");
+  return rows.find((r) => unit && r.value!.canonicalUnit.replace(/^[万亿]/u, "") === unit) ?? rows[0] ?? null;
 }
 
 /** The whole of a share the question names none for: the first implied whole published with the part. */
@@ -117,7 +125,7 @@ export function shareOf(q: Question, ev: Evidence, ctx: AnswerContext): Outcome 
   }
 
   const a = sideRow(q, part, ev, ctx);
-  const b = whole ? sideRow(q, whole, ev, ctx) : impliedWhole(q, a, ev, ctx);
+  const b = whole ? sideRow(q, whole, ev, ctx, a) : impliedWhole(q, a, ev, ctx);
   if (!a || !b) return decline("the part or the whole has no published value in the period asked");
   const percent = decimalPercent(a, b, ctx.defaults.ratioDecimals);
   if (percent === null) return decline("the two values are not in one unit");

@@ -144,9 +144,12 @@ export function byTopic(
     ask.kind === "compare"
       ? [...new Set(scored.map((s) => s.row.period))].map((p) => scored.filter((s) => s.row.period === p))
       : [scored];
+  // Ties go to the nature asked only when one is asked (目标 → a target, 完成了多少 → a result).
+  const asked = target ? "target" : resultOnly ? "result" : null;
   let chosen = groups.flatMap((group) =>
-    bestRows(group, terms, ev.minCoverage, ctx.defaults.maxTopicRows, preferred),
+    bestRows(group, terms, ev.minCoverage, ctx.defaults.maxTopicRows, asked),
   );
+
   if (chosen.length === 0) return null;
   // A growth question takes the rate that follows a value in the same statement.
   if (ask.kind === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.reader));
