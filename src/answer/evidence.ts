@@ -20,6 +20,7 @@ export const SEARCHING_ASKS: ReadonlySet<AskKind> = new Set<AskKind>([
   "compare",
   "which",
   "plan",
+  "standing",
   "general",
   "multi",
 ]);

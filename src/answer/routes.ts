@@ -13,6 +13,7 @@ import { indicatorFigures, publishedChange } from "./figures.js";
 import { generalStatements } from "./general.js";
 import { noListShown, noSourceYet, refuseFigure, refuseGeneral } from "./refusals.js";
 import { shareOf } from "./ratio.js";
+import { standing } from "./standing.js";
 import { smallTalk, unreadable } from "./small-talk.js";
 import { taskByNumber, taskByQuote, taskByTopic, taskText, tasksOfUnit } from "./task-answers.js";
 import { noTargetSet, targetTask, wordedTarget } from "./targets.js";
@@ -74,6 +75,7 @@ export const ROUTES: Readonly<Record<Exclude<AskKind, "multi">, readonly Route[]
   difference: [needsSubject, route("difference", difference), refuse],
   ratio: [needsSubject, route("share", shareOf), route("topic-figures", topicFigures), refuse],
   which: [needsSubject, route("which-is-higher", whichIsHigher), refuse],
+  standing: [needsSubject, route("standing", standing), refuse],
   plan: [
     needsSubject,
     route("plan-and-result", planAndResult),

@@ -46,24 +46,8 @@ export function unitAnswers(asked: string, unit: string): boolean {
 }
 
 /** Units of counted things that 个 may ask for (not people, households or amounts). */
-const GENERAL_COUNTS = new Set([
-  "处",
-  "座",
-  "所",
-  "家",
-  "项",
-  "条",
-  "间",
-  "栋",
-  "台",
-  "套",
-  "枚",
-  "种",
-  "批",
-  "场",
-  "支",
-  "块",
-]);
+/** (项, 种, 批, 场 count items, kinds and events: 多少个社区 is never 78项.) */
+const GENERAL_COUNTS = new Set(["处", "座", "所", "家", "条", "间", "栋", "台", "套", "枚", "支", "块"]);
 
 /** Keeps the first of rows that state the same figure for the same indicator and document. */
 export function dedupeRows(rows: IndicatorRow[]): IndicatorRow[] {

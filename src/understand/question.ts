@@ -140,6 +140,8 @@ export type Ask =
       direction: "higher" | "lower";
       items?: Subject[];
     }
+  /** Where a figure stands among others' (在全市排第几, 排名如何): the standing a document states. */
+  | { kind: "standing" }
   /** Target and result together; `verdict` asks whether the target was met (目标完成了没有). */
   | { kind: "plan"; verdict: boolean }
   /** Indicators ranked by their published growth (哪个指标增长最快); `targets` ranks a plan's targets. */

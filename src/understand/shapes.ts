@@ -281,9 +281,19 @@ function readSimple(text: MarkedText, ctx: ShapeContext, command: "cite" | "comp
   return { kind: "value", nature: "any", achieved: ACHIEVED.test(t), figure: ASKS_FIGURE.test(t) };
 }
 
+// --- standing -----------------------------------------------------------------------------------
+const STANDING =
+  /(?:在)?(?:全市|全省|全国|全区|同类地区)?(?:中)?(?:排(?:在)?(?:全市|全省|全国)?(?:第几|多少名|几名|前几|什么位置)|排名(?:第几|如何|怎么样|怎样|多少|情况|靠前吗|怎么样了)?|位列第几|排位|名次)/gu;
+
+function readStanding(text: MarkedText): ShapeReading | null {
+  if (text.takeAll(STANDING).length === 0) return null;
+  return { ask: { kind: "standing" } };
+}
+
 /** Reads a two-sided frame (rank, which, plan, difference, ratio), taking its words; else null. */
 export function readFrame(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
   return (
+    readStanding(text) ??
     readRank(text, ctx) ??
     readWhich(text, ctx) ??
     readPlan(text, ctx) ??

@@ -46,6 +46,9 @@ export const ASK_EXAMPLES: AskExample[] = [
   ["海城市GDP增速哪一年最快", { kind: "which", across: "periods", measure: "growth" }],
   ["千山区和立山区社零哪个多", { kind: "which", across: "places", direction: "higher" }],
   ["千山区固投和社零哪个增速低", { kind: "which", across: "indicators", measure: "growth", direction: "lower" }],
+  // standing
+  ["海城市上半年税收增速在全市排第几", { kind: "standing" }],
+  ["千山区固投排名如何", { kind: "standing" }],
   // plan vs result
   ["千山区2023年新增就业目标是多少，实际完成多少", { kind: "plan", verdict: false }],
   ["千山区2023年招商引资目标完成了没有", { kind: "plan", verdict: true }],
