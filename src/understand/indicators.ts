@@ -23,7 +23,11 @@ const COMPARATIVE =
  * reading takes them as word breaks, so `社零占GDP`, `收入里`, `收入哪个增长快` name their
  * indicators. The first reading (without it) keeps names these characters belong to (高新技术企业).
  */
-const FRAME_CHARS = /占|里|哪|还是|谁|更|最|高|低|快|慢|相当于/gu;
+const FRAME_CHARS =
+  /占|里|哪|还是|谁|更|最|高|低|快|慢|相当于|预计|力争|争取|要(?=增长|达到|实现|控制|完成|新增|突破|提高)/gu;
+
+/** A place word a catalogued name may open with. */
+const SCOPE_WORD = /^(?:全国|全省|全市|全区|全县|我国|我省|我市|我区)/u;
 
 /** The names of an ambiguous mention that the question's own words qualify (在职, 含离退休职工). */
 function qualified(names: string[], text: string): string[] {
@@ -52,10 +56,12 @@ export function readIndicators(vocabulary: IndicatorVocabulary, text: string): P
       const slice = text.slice(m.index, m.index + m.term.length);
       // A completed conjunct (城镇 of 城镇和农村居民…) is written shorter than its name.
       const whole = slice.toUpperCase() === m.term.toUpperCase();
+      // A name that opens with a place word (全国城镇调查失业率) leaves the place to the places.
+      const scope = whole ? (SCOPE_WORD.exec(slice)?.[0].length ?? 0) : 0;
       return {
         written: whole ? slice : m.term,
         names: qualified(m.indicators, text),
-        start: m.index,
+        start: m.index + scope,
         end: whole ? m.index + m.term.length : m.index + 1,
       };
     });

@@ -8,10 +8,16 @@ import { partLabel } from "../indicators/statement-period.js";
 import type { MarkedText } from "./marks.js";
 import type { PeriodRef, RelativeYear } from "./question.js";
 
-/** A full year: 2023, 2023年, 2023年度, not part of a larger number or a figure (2000多人). */
-const YEAR = /(?<![\d.])(20\d{2})(?:年度|年|(?![\d.%万亿多余个人元户家项件吨]))/gu;
-/** A two-digit year: 23年 → 2023. */
-const SHORT_YEAR = /(?<![\d.])([12]\d)(?:年度|年)/gu;
+/**
+ * A full year: 2023, 2023年, 2023年度, 1978年 (a year of the last century is read with 年 only),
+ * not part of a larger number or a figure (2000多人).
+ */
+const YEAR = /(?<![\d.])(?:(20\d{2})(?:年度|年|(?![\d.%万亿多余个人元户家项件吨]))|(19\d{2})(?:年度|年))/gu;
+/**
+ * A two-digit year: 23年 → 2023, 98年 → 1998 (after 30, the last century); not a number of
+ * years (近50年, 过去30年, 50多年).
+ */
+const SHORT_YEAR = /(?<![\d.近前后这多余几第去])(?<!过去)(\d{2})(?:年度|年)(?![多余来间])/gu;
 /** Parts of the year as statements name them. */
 const PART = /上半年|下半年|前三季度|第?[一二三四1-4]季度|1\s*[-—－～~至到]\s*\d{1,2}\s*月份?/gu;
 /** Years relative to now, with their offset from the year meant. */
@@ -43,8 +49,11 @@ export function readPeriod(text: MarkedText): PeriodRef {
     if (!years.includes(y)) years.push(y);
   };
   const found = [
-    ...text.takeAll(YEAR).map((t) => ({ at: t.start, year: Number(t.match[1]) })),
-    ...text.takeAll(SHORT_YEAR).map((t) => ({ at: t.start, year: 2000 + Number(t.match[1]) })),
+    ...text.takeAll(YEAR).map((t) => ({ at: t.start, year: Number(t.match[1] ?? t.match[2]) })),
+    ...text.takeAll(SHORT_YEAR).map((t) => {
+      const yy = Number(t.match[1]);
+      return { at: t.start, year: yy <= 30 ? 2000 + yy : 1900 + yy };
+    }),
   ].sort((a, b) => a.at - b.at);
   for (const f of found) add(f.year);
   const parts = text.takeAll(PART).map((t) => partOf(t.match[0]));

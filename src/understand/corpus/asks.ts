@@ -16,9 +16,12 @@ export const ASK_EXAMPLES: AskExample[] = [
   ["鞍山市2024年固投增长目标", { kind: "value", nature: "target" }],
   ["鞍山市2024年地区生产总值预期增长多少", { kind: "value", nature: "target" }],
   ["鞍山市年初定的社零目标是多少", { kind: "value", nature: "target" }],
+  ["2012年武汉市固投要增长多少", { kind: "value", nature: "target" }],
+  ["海城市需要多少资金", { kind: "value", nature: "any" }],
   // growth and change
   ["千山区2022年税收增速", { kind: "growth" }],
   ["海城市社零同比增长多少", { kind: "growth" }],
+  ["2005年全国进出口总额下降了多少", { kind: "growth" }],
   ["千山区常住人口比上年末减少了多少", { kind: "change" }],
   ["海城市城镇居民人均可支配收入增加多少", { kind: "change" }],
   // comparisons
