@@ -40,6 +40,7 @@ function clarifyRegions(q: Question, rows: IndicatorRow[]): Draft | null {
 export function answerRows(q: Question, rows: IndicatorRow[], ctx: AnswerContext): Draft {
   const clarify = clarifyRegions(q, rows);
   if (clarify) return clarify;
+  if (q.ask.kind === "compare" && q.ask.across === "places") return comparePlaces(q, rows, ctx);
   const book = new CitationBook(ctx.reader);
   const periods = new Set(rows.map((r) => r.period));
   const lines: string[] = [];
@@ -68,6 +69,30 @@ export function answerRows(q: Question, rows: IndicatorRow[], ctx: AnswerContext
     }
   }
   return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
+}
+
+/** Places side by side: each place's latest published figure, the periods said when they differ. */
+function comparePlaces(q: Question, rows: IndicatorRow[], ctx: AnswerContext): Draft {
+  const latest = new Map<string, IndicatorRow>();
+  for (const r of rows) {
+    const key = `${r.region}|${rowLabel(r)}`;
+    const held = latest.get(key);
+    if (!held || r.period > held.period) latest.set(key, r);
+  }
+  const order = (r: IndicatorRow) => q.scope.places.findIndex((p) => p.name === r.region);
+  const chosen = [...latest.values()].sort((a, b) => order(a) - order(b));
+  const book = new CitationBook(ctx.reader);
+  const part = composeRows(chosen, book);
+  const periods = [...new Set(chosen.map((r) => r.period))];
+  const note =
+    periods.length > 1 ? [`注意：各地区公布的时期不同（${periods.join("、")}），比较仅供参考。`] : [];
+  return {
+    status: "answered",
+    text: [...part.lines, ...note].join("\n"),
+    facts: part.facts,
+    book,
+    options: [],
+  };
 }
 
 /** The figures of the named indicators in the period asked (results, or targets when asked). */

@@ -252,7 +252,19 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
       ask = last.ask;
   }
 
-  const places = ownPlace ? q.scope.places : last.scope.places;
+  // `和立山区比呢` after a question about 铁东区 sets the two places side by side.
+  const lastNames = last.scope.places.map((p) => p.name);
+  const alongside =
+    ask.kind === "compare" &&
+    ownPlace &&
+    lastNames.length > 0 &&
+    q.scope.places.every((p) => !lastNames.includes(p.name));
+  if (alongside) ask = { kind: "compare", across: "places" };
+  const places = alongside
+    ? [...last.scope.places, ...q.scope.places]
+    : ownPlace
+      ? q.scope.places
+      : last.scope.places;
   if (!ownPlace && places.length > 0) carried.unshift(places.map((p) => p.name).join("、"));
   let period = relativeTo(q.scope.period, last.scope.period);
   const acrossPeriods =
@@ -262,7 +274,9 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
     const lastPeriod = last.scope.period;
     // A year the new place does not hold is dropped (its own periods answer); a part of the
     // year is kept, and refused when the place has none.
-    const keep = lastPeriod.part !== null || holds(corpus, places, lastPeriod);
+    const keep = alongside
+      ? places.every((p) => holds(corpus, [p], lastPeriod))
+      : lastPeriod.part !== null || holds(corpus, places, lastPeriod);
     if (keep && (!ownPlace || q.cues.marked || !ownSubject)) {
       period = lastPeriod;
       if (namesPeriod(lastPeriod)) carried.splice(ownPlace ? 0 : 1, 0, periodLabel(lastPeriod));
