@@ -187,7 +187,7 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
   const last = state.last;
   if (q.ask.kind === "chit-chat") return result(q, "chit-chat");
   if ((q.ask.kind === "source" || (q.ask.kind === "unclear" && q.command === "cite")) && last)
-    return result({ ...last, command: "cite" }, "cite", [last.original]);
+    return result({ ...last, command: "cite" }, "cite", [last.text || last.original]);
   const ref = q.ask.kind === "list" ? q.ask.ref : state.list ? q.cues.listRef : undefined;
   if (ref) {
     const listed = resolveList(state, q, ref);
@@ -202,6 +202,19 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
   };
   if (!last || q.ask.kind === "unclear" || q.ask.kind === "source" || q.command !== null)
     return withDefault();
+  // `市发改委呢` after a unit's tasks asks the same of the other unit (its role too).
+  if (
+    q.ask.kind === "task" &&
+    q.ask.query.by === "unit" &&
+    q.cues.marked &&
+    last.ask.kind === "task" &&
+    last.ask.query.by === "unit"
+  ) {
+    const { role, countOnly } = last.ask.query;
+    return result({ ...q, ask: { kind: "task", query: { ...q.ask.query, role, countOnly } } }, "follow-up", [
+      "同样的问题",
+    ]);
+  }
   if (q.ask.kind === "task" && q.ask.query.by !== "topic") return withDefault();
 
   const ownSubject = q.subject.indicators.length > 0 || (hasWord(q.subject.terms) && !q.cues.pronoun);

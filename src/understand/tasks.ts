@@ -54,6 +54,16 @@ export function readTaskQuery(text: MarkedText, units: readonly string[]): TaskQ
       return { by: "number", number: n };
     }
   }
+  // A unit named alone (`市发改委呢` after a unit's tasks): its tasks, the role left to the conversation.
+  const alone = findUnitMention(t, units);
+  if (
+    alone &&
+    t.slice(0, alone.start).trim() === "" &&
+    /^(?:的)?(?:呢|的呢|呢？)?$/u.test(t.slice(alone.end).trim())
+  ) {
+    text.take(0, t.length);
+    return { by: "unit", unit: alone.unit, role: "any", countOnly: false };
+  }
   if (!TASK_WORDS.test(t)) return null;
   // `X牵头的任务` is a list even without 哪些; `…的牵头单位` asks a task's units, not a unit's tasks.
   if (!ASKS_LIST.test(t) && !/(?:任务|工作|事项)(?:数量|数|清单|情况)?$/u.test(t)) return null;

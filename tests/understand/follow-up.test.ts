@@ -31,6 +31,7 @@ describe("a message resolved against the question before it", () => {
     if (expected.indicators)
       expect(indicatorNames(q.subject).slice(0, expected.indicators.length)).toEqual(expected.indicators);
     if (expected.ask) expect(q.ask.kind).toBe(expected.ask);
+    if (expected.carried) expect(r.carried.slice(0, expected.carried.length)).toEqual(expected.carried);
   });
 
   it("says what was taken from the question before", () => {

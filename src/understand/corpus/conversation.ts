@@ -51,6 +51,8 @@ export const FOLLOW_UP_EXAMPLES: FollowUpExample[] = [
   ["鞍山市2023年计划建多少个5G基站", "谁牵头", { kind: "follow-up", ask: "task" }],
   ["第27项任务是什么", "下一个", { kind: "list-item", ask: "task" }],
   ["第27项任务是什么", "它由哪个部门牵头", { kind: "follow-up", ask: "task" }],
+  ["市商务局牵头哪些任务", "市发改委呢", { kind: "follow-up", ask: "task", carried: ["牵头的任务"] }],
+  ["千山区2023年社零完成多少", "和海城市比呢", { kind: "follow-up", ask: "compare", places: ["千山区", "海城市"] }],
   // sources and small talk
   ["千山区2023年税收收入完成多少", "原文呢", { kind: "cite" }],
   ["千山区2023年税收收入完成多少", "出处发我看看", { kind: "cite" }],
