@@ -211,8 +211,10 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
     last.ask.query.by === "unit"
   ) {
     const { role, countOnly } = last.ask.query;
-    return result({ ...q, ask: { kind: "task", query: { ...q.ask.query, role, countOnly } } }, "follow-up", [
-      "同样的问题",
+    const asked = `${{ lead: "牵头", responsible: "作为责任单位", any: "牵头或作为责任单位" }[role]}的任务`;
+    const query = { ...q.ask.query, role, countOnly };
+    return result({ ...q, text: `${query.unit}${asked}`, ask: { kind: "task", query } }, "follow-up", [
+      asked,
     ]);
   }
   if (q.ask.kind === "task" && q.ask.query.by !== "topic") return withDefault();
