@@ -16,126 +16,25 @@
  * - 今年 / 去年 in a follow-up are counted from the year being discussed; `比2022年快了多少`
  *   after a 2023 question sets the two years against each other.
  */
-import type { ConversationState, ListItemRef } from "./conversation.js";
-import { placeNamed } from "./places.js";
+import type { ConversationState } from "./conversation.js";
+import { place, resolveList } from "./list-refs.js";
 import {
   namesPeriod,
   periodLabel,
   restate,
   type Ask,
-  type ListRef,
   type PeriodRef,
   type PlaceRef,
   type Question,
   type Subject,
 } from "./question.js";
+import { result, type ConversationCorpus, type Resolved } from "./resolved.js";
 import { hasWord } from "./subject.js";
 
-/** How a message relates to the conversation. */
-export type ResolvedKind =
-  "new" | "follow-up" | "cite" | "chit-chat" | "list-item" | "list-count" | "no-list";
-
-/** The question to answer for a message, and what was taken from the conversation. */
-export interface Resolved {
-  question: Question;
-  kind: ResolvedKind;
-  /** What was taken from context, for the note `按上一问：铁东区，2023年`; empty for a new question. */
-  carried: string[];
-  /** Only the scope changed: the established topic may match with less coverage. */
-  keepsTopic: boolean;
-  /** The list position the question is about (list references), else null. */
-  listPosition: number | null;
-}
-
-/** What the resolver needs from the corpus: the periods held for a region. */
-export interface ConversationCorpus {
-  periodsOf(region: string): string[];
-}
+export type { ConversationCorpus, Resolved, ResolvedKind } from "./resolved.js";
 
 /** A measure of the same subject: a short topic ending in a measure noun (安装率, 户数, 占比). */
 const MEASURE_TOPIC = /^.{0,5}(?:率|数|量|额|比|占比|比重|面积|金额|人数|户数|个数|规模)$/u;
-
-const result = (question: Question, kind: ResolvedKind, carried: string[] = []): Resolved => ({
-  question,
-  kind,
-  carried,
-  keepsTopic: false,
-  listPosition: null,
-});
-
-/** A place by name (a region held), with its gazetteer codes when the name is one. */
-function place(name: string): PlaceRef {
-  return placeNamed(name) ?? { written: name, codes: [], name, qualified: false };
-}
-
-/** The question an item of a list asks (a task by number, or an indicator's figure). */
-function itemQuestion(item: ListItemRef, base: Question): Question {
-  if ("task" in item) {
-    return { ...base, command: null, ask: { kind: "task", query: { by: "number", number: item.task } } };
-  }
-  const year = Number(item.period.slice(0, 4));
-  const part = item.period.slice(5) || null;
-  return {
-    ...base,
-    command: null,
-    text: `${item.region}${item.period}${item.indicator}`,
-    scope: {
-      places: [place(item.region)],
-      period: {
-        years: Number.isFinite(year) ? [year] : [],
-        part,
-        relative: null,
-        every: false,
-        wholeYear: false,
-      },
-    },
-    subject: {
-      indicators: [{ written: item.indicator, names: [item.indicator] }],
-      topic: item.indicator,
-      terms: [item.indicator],
-      parts: [],
-      measure: null,
-      head: null,
-      context: [],
-      wording: item.indicator,
-    },
-    ask: { kind: "value", nature: "any", achieved: false, figure: true },
-  };
-}
-
-/** Resolves a reference to the list shown (or, after one task, to its neighbours). */
-function resolveList(state: ConversationState, q: Question, ref: ListRef): Resolved | null {
-  const list = state.list;
-  if (!list) {
-    const last = state.last;
-    // After one task, `下一个` is the next task of the table; `它由谁牵头` is that task.
-    if (last?.ask.kind === "task") {
-      const query = last.ask.query;
-      if (ref.to === "next" && query.by === "number") {
-        const next = itemQuestion({ task: query.number + ref.steps }, q);
-        return result(next, "list-item", [`第${query.number}项的${ref.steps > 0 ? "下" : "上"}一项`]);
-      }
-      if (ref.to === "current") return result({ ...last, command: null }, "follow-up", ["上一问的任务"]);
-    }
-    return null;
-  }
-  if (ref.to === "count") return { ...result(q, "list-count"), listPosition: list.cursor };
-  const position =
-    ref.to === "item"
-      ? ref.position < 0
-        ? list.items.length
-        : ref.position
-      : ref.to === "next"
-        ? Math.max(1, list.cursor + ref.steps)
-        : Math.max(1, list.cursor);
-  const item = list.items[position - 1];
-  // A bare `第153项` beyond the list is no item of it (it is read as it stands: a task number).
-  if (!item) return q.ask.kind === "list" ? { ...result(q, "no-list"), listPosition: position } : null;
-  return {
-    ...result(itemQuestion(item, q), "list-item", [`${list.title}第${position}项`]),
-    listPosition: position,
-  };
-}
 
 /** The year a relative word means in a conversation about one year. */
 function relativeTo(period: PeriodRef, last: PeriodRef): PeriodRef {

@@ -15,84 +15,15 @@
  *   value           anything else
  * Example corpus: src/understand/corpus/shapes.ts.
  */
-import type { PlacedIndicator } from "./indicators.js";
 import { MEASURE_WORDS } from "./measure.js";
 import type { MarkedText } from "./marks.js";
-import { NO_SUBJECT, type Ask, type Measure, type PeriodRef, type PlaceRef } from "./question.js";
-
-/** What the frames may look at besides the text: the scope and indicators already read. */
-export interface ShapeContext {
-  indicators: readonly PlacedIndicator[];
-  places: readonly PlaceRef[];
-  period: PeriodRef;
-}
-
-/** A frame's reading: the ask and, for two-sided frames, where the sides are. */
-export interface ShapeReading {
-  ask: Ask;
-  /** For ratio frames: the part's and the whole's spans. */
-  sides?: { part: [number, number]; whole: [number, number] | null };
-  /** For which-is-higher over topics: each topic's span. */
-  items?: Array<[number, number]>;
-}
+import { readRank, readStanding, WHICH_PERIOD, WHICH_PLACE } from "./rank-frames.js";
+import { readRatio } from "./ratio-frames.js";
+import type { ShapeContext, ShapeReading } from "./shape-types.js";
+import type { Ask, Measure } from "./question.js";
 
 const GROWTH_CUE = /增速|增长率|增幅|涨幅|降幅|增长|快|慢/u;
 const HIGHER = /高|大|多|快|好|强|领先/u;
-
-// --- rank and filter over indicators --------------------------------------------------------
-const WHICH_ITEM = /哪个|哪些|哪项|哪一项|哪几|什么指标|哪类|的指标(?:有|是)?$/u;
-const WHICH_PERIOD = /哪一?年|哪个年份|哪年度|哪个时期/u;
-const WHICH_PLACE = /哪个(?:区|县|市|地区|地方)|哪[个些]?地区|哪里|哪边/u;
-const RANK_MAX = /增长最快|增速最快|增速最高|增幅最大|增长最多|涨得最多|涨幅最大|增长幅度最大|最快|最高/u;
-const RANK_MIN = /增速最低|增长最慢|增速最慢|增幅最小|增长最少|最慢|最低/u;
-const RANK_FALL = /降得最(?:厉害|多|快)|降幅最大|下降最多|下降最快|跌得最多|降幅最深|下滑最多/u;
-const FELL = /下降|负增长|降了|下滑|减少/u;
-const THRESHOLD =
-  /(?:增速|增幅|增长|涨幅)?(?:率)?(超过|高于|大于|在|达到|过|低于|小于|不到|不足)(两位数|\d+(?:\.\d+)?%)(?:以上|以下)?|(两位数)(?:以上)?(?:的)?(?:增长|增速)/u;
-const RISE = /正增长|增长的|是增长/u;
-const MAIN_LIST = /主要指标|主要经济指标|开头|第一部分|综合/u;
-
-function readRank(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
-  const t = text.blanked();
-  if (!WHICH_ITEM.test(t) || WHICH_PERIOD.test(t) || WHICH_PLACE.test(t)) return null;
-  const mainOnly = MAIN_LIST.test(t);
-  const targets = /目标|预期|计划/u.test(t);
-  const take = () => {
-    text.takeAll(/哪个|哪些|哪项|哪一项|哪几项?|什么|指标|主要|经济|公报|开头|列的|里|中|的|是|有/gu);
-  };
-  let ask: Ask | null = null;
-  if (RANK_FALL.test(t)) ask = { kind: "rank", order: "fall", mainOnly, targets };
-  else if (RANK_MAX.test(t)) ask = { kind: "rank", order: "max", mainOnly, targets };
-  else if (RANK_MIN.test(t)) ask = { kind: "rank", order: "min", mainOnly, targets };
-  else {
-    const m = THRESHOLD.exec(t);
-    if (m && (m[2] ?? m[3])) {
-      const raw = m[2] ?? m[3]!;
-      const op = /低于|小于|不到|不足/u.test(m[1] ?? "") ? "lt" : "gt";
-      ask = {
-        kind: "filter",
-        op,
-        percent: raw === "两位数" ? 10 : Number(raw.replace("%", "")),
-        mainOnly,
-        targets,
-      };
-    } else if (/哪些/u.test(t) && /指标|数据|方面/u.test(t) && FELL.test(t))
-      ask = { kind: "filter", op: "lt", percent: 0, mainOnly, targets };
-    else if (/哪些/u.test(t) && /指标|数据|方面/u.test(t) && RISE.test(t))
-      ask = { kind: "filter", op: "gt", percent: 0, mainOnly, targets };
-  }
-  if (!ask) return null;
-  // Two indicators asked which is higher are a pairwise comparison, not a ranking.
-  if (ctx.indicators.length === 2 && ask.kind === "rank" && !/[、，]/u.test(t)) return null;
-  take();
-  text.takeAll(
-    new RegExp(
-      `${RANK_FALL.source}|${RANK_MAX.source}|${RANK_MIN.source}|${THRESHOLD.source}|${FELL.source}`,
-      "gu",
-    ),
-  );
-  return { ask };
-}
 
 // --- which is higher -------------------------------------------------------------------------
 const WHICH_PAIR =
@@ -198,53 +129,6 @@ function readDifference(text: MarkedText, ctx: ShapeContext): ShapeReading | nul
   return { ask: { kind: "difference", between, points, fall }, ...(sides ? { sides } : {}) };
 }
 
-// --- ratio -------------------------------------------------------------------------------------
-const RATIO =
-  /占(?!比)([^，。？?]+?)(?:的)?(?:比重|比例|份额|百分比|比率|多少|几成|百分之几|多大比例|多大比重)/du;
-const RATIO_IN =
-  /在([^，。？?]+?)(?:中|里|里面|当中)(?:的)?(?:占比|比重|所占比例|所占比重|份额|占(?:多大|多少)?(?:比例|比重)?)/du;
-const RATIO_OF = /相当于([^，。？?]+?)的(?:百分之多少|百分之几|多少|几成|几倍)/du;
-/** `新冠疫苗接种的人里60岁以上老人占比多少`: the whole first, then the part. */
-const RATIO_AMONG = /^\s*([^，。？?]+?)(?:中|里|里面|当中)(?=[^，。？?]+?(?:的)?(?:占比|比重|所占比例))/du;
-/** `在职养老保险人数占比多少`: a share of the subject's whole (its catalogued parent). */
-const SHARE = /(?:的)?(?:占比|所占比重|所占比例)(?:是|为|有)?(?:多少|几)?$/du;
-
-function readRatio(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
-  const b = text.blanked();
-  const among = RATIO_AMONG.exec(b);
-  if (among?.indices) {
-    const [wholeStart, wholeEnd] = among.indices[1]!;
-    const partStart = among.index + among[0].length;
-    const share = /(?:的)?(?:占比|比重|所占比例)(?:是|为|有)?(?:多少|几)?/du.exec(b.slice(partStart))!;
-    const frameStart = partStart + share.index;
-    text.take(wholeEnd, partStart);
-    text.take(frameStart, frameStart + share[0].length);
-    return {
-      ask: { kind: "ratio", part: NO_SUBJECT, whole: NO_SUBJECT },
-      sides: { part: [partStart, frameStart], whole: [wholeStart, wholeEnd] },
-    };
-  }
-  const shared = SHARE.exec(b);
-  if (shared && !/占(?!比)/u.test(b.slice(0, shared.index)) && ctx.indicators.length > 0) {
-    text.take(shared.index, shared.index + shared[0].length);
-    return {
-      ask: { kind: "ratio", part: NO_SUBJECT, whole: null },
-      sides: { part: [0, shared.index], whole: null },
-    };
-  }
-  const m = RATIO_IN.exec(b) ?? RATIO_OF.exec(b) ?? RATIO.exec(b);
-  if (!m || !m.indices) return null;
-  const [frameStart, frameEnd] = m.indices[0]!;
-  const [wholeStart, wholeEnd] = m.indices[1]!;
-  const clauseStart = Math.max(0, text.text.lastIndexOf("，", frameStart) + 1);
-  text.take(frameStart, wholeStart);
-  text.take(wholeEnd, frameEnd);
-  return {
-    ask: { kind: "ratio", part: NO_SUBJECT, whole: NO_SUBJECT },
-    sides: { part: [clauseStart, frameStart], whole: [wholeStart, wholeEnd] },
-  };
-}
-
 // --- the simple asks ---------------------------------------------------------------------------
 const COMPARE =
   /对比|比较|相比|比一比|对照|变化|增减|变动|有何不同|有什么不同|差别|不同|(?:和|跟|与|同)[^，。？?]{0,10}比(?:呢|一下)?$/u;
@@ -281,15 +165,6 @@ function readSimple(text: MarkedText, ctx: ShapeContext, command: "cite" | "comp
   }
   if (GENERAL.test(t) && !ASKS_FIGURE.test(t)) return { kind: "general" };
   return { kind: "value", nature: "any", achieved: ACHIEVED.test(t), figure: ASKS_FIGURE.test(t) };
-}
-
-// --- standing -----------------------------------------------------------------------------------
-const STANDING =
-  /(?:在)?(?:全市|全省|全国|全区|同类地区)?(?:中)?(?:排(?:在)?(?:全市|全省|全国)?(?:第几|多少名|几名|前几|什么位置)|排名(?:第几|如何|怎么样|怎样|多少|情况|靠前吗|怎么样了)?|位列第几|排位|名次)/gu;
-
-function readStanding(text: MarkedText): ShapeReading | null {
-  if (text.takeAll(STANDING).length === 0) return null;
-  return { ask: { kind: "standing" } };
 }
 
 /** Reads a two-sided frame (rank, which, plan, difference, ratio), taking its words; else null. */

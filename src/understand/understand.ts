@@ -28,7 +28,8 @@ import {
   type Subject,
   type UnclearReason,
 } from "./question.js";
-import { readFrame, readShape, type ShapeContext, type ShapeReading } from "./shapes.js";
+import type { ShapeContext, ShapeReading } from "./shape-types.js";
+import { readFrame, readShape } from "./shapes.js";
 import { hasWord, subjectOf, type Lexicon } from "./subject.js";
 import { readTaskQuery, readUnitsAsked } from "./tasks.js";
 import { writtenForm } from "./wording.js";
