@@ -149,10 +149,34 @@ function heldIndicators(
 }
 
 /**
+ * A question that nearly writes a held indicator or place it does not name (社令 for 社零, 立山去
+ * for 立山区): `clarify` with the question rewritten with each held name as an option — never a
+ * silent substitution. Null without a near-name finder or a candidate.
+ */
+function nearNameReply(q: Question, ctx: AnswerContext): Draft | null {
+  if (!ctx.nearNames) return null;
+  const candidates = ctx
+    .nearNames(q.text)
+    .filter((c) =>
+      c.kind === "indicator" ? q.subject.indicators.length === 0 : q.scope.places.length === 0,
+    );
+  if (candidates.length === 0) return null;
+  const written = [...new Set(candidates.map((c) => `“${c.written}”`))].join("、");
+  const names = candidates.map((c) => c.name).join("，还是");
+  const options = candidates.map(
+    (c) => q.text.slice(0, c.start) + c.name + q.text.slice(c.start + c.written.length),
+  );
+  return draft("clarify", `没有找到${written}。您是不是要问：${names}？`, options);
+}
+
+/**
  * The refusal of a figure or fact nothing answered: what is missing, then real alternatives —
- * the same indicator where it is published, or what the place and period asked do hold.
+ * the same indicator where it is published, or what the place and period asked do hold. A
+ * name written nearly (a pinyin homophone, one edit) asks which held name was meant.
  */
 export function refuseFigure(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
+  const near = nearNameReply(q, ctx);
+  if (near) return near;
   const where = `${placeLabel(q.scope.places)}${periodLabel(q.scope.period)}`;
   const names = indicatorNames(q.subject);
   const what = names.length > 0 ? names.join("、") : `“${q.subject.topic || q.subject.wording || q.text}”`;
