@@ -177,6 +177,8 @@ function nearNameReply(q: Question, ctx: AnswerContext): Draft | null {
 export function refuseFigure(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
   const near = nearNameReply(q, ctx);
   if (near) return near;
+  const two = ["difference", "which", "plan", "compare", "ratio"].includes(q.ask.kind);
+  if (two && ev.rows.named.length > 0) return cannotSetSideBySide(q, ev);
   const where = `${placeLabel(q.scope.places)}${periodLabel(q.scope.period)}`;
   const names = indicatorNames(q.subject);
   const what = names.length > 0 ? names.join("、") : `“${q.subject.topic || q.subject.wording || q.text}”`;
@@ -199,6 +201,26 @@ export function refuseFigure(q: Question, ev: Evidence, ctx: AnswerContext): Out
     lines.push(`${where}可查的主要指标有：${held.slice(0, 12).join("、")}。`);
   else lines.push("可以换个说法，或发送 /sources 查看已收录的文件。");
   return draft("not_found", lines.join(""), options);
+}
+
+/**
+ * A question that sets two figures side by side when only one is published: the figure is held,
+ * what it would be set against is not — said so, never "no data".
+ */
+function cannotSetSideBySide(q: Question, ev: Evidence): Draft {
+  const held = [...new Set(ev.rows.named.map((r) => `${r.region}${r.period}${r.indicator}`))];
+  const what =
+    q.ask.kind === "plan" || (q.ask.kind === "difference" && q.ask.between === "target")
+      ? "对应的目标"
+      : q.ask.kind === "ratio"
+        ? "用于计算比重的另一项数据"
+        : "用于比较的另一期（或另一地区、另一指标）的数据";
+  const text = `已收录的文件中有${held.join("、")}，但没有${what}，无法比较或计算。可以问“${held[0]}是多少”。`;
+  return draft(
+    "not_found",
+    text,
+    held.slice(0, 3).map((h) => `${h}是多少`),
+  );
 }
 
 /** Whether a `region|period` key lies in the question's period. */

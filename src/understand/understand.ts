@@ -232,6 +232,13 @@ export function understand(message: string, lexicon: Lexicon): Question {
   if (task) return question({ kind: "task", query: task }, NO_SUBJECT);
   const ctx: ReadContext = { indicators, places, period, lexicon, wording: wordingOf(body, places) };
   const framed = completeFrame(readFrame(mt, ctx), ctx, body, lexicon);
+  // `2023年…比上年多了多少`: the year before the one named is the other side.
+  if (
+    framed?.ask.kind === "difference" &&
+    period.years.length === 1 &&
+    /(?:比|较)(?:上年末?|去年|上一年)/u.test(body)
+  )
+    period.years.push(period.years[0]! - 1);
   const split = framed ? null : splitParts(mt);
   if (split) {
     // Distributive parts (A和B各多少) share the ask the whole question is put in.

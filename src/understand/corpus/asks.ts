@@ -37,6 +37,7 @@ export const ASK_EXAMPLES: AskExample[] = [
   ["千山区公办园占比比省里要求的目标高几个百分点", { kind: "difference", between: "target" }],
   ["千山区审批事项2021年到2022年少了几项", { kind: "difference", between: "periods", points: false }],
   ["千山区社零增速比2021年加快多少个百分点", { kind: "difference", points: true }],
+  ["千山区2023年新增市场主体比上年多了多少户", { kind: "difference", between: "periods" }],
   ["海城市城镇和农村居民人均可支配收入差多少", { kind: "difference", between: "indicators" }],
   // ratio and share
   ["千山区税收占财政收入的比重", { kind: "ratio" }],
