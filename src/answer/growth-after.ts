@@ -5,6 +5,7 @@
  * the rate verbatim) and shows the clause extended to the rate.
  */
 import type { CorpusReader } from "../retrieve/corpus-reader.js";
+import { findFigures } from "../indicators/parse-figure.js";
 import type { IndicatorRow } from "../types.js";
 
 /** A growth rate as statements write it after a value. */
@@ -41,4 +42,24 @@ export function withGrowthAfter(row: IndicatorRow, reader: CorpusReader): Indica
     growth: { text: m[0], percent, figure: `${m[2]}%` },
     source: { ...row.source, end: Math.max(end, start + stop) },
   };
+}
+
+/**
+ * The figure a statement writes right after the word a question asks with (`…接到诉求函件277件，
+ * 办结256件` for 办结了多少件), when the row found does not carry that word: a row of that
+ * figure over the same statement (which quotes it verbatim). The row itself otherwise.
+ */
+export function figureAfterWord(row: IndicatorRow, word: string, reader: CorpusReader): IndicatorRow {
+  if (row.clause.includes(word)) return row;
+  const { docId, start, end } = row.source;
+  const statement = reader.text(docId, start, end);
+  for (let at = statement.indexOf(word); at >= 0; at = statement.indexOf(word, at + 1)) {
+    const rest = statement.slice(at + word.length);
+    const lead = /^(?:了|达|达到|为|共|共计|累计)?\s*/u.exec(rest)![0].length;
+    const found = findFigures(rest.slice(lead, lead + 24))[0];
+    if (!found || found.index !== 0 || found.figure.unit.endsWith("%")) continue;
+    const clause = statement.slice(at, at + word.length + lead + found.end);
+    return { ...row, phrase: word, clause, value: found.figure, growth: null };
+  }
+  return row;
 }

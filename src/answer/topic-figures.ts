@@ -9,6 +9,7 @@
 import { indicatorForms } from "../indicators/aliases.js";
 import {
   dedupeRows,
+  unitAnswers,
   scoreRowsByTopic,
   sameTerm,
   type RowContext,
@@ -19,7 +20,7 @@ import type { FigureNature, IndicatorRow } from "../types.js";
 import type { Question } from "../understand/question.js";
 import { hasWord } from "../understand/subject.js";
 import { answerRows, changeOfRows } from "./figures.js";
-import { withGrowthAfter } from "./growth-after.js";
+import { figureAfterWord, withGrowthAfter } from "./growth-after.js";
 import { answerRespective } from "./respective-pairs.js";
 import { decline, type AnswerContext, type Draft, type Evidence, type Outcome } from "./types.js";
 
@@ -153,6 +154,17 @@ export function byTopic(
   if (chosen.length === 0) return null;
   // A growth question takes the rate that follows a value in the same statement.
   if (ask.kind === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.reader));
+  // A figure asked with a word the row does not carry: the figure the statement writes after it.
+  const word = q.subject.lastWord;
+  const measure = q.subject.measure;
+  const fits = (r: IndicatorRow) => !measure || (r.value !== null && unitAnswers(measure, r.value.unit));
+  if (word && ask.kind === "value")
+    chosen = dedupeRows(
+      chosen.map((row) => {
+        const found = figureAfterWord(row, word, ctx.reader);
+        return fits(found) ? found : row;
+      }),
+    );
   return changeOfRows(q, chosen, ctx) ?? answerRows(q, chosen, ctx);
 }
 

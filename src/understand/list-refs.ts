@@ -41,6 +41,7 @@ function itemQuestion(item: ListItemRef, base: Question): Question {
       parts: [],
       measure: null,
       head: null,
+      lastWord: null,
       context: [],
       wording: item.indicator,
     },

@@ -71,6 +71,11 @@ export interface Subject {
    */
   head: string | null;
   /**
+   * The word right before the ask (办结 of 诉求函件办结了多少件): when a statement writes it right
+   * before a figure (`办结256件`), that figure is the one asked. Null when none.
+   */
+  lastWord: string | null;
+  /**
    * Terms of the subject the conversation is about (the question before, or the other parts of
    * a multi-part question): never required, they only break ties between equally good rows.
    */
@@ -202,6 +207,7 @@ export const NO_SUBJECT: Subject = {
   parts: [],
   measure: null,
   head: null,
+  lastWord: null,
   context: [],
   wording: "",
 };

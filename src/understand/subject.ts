@@ -133,7 +133,11 @@ export function subjectOf(
   // The counted noun: the first word after the ask (多少处隐患问题); without a measure word, the
   // last word before it (罚款多少). With a measure word (多少人) the measure says what is counted.
   const afterWord = reading.after ? lexicon.tokens(reading.after)[0] : undefined;
-  const beforeWords = reading.before && reading.measure === null ? lexicon.tokens(reading.before) : [];
+  const before = reading.before ? lexicon.tokens(reading.before) : [];
+  const beforeWords = reading.measure === null ? before : [];
+  const lastBefore = before[before.length - 1];
+  const lastWord =
+    lastBefore && terms.includes(lastBefore) && !VERBS_OF_ASKING.has(lastBefore) ? lastBefore : null;
   const head =
     [afterWord, beforeWords[beforeWords.length - 1]].find(
       (w) => w !== undefined && terms.includes(w) && !VERBS_OF_ASKING.has(w),
@@ -147,6 +151,7 @@ export function subjectOf(
     parts: [...new Set(terms.flatMap((t) => lexicon.parts(t)))],
     measure: reading.measure,
     head,
+    lastWord,
     context: [],
     wording: options.wording,
   };

@@ -107,6 +107,25 @@ describe("multi-part questions answer exactly the parts asked", () => {
   });
 });
 
+describe("the figure of the word asked", () => {
+  it("takes the figure a statement writes after the word a question asks with (办结256件, not 接到277件)", async () => {
+    const a = await service.ask("铁东区2022年上半年教育局12345平台的诉求函件办结多少件");
+    expect(a.text).toBe("铁东区2022年上半年：办结256件[1]。");
+    expect(a.citations[0]!.quote).toContain("办结256件");
+  });
+
+  it("sets a year against the year before when asked 比上年", async () => {
+    const a = await service.ask("铁东区2023年新增市场主体比上年多多少户");
+    expect(a.text).toContain("2023年比2022年增加2282户（计算值");
+  });
+
+  it("says a second figure is missing rather than that there is no data", async () => {
+    const a = await service.ask("立山区上半年社零比上年多了多少");
+    expect(a.status).toBe("not_found");
+    expect(a.text).toMatch(/^已收录的文件中有立山区2024年上半年社会消费品零售总额，但没有用于比较的/u);
+  });
+});
+
 describe("refusals that hold together", () => {
   it("never lists as held what it refuses, and offers the same indicator where it is published", async () => {
     const a = await service.ask("立山区2024年一季度的地区生产总值");
