@@ -110,6 +110,9 @@ export function answerText(answer: Answer, options: AnswerTextOptions = {}): For
     out.push("", bold("可以这样问："), ...answer.options.map((o) => `• ${o}`));
   }
   if (answer.citations.length > 0) out.push("", bold("出处"), ...sourceLines(answer.citations));
+  // `/cite 问题`: the sources as they would be cited in an official document.
+  if (answer.intent === "cite" && answer.status === "answered" && answer.citations.length > 0)
+    out.push("", bold("可直接引用："), ...answer.citations.slice(0, 3).map(pasteReadyCitation));
   if (answer.status === "not_found" && !answer.text.includes("/help")) out.push("", NOTICES.notFoundHint);
   if (options.hint && answer.citations.length > 0) out.push("", italic(options.hint));
   return lines(out);
