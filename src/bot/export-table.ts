@@ -133,7 +133,7 @@ export function indicatorTable(
   filter: RowFilter,
   heads: ReadonlySet<string>,
 ): ExportTable {
-  const picked = tables.rows.filter(
+  const matching = tables.rows.filter(
     (r) =>
       (r.indicator !== null || clearSubject(r.phrase, heads)) &&
       (r.value !== null || r.growth !== null) &&
@@ -141,6 +141,11 @@ export function indicatorTable(
       (filter.periods.length === 0 || filter.periods.includes(r.period)) &&
       (filter.indicators.length === 0 || (r.indicator !== null && filter.indicators.includes(r.indicator))),
   );
+  // Catalogued indicators first, each group in the order of the documents.
+  const picked = [
+    ...matching.filter((r) => r.indicator !== null),
+    ...matching.filter((r) => r.indicator === null),
+  ];
   const named = (r: IndicatorRow) => r.indicator ?? r.phrase;
   return {
     title: indicatorTitle(picked.map((r) => ({ region: r.region, period: r.period, indicator: named(r) }))),

@@ -133,7 +133,11 @@ function quoteAsSentence(quote: string): string {
  * `据《鞍山市铁东区2023年国民经济和社会发展统计公报》（一、综合）显示，社会消费品零售总额完成140.1亿元，同比增长9.1%。`
  */
 export function pasteReadyCitation(c: Pick<Citation, "title" | "section" | "page" | "quote">): string {
-  const top = c.section.split(" > ")[0]?.trim() ?? "";
+  // A heading numbered in brackets (（五）…) loses its number, or the brackets would double.
+  const top = (c.section.split(" > ")[0]?.trim() ?? "").replace(
+    /^[（(][一二三四五六七八九十\d]+[）)]\s*/u,
+    "",
+  );
   const where = [top, c.page ? `第${c.page}页` : ""].filter(Boolean).join("，");
   return `据${bookTitle(c.title)}${where ? `（${where}）` : ""}显示，${quoteAsSentence(c.quote)}`;
 }

@@ -181,3 +181,15 @@ describe("sourcesText", () => {
     ).toBe("标题、城市、区县、时期、文种为人工补记：原文为节选。");
   });
 });
+
+describe("pasteReadyCitation of a bracket-numbered section", () => {
+  it("drops the bracketed number so the brackets do not double", () => {
+    const c = makeCitation({
+      section: "（五）全面发展社会事业 > 4.扎实推进民生工作",
+      quote: "组织招聘会15场。",
+    });
+    expect(pasteReadyCitation(c)).toBe(
+      `据《${TIEDONG_2023_TITLE}》（全面发展社会事业）显示，组织招聘会15场。`,
+    );
+  });
+});
