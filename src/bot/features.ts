@@ -52,7 +52,6 @@ export function installFeatures(bot: Bot, options: FeatureOptions): InstalledFea
   // buttons send excerpts and exports through the sender.
   let send: SendReply = () => Promise.reject(new Error("sender not ready"));
   const deferred: SendReply = (ctx, reply, sendOptions) => send(ctx, reply, sendOptions);
-  let exports: ReturnType<typeof exportFeature> | undefined;
   const lists = listMenu({
     conversation,
     logger,
@@ -62,11 +61,12 @@ export function installFeatures(bot: Bot, options: FeatureOptions): InstalledFea
         { kind: "excerpt", citation, excerpt: service.excerpt(citation) },
         { replyTo: ctx.callbackQuery?.message?.message_id },
       ),
-    startExport: (ctx, ref) => exports!.startExport(ctx, ref),
+    // Called on a press, long after `exports` below is set.
+    startExport: (ctx, ref) => exports.startExport(ctx, ref),
   });
   send = replySender({ outbox, service, listMenu: lists });
   const common = { service, conversation, logger, send, speakerOf };
-  exports = exportFeature(common);
+  const exports = exportFeature(common);
   const charts = chartFeature(common);
   const catalog = catalogFeature(common);
   const inline = inlineFeature({ service, logger });
