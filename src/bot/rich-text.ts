@@ -34,9 +34,6 @@ export function lines(items: ReadonlyArray<FormattedString | string | null>): Fo
   );
 }
 
-/** Multi-line text as unstyled lines. */
-export const plainLines = (text: string): FormattedString => plain(text);
-
 /** What Telegram needs to send a formatted text (no parse_mode). */
 export interface TextWithEntities {
   text: string;
