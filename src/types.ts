@@ -263,6 +263,20 @@ export interface Answer {
   /** For `clarify`: the choices the user can pick from. */
   options: string[];
   timing_ms: number;
+  /** A list the answer shows (tasks of a unit, a ranking), for front ends that page it. */
+  list?: AnswerList;
+  /** The route the answer took (which handler answered). */
+  route?: string;
+  /** Handlers that declined the question, and why. */
+  declines?: Array<{ handler: string; reason: string }>;
+}
+
+/** A list an answer shows, item by item, each with its citation. */
+export interface AnswerList {
+  title: string;
+  source: string | null;
+  role?: "牵头" | "责任" | "牵头或责任";
+  items: Array<{ label: string; citation: number | null }>;
 }
 
 /** A corpus document as listed to users (/sources). */

@@ -15,7 +15,7 @@ import { parseQuestion, restateWithPeriod, type ParsedQuestion } from "../retrie
 import { rowsOfIndicators } from "../retrieve/row-lookup.js";
 import { resolveScope, rowInPeriod } from "../retrieve/scope.js";
 import { isMeaningfulTopic } from "../retrieve/topic-check.js";
-import type { AnswerStatus, DocumentMeta, Fact, IndicatorRow } from "../types.js";
+import type { AnswerList, AnswerStatus, DocumentMeta, Fact, IndicatorRow } from "../types.js";
 import { EXAMPLES } from "./check-question.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeTask } from "./compose.js";
@@ -50,6 +50,8 @@ export interface Draft {
   facts: Fact[];
   book: CitationBook | null;
   options: string[];
+  /** The list the text shows, item by item (task lists), for front ends that page it. */
+  list?: AnswerList;
 }
 
 const notFound = (text: string): Draft => ({ status: "not_found", text, facts: [], book: null, options: [] });
@@ -136,7 +138,7 @@ function byNature(q: ParsedQuestion, rows: IndicatorRow[]): IndicatorRow[] {
 function noTargetText(q: ParsedQuestion, indicators: string[]): string {
   const where = `${q.regions.join("、")}${q.years.map((y) => `${y}年`).join("、")}${q.partOfYear ?? ""}`;
   const names = indicators.join("、");
-  return `语料中没有${where}${names}的预期目标；文件中有实际完成数，可以问“${where}${names}是多少”。`;
+  return `已收录的文件中没有${where}${names}的预期目标；文件中有实际完成数，可以问“${where}${names}是多少”。`;
 }
 
 /**
@@ -205,7 +207,7 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   const wholeYear = wholeYearDocs(q, scope.docs);
   if (wholeYear.length === 0) {
     const held = [...new Set(scope.docs.map((d) => `${d.region}${d.period}`))].join("、");
-    return notFound(`问的是全年，但语料中只有${held}的数据，不能当作全年数。`);
+    return notFound(`问的是全年，但已收录的文件中只有${held}的数据，不能当作全年数。`);
   }
   const docIds = new Set(wholeYear.map((d) => d.id));
   const terms = topicTerms(q, ctx.tokenizer);

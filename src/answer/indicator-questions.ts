@@ -91,6 +91,12 @@ export function growthText(row: IndicatorRow): string {
   return `${row.basis ? `${row.basis}，` : ""}${row.growth?.text ?? ""}`;
 }
 
+/**
+ * A growth clause where declines are listed: a negative growth published as `同比增长-26.4%`
+ * is said `同比下降26.4%` (the citation keeps the published wording).
+ */
+const listedGrowth = (row: IndicatorRow): string => growthText(row).replace(/增长\s*[-−](?=\d)/u, "下降");
+
 /** The rows of a document's opening list: the section holding most canonical rows. */
 function mainSectionRows(rows: IndicatorRow[]): IndicatorRow[] {
   const bySection = new Map<string, number>();
@@ -141,7 +147,7 @@ export function answerRank(
   const item = (r: IndicatorRow) => {
     const id = citeRow(book, r);
     facts.push(factOf(r, id));
-    return `- ${rowLabel(r)}：${growthText(r)}[${id}]`;
+    return `- ${rowLabel(r)}：${listedGrowth(r)}[${id}]`;
   };
   const pool = named.length >= 2 ? `所问${rows.length}项指标` : "主要指标";
   const head = `${scopes[0]}${pool}`;
@@ -162,7 +168,7 @@ export function answerRank(
     const word = rank.order === "max" ? "增长最快" : rank.order === "fall" ? "降幅最大" : "增速最低";
     const id = citeRow(book, pick);
     lines.push(
-      `${head}中${word}的是${rowLabel(pick)}，${growthText(pick)}[${id}]。`,
+      `${head}中${word}的是${rowLabel(pick)}，${listedGrowth(pick)}[${id}]。`,
       "各项公布增速（由高到低）：",
     );
     lines.push(...sorted.map(item));

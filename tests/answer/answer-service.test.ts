@@ -71,7 +71,7 @@ describe("figures from the indicator table", () => {
   it("never gives a half-year figure as the whole year's; points at the half-year instead", async () => {
     const a = await service.ask("立山区2024年GDP");
     expect(a.status).toBe("not_found");
-    expect(a.text).toBe("语料中没有立山区2024年的数据；有2024年一季度、2024年上半年。");
+    expect(a.text).toBe("已收录的文件中没有立山区2024年的数据；有2024年一季度、2024年上半年。");
   });
 });
 
@@ -118,7 +118,7 @@ describe("refusals and clarifications", () => {
   it("refuses a period the region lacks and says what it has, without another region's figure", async () => {
     const a = await service.ask("立山区2022年GDP");
     expect(a.status).toBe("not_found");
-    expect(a.text).toBe("语料中没有立山区2022年的数据；有2024年一季度、2024年上半年。");
+    expect(a.text).toBe("已收录的文件中没有立山区2022年的数据；有2024年一季度、2024年上半年。");
   });
 
   it("refuses places outside the corpus, including the other 铁东区 (四平市)", async () => {
@@ -133,7 +133,7 @@ describe("refusals and clarifications", () => {
     const a = await service.ask("铁东区2023年进出口总额是多少");
     expect(a.status).toBe("not_found");
     expect(a.text).toMatch(
-      /^语料中没有铁东区2023年进出口总额的数据。铁东区2023年可查的主要指标有：.*地区生产总值/u,
+      /^已收录的文件中没有铁东区2023年进出口总额的数据。铁东区2023年可查的主要指标有：.*地区生产总值/u,
     );
   });
 
@@ -224,7 +224,7 @@ describe("periods named loosely", () => {
   it("asks which year 去年 means when the region has several", async () => {
     const a = await service.ask("铁东区去年GDP");
     expect(a.status).toBe("clarify");
-    expect(a.text).toBe("“去年”指哪一年？请写明年份。语料中铁东区有2022年、2023年的数据。");
+    expect(a.text).toBe("“去年”指哪一年？请写明年份。已收录的文件中铁东区有2022年、2023年的数据。");
     expect(a.options).toEqual(["铁东区2022年GDP", "铁东区2023年GDP"]);
   });
 
@@ -296,7 +296,7 @@ describe("indicator names inside longer nouns, and targets the corpus does not s
     const a = await service.ask("铁东区2023年社会消费品零售总额目标");
     expect(a.status).toBe("not_found");
     expect(a.text).toBe(
-      "语料中没有铁东区2023年社会消费品零售总额的预期目标；文件中有实际完成数，可以问“铁东区2023年社会消费品零售总额是多少”。",
+      "已收录的文件中没有铁东区2023年社会消费品零售总额的预期目标；文件中有实际完成数，可以问“铁东区2023年社会消费品零售总额是多少”。",
     );
   });
 });
