@@ -25,7 +25,7 @@ export async function readCorpus(corpusDirs: string | readonly string[]): Promis
   const problems: IngestProblem[] = [...scan.problems];
   for (const path of scan.files) {
     const read = await readDocument(path, overrides.get(dirname(path)) ?? {});
-    if (read.ok) documents.push(read.document);
+    if (read.ok) documents.push(...read.documents);
     else problems.push(read.problem);
   }
   return { documents, problems };
