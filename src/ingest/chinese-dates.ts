@@ -26,9 +26,15 @@ export const YEAR_DIGITS = "0-9〇零○一二三四五六七八九";
 export const YEAR = `((?:19|20)\\d{2}|[一二][〇零○一二三四五六七八九]{3})`;
 const COUNT = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
 
-/** A year as written → its number: `2019` → 2019, `一九七八` → 1978, `二〇二一` → 2021; null otherwise. */
+/**
+ * A year of the modern era as written → its number: `2019` → 2019, `一九七八` → 1978, `二〇二一`
+ * → 2021; null for anything else (`1899`, `五千六百`).
+ */
 export function readYear(written: string): number | null {
-  if (/^\d{4}$/u.test(written)) return Number(written);
+  if (/^\d{4}$/u.test(written)) {
+    const n = Number(written);
+    return n >= 1900 && n < 2100 ? n : null;
+  }
   if (written.length !== 4) return null;
   let n = 0;
   for (const c of written) {
