@@ -14,8 +14,15 @@ function evidenceOf(d: Disagreement): string[] {
   const lines: string[] = [];
   if (d.fields.includes("region")) {
     lines.push(`region from: ${e?.region ?? "?"}`);
-    if (d.named)
-      lines.push(`the text names ${d.ours.region} ${d.named.ours}×, ${d.label.region} ${d.named.label}×`);
+    if (d.named) {
+      const { ours, label } = d.named;
+      lines.push(`the text names ${d.ours.region} ${ours}×, ${d.label.region} ${label}×`);
+      if (label === 0) lines.push(`verdict: the text never names ${d.label.region}; the label is wrong`);
+      else if (label > ours)
+        lines.push(
+          `verdict: the text names ${d.label.region} more often; our reading is likely wrong (a division the gazetteer no longer lists?)`,
+        );
+    }
   }
   if (d.fields.includes("year")) lines.push(`year from: ${e?.period ?? "?"}`);
   if (d.fields.includes("kind")) lines.push(`kind from: ${e?.kind ?? "?"}`);
