@@ -7,7 +7,8 @@
  *   的公报` and are 统计公报 too, as is any 公报 a statistics bureau (统计局) issues;
  * - a report delivered to a people's congress (`各位代表：` … `我代表市人民政府向大会报告工作`)
  *   is a 政府工作报告 when its title does not say otherwise (a title cut to `工作报告`, or none);
- * - a statistics bureau's year chapters (`XX统计局` over `一、综合` / `一、农业`) are a 统计公报.
+ * - a statistics bureau's year chapters (`XX统计局` over `一、综合` / `一、农业`), or chapters
+ *   that run `一、综合` … `二、农业` as bulletins do, are a 统计公报.
  *
  * Unknown kinds are labelled by the title's last word, or `其他`.
  */
@@ -35,6 +36,8 @@ const GOVERNMENT_REPORTS =
 const STATISTICS_BUREAU = /统计局/u;
 /** The first chapter of a bulletin of a year: 一、综合 / 一、农业 / 一、国民经济 … */
 const BULLETIN_CHAPTER = /^(?:一|1)[、.．]\s*(?:综合|农业|工业|国民经济|人口)/mu;
+/** A bulletin's chapters in their usual order, whoever issued it: 一、综合 … 二、农业 (or 工业). */
+const BULLETIN_CHAPTERS = /^一、\s*综合\s*$[\s\S]*^二、\s*(?:农业|工业)/mu;
 
 /** The kind label a title gives: a listed kind, the title's last word, or null when none. */
 export function kindOfTitle(title: string): DocumentKind | null {
@@ -51,6 +54,7 @@ export function detectKind(title: string): DocumentKind {
 export function kindOfBody(head: string, body: string): DocumentKind | null {
   if (CONGRESS_ADDRESS.test(head) || GOVERNMENT_REPORTS.test(head)) return "政府工作报告";
   if (STATISTICS_BUREAU.test(head) && BULLETIN_CHAPTER.test(body)) return "统计公报";
+  if (BULLETIN_CHAPTERS.test(body.slice(0, 20000))) return "统计公报";
   return null;
 }
 
@@ -78,7 +82,11 @@ export function readKind(titles: readonly string[], head: string, body: string):
     return { kind: "统计公报", evidence: bulletin.t };
   const shaped = kindOfBody(head, body);
   if (shaped && (listed.length === 0 || listed.every((x) => x.k === "报告"))) {
-    const words = head.match(CONGRESS_ADDRESS)?.[0] ?? head.match(GOVERNMENT_REPORTS)?.[0] ?? "统计局";
+    const words =
+      head.match(CONGRESS_ADDRESS)?.[0] ??
+      head.match(GOVERNMENT_REPORTS)?.[0] ??
+      head.match(STATISTICS_BUREAU)?.[0] ??
+      "一、综合 … 二、农业";
     return { kind: shaped, evidence: words };
   }
   if (listed[0]) return { kind: listed[0].k, evidence: listed[0].t };
