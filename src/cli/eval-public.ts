@@ -43,14 +43,22 @@ async function checkMetadata(docsDir: string, sample: readonly LabelLine[]) {
   const overrides = readOverrides(docsDir);
   const disagreements: Disagreement[] = [];
   const skipped: string[] = [];
+  const readAs = new Map<string, string[]>();
+  const key = (m: { region: string; year: number; kind: string }) => `${m.region} ${m.year} ${m.kind}`;
   for (const label of sample) {
     const read = await readDocument(join(docsDir, label.file), overrides);
     if (!read.ok) {
       skipped.push(`${label.file}: ${read.problem.reason}`);
       continue;
     }
-    const d = compareToLabel(read.document.meta, label, read.document.text);
+    const meta = read.document.meta;
+    readAs.set(key(meta), [...(readAs.get(key(meta)) ?? []), label.file]);
+    const d = compareToLabel(meta, label, read.document.text);
     if (d) disagreements.push(d);
+  }
+  for (const d of disagreements) {
+    const same = (readAs.get(key(d.ours)) ?? []).filter((f) => f !== d.file);
+    if (same.length > 0) d.sameAs = same;
   }
   return { disagreements, skipped };
 }

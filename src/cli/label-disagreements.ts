@@ -25,6 +25,10 @@ function evidenceOf(d: Disagreement): string[] {
     }
   }
   if (d.fields.includes("year")) lines.push(`year from: ${e?.period ?? "?"}`);
+  if (d.sameAs)
+    lines.push(
+      `also read as ${d.ours.region} ${d.ours.year} ${d.ours.kind}: ${d.sameAs.join(", ")} (the same document saved twice?)`,
+    );
   if (d.fields.includes("kind")) lines.push(`kind from: ${e?.kind ?? "?"}`);
   return lines;
 }

@@ -84,6 +84,8 @@ export interface Disagreement {
   fields: Array<"region" | "year" | "kind">;
   /** For a region disagreement: how often the text names our region and the labelled one. */
   named?: { ours: number; label: number };
+  /** Other files read as the same region, year and kind (the same report saved twice?). */
+  sameAs?: string[];
 }
 
 /** How often a text names a place, by its name or its name without the generic suffix. */
