@@ -24,7 +24,17 @@ import type {
 } from "../types.js";
 import type { ConversationState } from "../understand/conversation.js";
 import type { Lexicon } from "../understand/subject.js";
+import { createNearNameIndex, type HeldNames } from "../understand/near-names.js";
 import { understand } from "../understand/understand.js";
+import {
+  holdingsOf,
+  indicatorsOf,
+  neighbouringPeriods,
+  parentRegion,
+  periodsOf as indicatorPeriods,
+  type Holding,
+  type NeighbouringPeriods,
+} from "./catalog.js";
 import { formatExcerpt } from "./citation-book.js";
 import { answerTurn } from "./conversation.js";
 import { ANSWER_DEFAULTS, type AnswerDefaults } from "./defaults.js";
@@ -62,6 +72,16 @@ export interface AnswerService {
   tables(): CorpusTables;
   /** Example questions answerable from the corpus held (for /help and /start). */
   examples(): readonly string[];
+  /** The documents held: places × years × kinds (catalog.ts), for browsing (/catalog). */
+  holdings(): Holding[];
+  /** The catalogued indicators published for a region and period, in order of first mention. */
+  indicatorsOf(region: string, period: string): string[];
+  /** The periods a region's indicator is published for, oldest first. */
+  periodsOf(region: string, indicator: string): string[];
+  /** The nearest earlier and later periods of the same kind held for a region's indicator. */
+  neighbouringPeriods(region: string, indicator: string, period: string): NeighbouringPeriods;
+  /** The division above a region (铁东区 → 鞍山市) when the corpus holds it; else null. */
+  parentRegion(region: string): string | null;
 }
 
 /** The built tables and what a reader needs to cite one of their rows. See {@link AnswerService.tables}. */
@@ -82,11 +102,7 @@ export interface ConversationTurn {
   state: ConversationState;
 }
 
-/** The names a near-name finder is built over: indicators with rows (and aliases), regions held. */
-export interface HeldNames {
-  indicators: readonly string[];
-  places: readonly string[];
-}
+export type { HeldNames };
 
 /** Options of {@link createAnswerService}. */
 export interface AnswerServiceOptions {
@@ -99,7 +115,7 @@ export interface AnswerServiceOptions {
   /**
    * Builds the near-name finder of a build (src/understand/near-names.ts: pinyin homophones and
    * one-edit typos of held names) — the hook where a name the question nearly writes becomes a
-   * `clarify` with the held names as options. Absent: such a name is refused like any other.
+   * `clarify` with the held names as options. Default: that module's index over the held names.
    */
   nearNames?: (held: HeldNames) => NearNameFinder;
 }
@@ -145,6 +161,12 @@ export async function createAnswerService(
   const artefacts = await loadOrRebuild(config, embedder, options);
   return serviceFromArtefacts(artefacts, embedder, options);
 }
+
+/** The near-name finder of src/understand/near-names.ts over the names held. */
+const defaultNearNames = (held: HeldNames): NearNameFinder => {
+  const index = createNearNameIndex(held);
+  return (text) => index.find(text);
+};
 
 /** The reply to a defect (not a user mistake): reported, answered politely, the service keeps serving. */
 function defect(message: string, e: unknown): Routed {
@@ -199,9 +221,12 @@ export function serviceFromArtefacts(
     },
     defaults: { ...ANSWER_DEFAULTS, ...options.defaults },
     examples: examplesOf(reader),
-    ...(options.nearNames ? { nearNames: options.nearNames(held) } : {}),
+    nearNames: (options.nearNames ?? defaultNearNames)(held),
   };
   const read = (message: string) => understand(message, lexicon);
+  /** The indicator rows of a region's documents (the catalogue's reads go through the reader too). */
+  const rowsOfRegion = (region: string) =>
+    reader.indicatorRowsOfDocs(new Set(metas.filter((m) => m.region === region).map((m) => m.id)));
   const corpus = {
     periodsOf: (region: string) => metas.filter((m) => m.region === region).map((m) => m.period),
   };
@@ -245,5 +270,11 @@ export function serviceFromArtefacts(
       section: (sectionId) => reader.sectionLabel(sectionId),
     }),
     examples: () => ctx.examples,
+    holdings: () => holdingsOf(metas),
+    indicatorsOf: (region, period) => indicatorsOf(rowsOfRegion(region), region, period),
+    periodsOf: (region, indicator) => indicatorPeriods(rowsOfRegion(region), region, indicator),
+    neighbouringPeriods: (region, indicator, period) =>
+      neighbouringPeriods(rowsOfRegion(region), region, indicator, period),
+    parentRegion: (region) => parentRegion(metas, region),
   };
 }

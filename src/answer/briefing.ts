@@ -74,7 +74,7 @@ export function briefing(q: Question, ev: Evidence, ctx: AnswerContext): Outcome
       const figure = figureText(r);
       lines.push(`- ${rowLabel(r)}：${figure}[${id}]`);
       items.push({
-        label: `${rowLabel(r)} ${figure}`,
+        label: `${rowLabel(r)}：${figure}`,
         citation: id,
         ref: { indicator: rowLabel(r), region: r.region, period: r.period },
       });

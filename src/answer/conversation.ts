@@ -23,9 +23,9 @@ export interface RoutedTurn {
   state: ConversationState;
 }
 
-/** The count of the list shown (`总共几项`): ours, so labelled 计算值. */
+/** The count of the list shown (`总共几项`): a count of its items, not a computed figure (no 计算值). */
 function countReply(list: ShownList): Draft {
-  const text = `${list.title}共${list.items.length}项（计算值，按上一条回答列出的条目计数）。`;
+  const text = `${list.title}共${list.items.length}项（按上一条回答列出的条目清点）。`;
   return { status: "answered", text, facts: [], book: null, options: [] };
 }
 

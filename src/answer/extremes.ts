@@ -66,6 +66,12 @@ export function mainRows(
   return rows.filter((r) => r.period === latest);
 }
 
+/**
+ * A growth clause where declines are listed: a negative growth published as `同比增长-26.4%` is
+ * said `同比下降26.4%` (the citation keeps the published wording).
+ */
+const listedGrowth = (row: IndicatorRow): string => growthText(row).replace(/增长\s*[-−](?=\d)/u, "下降");
+
 /** Ranks or filters the published growth rates of the main (or named) indicators in scope. */
 export function rankGrowth(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
   const ask = q.ask;
@@ -81,11 +87,11 @@ export function rankGrowth(q: Question, ev: Evidence, ctx: AnswerContext): Outco
     const id = citeRow(book, r);
     facts.push(factOf(r, id));
     items.push({
-      label: `${rowLabel(r)} ${growthText(r)}`,
+      label: `${rowLabel(r)}：${listedGrowth(r)}`,
       citation: id,
       ref: { indicator: rowLabel(r), region: r.region, period: r.period },
     });
-    return `- ${rowLabel(r)}：${growthText(r)}[${id}]`;
+    return `- ${rowLabel(r)}：${listedGrowth(r)}[${id}]`;
   };
   const named = namedIndicators(q).length >= 2;
   const head = `${where(rows[0]!)}${named ? `所问${rows.length}项指标` : ask.targets ? "主要预期目标" : "主要指标"}`;
@@ -113,7 +119,7 @@ export function rankGrowth(q: Question, ev: Evidence, ctx: AnswerContext): Outco
     const word = ask.order === "max" ? "增长最快" : ask.order === "fall" ? "降幅最大" : "增速最低";
     const id = citeRow(book, pick);
     lines.push(
-      `${head}中${word}的是${rowLabel(pick)}，${growthText(pick)}[${id}]。`,
+      `${head}中${word}的是${rowLabel(pick)}，${listedGrowth(pick)}[${id}]。`,
       "各项公布增速（由高到低）：",
     );
     lines.push(...sorted.map(item));

@@ -149,10 +149,15 @@ function heldIndicators(
 }
 
 /**
- * A question that nearly writes a held indicator or place it does not name (社令 for 社零, 立山去
- * for 立山区): `clarify` with the question rewritten with each held name as an option — never a
- * silent substitution. Null without a near-name finder or a candidate.
+ * The route's near-name hook, tried before every refusal: a question that nearly writes a held
+ * indicator or place it does not name (社令 for 社零, GPD for GDP, 立山去 for 立山区) gets
+ * `clarify` with the question rewritten with each held name as an option — never a silent
+ * substitution. Declines without a near-name finder or a candidate.
  */
+export function nearNameClarify(q: Question, _ev: Evidence, ctx: AnswerContext): Outcome {
+  return nearNameReply(q, ctx) ?? decline("no held name written nearly");
+}
+
 function nearNameReply(q: Question, ctx: AnswerContext): Draft | null {
   if (!ctx.nearNames) return null;
   const candidates = ctx
@@ -171,12 +176,9 @@ function nearNameReply(q: Question, ctx: AnswerContext): Draft | null {
 
 /**
  * The refusal of a figure or fact nothing answered: what is missing, then real alternatives —
- * the same indicator where it is published, or what the place and period asked do hold. A
- * name written nearly (a pinyin homophone, one edit) asks which held name was meant.
+ * the same indicator where it is published, or what the place and period asked do hold.
  */
 export function refuseFigure(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
-  const near = nearNameReply(q, ctx);
-  if (near) return near;
   const two = ["difference", "which", "plan", "compare", "ratio"].includes(q.ask.kind);
   if (two && ev.rows.named.length > 0) return cannotSetSideBySide(q, ev);
   const where = `${placeLabel(q.scope.places)}${periodLabel(q.scope.period)}`;

@@ -11,7 +11,7 @@ import { difference, planAndResult } from "./differences.js";
 import { rankGrowth, whichIsHigher } from "./extremes.js";
 import { indicatorFigures, publishedChange } from "./figures.js";
 import { generalStatements } from "./general.js";
-import { noListShown, noSourceYet, refuseFigure, refuseGeneral } from "./refusals.js";
+import { nearNameClarify, noListShown, noSourceYet, refuseFigure, refuseGeneral } from "./refusals.js";
 import { shareOf } from "./ratio.js";
 import { standing } from "./standing.js";
 import { smallTalk, unreadable } from "./small-talk.js";
@@ -36,12 +36,19 @@ const generalFallback = route("general-fallback", (q, ev, ctx) => {
   return generalStatements(q, ev, ctx);
 });
 
+/**
+ * The one place where a name the question nearly writes (社令 for 社零) becomes `clarify` with the
+ * held names as options (src/understand/near-names.ts), tried before every refusal.
+ */
+const nearNames = route("near-names", nearNameClarify);
+
 /** The refusal of a value question: a figure's, or a topic's when no figure was asked. */
-const refuse = route("refuse", (q, ev, ctx) =>
+const refuseOne = route("refuse", (q, ev, ctx) =>
   q.ask.kind === "value" && !q.ask.figure && q.subject.indicators.length === 0
     ? refuseGeneral(q)
     : refuseFigure(q, ev, ctx),
 );
+const refuse: Route[] = [nearNames, refuseOne];
 
 /** Figures of the indicators named, then of the topic, then a refusal. */
 const FIGURES: Route[] = [
@@ -57,7 +64,7 @@ const FIGURES: Route[] = [
   route("topic-by-words", topicByWords),
   route("task-text", taskText),
   generalFallback,
-  refuse,
+  ...refuse,
 ];
 
 /** The handlers of each kind of ask, in order. Multi-part questions are routed part by part. */
@@ -70,24 +77,25 @@ export const ROUTES: Readonly<Record<Exclude<AskKind, "multi">, readonly Route[]
     route("indicator-figures", indicatorFigures),
     route("indicator-by-names", namedByForms),
     route("topic-figures", topicFigures),
-    refuse,
+    ...refuse,
   ],
-  difference: [needsSubject, route("difference", difference), refuse],
-  ratio: [needsSubject, route("share", shareOf), route("topic-figures", topicFigures), refuse],
-  which: [needsSubject, route("which-is-higher", whichIsHigher), refuse],
-  standing: [needsSubject, route("standing", standing), refuse],
+  difference: [needsSubject, route("difference", difference), ...refuse],
+  ratio: [needsSubject, route("share", shareOf), route("topic-figures", topicFigures), ...refuse],
+  which: [needsSubject, route("which-is-higher", whichIsHigher), ...refuse],
+  standing: [needsSubject, route("standing", standing), ...refuse],
   plan: [
     needsSubject,
     route("plan-and-result", planAndResult),
     route("indicator-figures", indicatorFigures),
-    refuse,
+    ...refuse,
   ],
-  rank: [route("rank-growth", rankGrowth), refuse],
-  filter: [route("rank-growth", rankGrowth), refuse],
-  briefing: [route("briefing", briefing), refuse],
+  rank: [route("rank-growth", rankGrowth), ...refuse],
+  filter: [route("rank-growth", rankGrowth), ...refuse],
+  briefing: [route("briefing", briefing), ...refuse],
   general: [
     needsSubject,
     route("general", generalStatements),
+    nearNames,
     route("refuse-general", (q) => refuseGeneral(q)),
   ],
   task: [

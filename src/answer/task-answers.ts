@@ -1,8 +1,9 @@
 /**
  * Answers over task tables (任务分解方案): a task by its number or by a quoted text, the tasks of
  * a unit (as 牵头, 责任 or either — each item says which) with their count, the units of the task
- * a question describes, and a planned figure written in a task's text. The count is ours (we
- * counted the table's rows), so it is labelled 计算值.
+ * a question describes, and a planned figure written in a task's text. A unit's tasks are also
+ * given as a structured `list` for front ends that page lists. The count is a count of the
+ * table's rows, not a computed figure, so it says how it was counted and carries no 计算值.
  */
 import { unitAnswers } from "../retrieve/match-rows.js";
 import type { TaskRow } from "../types.js";
@@ -55,12 +56,9 @@ export function taskByQuote(q: Question, _ev: Evidence, ctx: AnswerContext): Out
   return { ...draft, text: `“${query.quote}”是任务分解方案的${numbers}。\n${draft.text}` };
 }
 
-/** The role a unit has in a task: 牵头, 责任 or both. */
-function roleIn(task: TaskRow, key: string): string {
-  const has = (column: string | null) => unitsOf(column).some((u) => unitKey(u) === key);
-  const lead = has(task.lead);
-  const responsible = has(task.responsible);
-  return lead && responsible ? "牵头、责任" : lead ? "牵头" : "责任";
+/** The role a unit has in a task: 牵头 when it leads it (whatever else it is), else 责任. */
+function roleIn(task: TaskRow, key: string): "牵头" | "责任" {
+  return unitsOf(task.lead).some((u) => unitKey(u) === key) ? "牵头" : "责任";
 }
 
 /** The tasks of a unit, counted and listed with a citation each. */
@@ -96,8 +94,8 @@ export function tasksOfUnit(q: Question, _ev: Evidence, ctx: AnswerContext): Out
   });
   const docs = [...new Set(list.map((t) => t.docId))];
   const source = docs.length === 1 ? ctx.reader.meta(docs[0]!)!.title : null;
-  const header = `${unit}${role}的任务共${list.length}项（计算值，按任务分解方案逐项计数）：第${list.map((t) => t.number).join("、")}项。`;
-  const text = query.countOnly ? [header, ...lines].join("\n") : [header, ...lines].join("\n");
+  const header = `${unit}${role}的任务共${list.length}项（按任务分解方案逐项清点）：第${list.map((t) => t.number).join("、")}项。`;
+  const text = [header, ...lines].join("\n");
   return {
     status: "answered",
     text,

@@ -7,6 +7,7 @@ import type { CorpusReader } from "../retrieve/corpus-reader.js";
 import type { ChunkHit, ChunkSearchIndex } from "../retrieve/hybrid-search.js";
 import type { AnswerStatus, DocumentMeta, Fact, IndicatorRow } from "../types.js";
 import type { ListItemRef } from "../understand/conversation.js";
+import type { NearName } from "../understand/near-names.js";
 import type { Question } from "../understand/question.js";
 import type { Lexicon } from "../understand/subject.js";
 import type { CitationBook } from "./citation-book.js";
@@ -46,19 +47,11 @@ export const isDecline = (o: Outcome): o is Decline => "declined" in o;
 /** A decline with its reason. */
 export const decline = (reason: string): Decline => ({ declined: true, reason });
 
-/** A held indicator or place a question writes nearly (a pinyin homophone, one edit). */
-export interface NearName {
-  /** What the question writes, and where. */
-  written: string;
-  start: number;
-  /** The held name it may mean. */
-  name: string;
-  kind: "indicator" | "place";
-}
+export type { NearName };
 
 /**
- * Finds near names in a question (src/understand/near-names.ts of the bot engineer, wired by the
- * service when present): candidates, best first.
+ * Finds near names in a question (src/understand/near-names.ts; the service builds one over the
+ * names held): candidates, best first.
  */
 export type NearNameFinder = (text: string) => NearName[];
 

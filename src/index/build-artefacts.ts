@@ -21,7 +21,7 @@ import { loadVocabulary } from "../indicators/aliases.js";
 import { CATALOGUE_PATH } from "../indicators/catalogue.js";
 import { extractTables } from "../indicators/extract-tables.js";
 import { chunkDocument } from "../sections/chunk.js";
-import type { Chunk, DocumentMeta, IngestProblem } from "../types.js";
+import type { Chunk, CorpusDocument, DocumentMeta, IngestProblem } from "../types.js";
 import {
   describeFile,
   writeFileAtomic,
@@ -89,20 +89,15 @@ export function passageText(chunk: Chunk, title: string): string {
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
-/** Derives a document's parts from its file, embedding its chunks. */
+/** Derives a document's parts, embedding its chunks. */
 async function processDocument(
-  file: string,
-  bytes: Uint8Array,
+  doc: CorpusDocument,
   context: {
-    overrides: ReturnType<typeof readOverrides>;
     vocabulary: ReturnType<typeof loadVocabulary>;
     tokenizer: ReturnType<typeof createTokenizer>;
     embedder: Embedder;
   },
-): Promise<DocumentParts | IngestProblem> {
-  const read = await readDocumentBytes(file, bytes, context.overrides);
-  if (!read.ok) return read.problem;
-  const doc = read.document;
+): Promise<DocumentParts> {
   const { sections: byDoc, rows, tasks } = extractTables([doc], context.vocabulary);
   const sections = byDoc.get(doc.meta.id)!;
   // Every period the document's statements describe (a work report reviews the year before).
@@ -112,6 +107,24 @@ async function processDocument(
   const vectors = await context.embedder.embedPassages(passages);
   const tokens = passages.map((p) => context.tokenizer.tokens(p));
   return { document: doc, sections, rows, tasks, chunks, passages, tokens, vectors };
+}
+
+/** Derives the parts of every document a file holds (several for a collection, see split-documents.ts). */
+async function processFile(
+  file: string,
+  bytes: Uint8Array,
+  context: Parameters<typeof processDocument>[1] & { overrides: ReturnType<typeof readOverrides> },
+): Promise<DocumentParts[] | IngestProblem> {
+  const read = await readDocumentBytes(file, bytes, context.overrides);
+  if (!read.ok) return read.problem;
+  const out: DocumentParts[] = [];
+  for (const doc of read.documents) out.push(await processDocument(doc, context));
+  return out;
+}
+
+/** The segment key of a file's i-th document: the file's key for the first, `key-2` … after. */
+function partKey(key: string, i: number): string {
+  return i === 0 ? key : `${key}-${i + 1}`;
 }
 
 /** A document of the new build: its segment's summary and its segment file's checksum and size. */
@@ -191,53 +204,74 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
       override: override ? JSON.stringify(override) : "",
     });
     const context = { overrides, vocabulary, tokenizer, embedder };
-    const read = () => processDocument(file, bytes, context);
+    const read = () => processFile(file, bytes, context);
     // Kept for a damaged vectors file found later; it reads the file again rather than holding
     // every document's bytes for the whole build.
-    readers.set(key, () => processDocument(file, readFileSync(path), context));
-    const before = held.get(key);
-    const describeSegment = () => describeFile(join(artefactDir, segmentFile(key)));
-    let stored = cache.has(key) ? describeSegment() : null;
-    let entry: BuiltDocument;
+    const reread = (i: number) => async () => {
+      const parts = await processFile(file, readFileSync(path), context);
+      return Array.isArray(parts)
+        ? (parts[i] ?? { file, reason: "the file no longer holds this document" })
+        : parts;
+    };
+    // A file of several documents has a segment per document (keys key, key-2 …).
+    let count = 0;
+    while (cache.has(partKey(key, count))) count++;
+    const keys = Array.from({ length: count }, (_, i) => partKey(key, i));
+    keys.forEach((k, i) => readers.set(k, reread(i)));
+    const describeSegment = (k: string) => describeFile(join(artefactDir, segmentFile(k)));
+    let entries: BuiltDocument[];
     let cached = true;
-    if (before && stored && stored.sha256 === previous!.manifest.files[segmentFile(key)]?.sha256) {
-      entry = { ...before, segmentFile: stored }; // kept as it was, not even opened
+    const kept =
+      count > 0 &&
+      keys.every(
+        (k) => held.has(k) && describeSegment(k).sha256 === previous!.manifest.files[segmentFile(k)]?.sha256,
+      );
+    if (kept) {
+      entries = keys.map((k) => ({ ...held.get(k)!, segmentFile: describeSegment(k) })); // kept as they were
     } else if (heldProblems.has(key)) {
       problems.push(heldProblems.get(key)!);
       continue;
     } else {
-      let part = stored ? cache.get(key, dimension) : null;
-      if (!part) {
+      let parts: DocumentParts[] | null = count > 0 ? keys.map((k) => cache.get(k, dimension)!) : null;
+      if (parts?.some((p) => !p)) parts = null;
+      if (!parts) {
         const result = await read();
-        if (!("document" in result)) {
+        if (!Array.isArray(result)) {
           problems.push({ ...result, key });
           continue;
         }
-        part = result;
-        cache.put(key, part, dimension);
-        stored = describeSegment();
+        parts = result;
+        parts.forEach((p, i) => {
+          cache.put(partKey(key, i), p, dimension);
+          readers.set(partKey(key, i), reread(i));
+        });
         processed++;
         cached = false;
-        log(`processed ${file}: ${part.chunks.length} chunks embedded`);
+        log(`processed ${file}: ${parts.reduce((n, p) => n + p.chunks.length, 0)} chunks embedded`);
       }
-      fresh.set(key, part.vectors);
-      entry = { ...summary(key, file, part), segmentFile: stored! };
+      entries = parts.map((p, i) => {
+        const k = partKey(key, i);
+        fresh.set(k, p.vectors);
+        return { ...summary(k, file, p), segmentFile: describeSegment(k) };
+      });
     }
-    const m = entry.meta;
-    log(
-      `${m.file}: ${m.regionPath.join("")} (${m.regionCode}) ${m.period} ${m.kind}; statements of ${(m.periods ?? [m.period]).join("、")}`,
-    );
-    if (entry.sections === 1) log(`note: ${file} has no recognisable heading; indexed as one section`);
-    built.push(entry);
-    reports.push({
-      file,
-      meta: m,
-      sections: entry.sections,
-      rows: entry.rows,
-      tasks: entry.tasks,
-      chunks: entry.chunks,
-      cached,
-    });
+    for (const entry of entries) {
+      const m = entry.meta;
+      log(
+        `${m.file}${m.part ? `#${m.part}` : ""}: ${m.regionPath.join("")} (${m.regionCode}) ${m.period} ${m.kind}; statements of ${(m.periods ?? [m.period]).join("、")}`,
+      );
+      if (entry.sections === 1) log(`note: ${file} has no recognisable heading; indexed as one section`);
+      built.push(entry);
+      reports.push({
+        file,
+        meta: m,
+        sections: entry.sections,
+        rows: entry.rows,
+        tasks: entry.tasks,
+        chunks: entry.chunks,
+        cached,
+      });
+    }
   }
   for (const p of problems) log(`skipped ${p.file}: ${p.reason}`);
   if (built.length === 0) throw new Error(`no usable document in ${dirs.join(", ")}`);

@@ -19,12 +19,12 @@ export interface PlacedIndicator extends IndicatorRef {
 const COMPARATIVE =
   /(?<=[\p{Script=Han}A-Za-z])(?:快|慢|高|低|多|少|大|小)(?:出|了|于)?(?:多少|几|一些|不少)/gu;
 /**
- * Words of a question's frame that may follow a name (占, 在…里, 哪个, 还是, 更高): a second
+ * Words of a question's frame that may follow a name (占, 在…里, 哪个, 还是, 更高, 实际完成): a second
  * reading takes them as word breaks, so `社零占GDP`, `收入里`, `收入哪个增长快` name their
  * indicators. The first reading (without it) keeps names these characters belong to (高新技术企业).
  */
 const FRAME_CHARS =
-  /占|里|哪|还是|谁|更|最|高|低|快|慢|相当于|预计|力争|争取|要(?=增长|达到|实现|控制|完成|新增|突破|提高)/gu;
+  /占|里|哪|还是|谁|更|最|高|低|快|慢|相当于|预计|力争|争取|要(?=增长|达到|实现|控制|完成|新增|突破|提高)|实际(?=完成|增长|实现|达到|是|为|有|多少)/gu;
 
 /** A place word a catalogued name may open with. */
 const SCOPE_WORD = /^(?:全国|全省|全市|全区|全县|我国|我省|我市|我区)/u;

@@ -77,7 +77,7 @@ describe("briefings", () => {
     expect(lines[1]).toBe("- 地区生产总值：314.6亿元，按可比价格计算，同比增长7.3%[1]");
     expect(lines.at(-1)).toBe("另有铁东区2022年的数据，可以问“铁东区2022年主要指标”。");
     expect(a.list?.items[0]).toEqual({
-      label: "地区生产总值 314.6亿元，按可比价格计算，同比增长7.3%",
+      label: "地区生产总值：314.6亿元，按可比价格计算，同比增长7.3%",
       citation: 1,
     });
   });

@@ -47,7 +47,7 @@ describe("a list shown, navigated", () => {
     expect(second!.answer.text).toMatch(/^按上一问：市教育局牵头的任务第2项/u);
     expect(next!.answer.text).toContain("第106项任务");
     expect(again!.answer.text).toContain("第107项任务");
-    expect(count!.answer.text).toContain("市教育局牵头的任务共5项（计算值");
+    expect(count!.answer.text).toContain("市教育局牵头的任务共5项（按上一条回答列出的条目清点）");
   });
 
   it("after one task, 下一项 is the next task of the table and 它 is that task", async () => {

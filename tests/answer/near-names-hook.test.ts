@@ -21,7 +21,7 @@ const finder = (names: HeldNames) => {
   return (text: string): NearName[] => {
     const at = text.indexOf("社令");
     return at >= 0 && names.indicators.includes("社零")
-      ? [{ written: "社令", start: at, name: "社零", kind: "indicator" }]
+      ? [{ written: "社令", start: at, name: "社零", kind: "indicator", reason: "homophone" }]
       : [];
   };
 };

@@ -4,6 +4,7 @@
  */
 import type { AnswerService } from "../../src/answer/answer-service.js";
 import type { Answer, Citation, Fact, SourceListing } from "../../src/types.js";
+import type { Question } from "../../src/understand/question.js";
 
 export const TIEDONG_2023_TITLE = "鞍山市铁东区2023年国民经济和社会发展统计公报";
 
@@ -83,7 +84,9 @@ export function stubService(answers: Record<string, Answer> = {}): AnswerService
   const service: AnswerService & { asked: string[] } = {
     asked,
     async askInConversation(message, state) {
-      return { answer: await service.ask(message), state };
+      // The stub remembers only the message asked (the real service keeps the typed question).
+      const last = { original: message } as Question;
+      return { answer: await service.ask(message), state: { ...state, last } };
     },
     async ask(question) {
       asked.push(question);
@@ -104,6 +107,11 @@ export function stubService(answers: Record<string, Answer> = {}): AnswerService
       `一、综合\n${c.before}；${c.quote.replace(c.figure ?? "", `【${c.figure}】`)}；${c.after}`,
     tables: () => ({ rows: [], tasks: [], meta: () => undefined, quote: () => "", section: () => "" }),
     examples: () => [],
+    holdings: () => [],
+    indicatorsOf: () => [],
+    periodsOf: () => [],
+    neighbouringPeriods: () => ({ earlier: null, later: null }),
+    parentRegion: () => null,
   };
   return service;
 }
