@@ -90,6 +90,8 @@ export const ASK_EXAMPLES: AskExample[] = [
   ["建设城市书房的牵头单位", { kind: "task", query: { by: "topic", role: "lead" } }],
   ["污水处理厂改造由哪个部门负责", { kind: "task", query: { by: "topic" } }],
   ["居民收入增长目标谁负责", { kind: "task", query: { by: "topic" } }],
+  // 多少 after the which-word is no comparative (多 of 多少)
+  ["提高污水收集率、处理率由哪个单位牵头是多少", { kind: "task", query: { by: "topic", role: "lead" } }],
   // multi-part
   ["千山区2022年GDP是多少？增长了多少？", { kind: "multi" }],
   ["海城市孕妇建册和新生儿建册各多少人", { kind: "multi" }],
