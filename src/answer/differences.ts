@@ -75,7 +75,7 @@ export function differenceOf(
 }
 
 /** The computed difference line: `前者比后者高72.8个百分点（计算值…）`. */
-function differenceLine(
+export function differenceLine(
   a: IndicatorRow,
   b: IndicatorRow,
   nameA: string,
@@ -203,7 +203,7 @@ export function difference(q: Question, ev: Evidence, ctx: AnswerContext): Outco
     const a = rows.find((r) => r.indicator === named[0]);
     const b = rows.find((r) => r.indicator === named[1] && r.period === a?.period);
     if (a && b) pair = [a, b, rowLabel(a), rowLabel(b)];
-  } else {
+  } else if (between !== "wider") {
     pair = twoOf(q, ev, ctx, between === "places" ? "places" : "periods");
   }
   if (!pair) return decline(`no two published figures to set against each other (${between})`);

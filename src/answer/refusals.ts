@@ -216,7 +216,9 @@ function cannotSetSideBySide(q: Question, ev: Evidence): Draft {
       ? "对应的目标"
       : q.ask.kind === "ratio"
         ? "用于计算比重的另一项数据"
-        : "用于比较的另一期（或另一地区、另一指标）的数据";
+        : q.ask.kind === "difference" && q.ask.between === "wider"
+          ? "与上级地区（全市、全省等）比较的数字"
+          : "用于比较的另一期（或另一地区、另一指标）的数据";
   const text = `已收录的文件中有${held.join("、")}，但没有${what}，无法比较或计算。可以问“${held[0]}是多少”。`;
   return draft(
     "not_found",

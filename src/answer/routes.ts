@@ -9,9 +9,11 @@ import { hasWord } from "../understand/subject.js";
 import { briefing } from "./briefing.js";
 import { difference, planAndResult } from "./differences.js";
 import { rankGrowth, whichIsHigher } from "./extremes.js";
+import { fromTo, moveValue } from "./from-to.js";
 import { indicatorFigures, publishedChange } from "./figures.js";
 import { generalStatements } from "./general.js";
 import { nearNameClarify, noListShown, noSourceYet, refuseFigure, refuseGeneral } from "./refusals.js";
+import { planProgress } from "./progress.js";
 import { shareOf } from "./ratio.js";
 import { standing } from "./standing.js";
 import { smallTalk, unreadable } from "./small-talk.js";
@@ -19,6 +21,7 @@ import { taskByNumber, taskByQuote, taskByTopic, taskText, tasksOfUnit } from ".
 import { noTargetSet, targetTask, wordedTarget } from "./targets.js";
 import { namedByForms, namedByParts, respectivePair, topicByWords, topicFigures } from "./topic-figures.js";
 import { decline, type Handler, type Route } from "./types.js";
+import { widerGap } from "./wider-gap.js";
 
 const route = (name: string, handle: Handler): Route => ({ name, handle });
 
@@ -62,6 +65,7 @@ const FIGURES: Route[] = [
   route("indicator-by-words", namedByParts),
   route("topic-figures", topicFigures),
   route("topic-by-words", topicByWords),
+  route("move", moveValue),
   route("task-text", taskText),
   generalFallback,
   ...refuse,
@@ -71,7 +75,12 @@ const FIGURES: Route[] = [
 export const ROUTES: Readonly<Record<Exclude<AskKind, "multi">, readonly Route[]>> = {
   value: FIGURES,
   growth: FIGURES,
-  change: [needsSubject, route("published-change", publishedChange), ...FIGURES.slice(1)],
+  change: [
+    needsSubject,
+    route("published-change", publishedChange),
+    route("from-to", fromTo),
+    ...FIGURES.slice(1),
+  ],
   compare: [
     needsSubject,
     route("indicator-figures", indicatorFigures),
@@ -79,13 +88,20 @@ export const ROUTES: Readonly<Record<Exclude<AskKind, "multi">, readonly Route[]
     route("topic-figures", topicFigures),
     ...refuse,
   ],
-  difference: [needsSubject, route("difference", difference), ...refuse],
+  difference: [
+    needsSubject,
+    route("wider-gap", widerGap),
+    route("from-to", fromTo),
+    route("difference", difference),
+    ...refuse,
+  ],
   ratio: [needsSubject, route("share", shareOf), route("topic-figures", topicFigures), ...refuse],
   which: [needsSubject, route("which-is-higher", whichIsHigher), ...refuse],
   standing: [needsSubject, route("standing", standing), ...refuse],
   plan: [
     needsSubject,
     route("plan-and-result", planAndResult),
+    route("plan-progress", planProgress),
     route("indicator-figures", indicatorFigures),
     ...refuse,
   ],

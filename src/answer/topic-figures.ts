@@ -16,11 +16,13 @@ import {
   type ScoredRow,
   type TermForms,
 } from "../retrieve/match-rows.js";
+import { rowInPeriod } from "../retrieve/question-scope.js";
 import type { FigureNature, IndicatorRow } from "../types.js";
 import type { Question } from "../understand/question.js";
 import { hasWord } from "../understand/subject.js";
 import { answerRows, changeOfRows } from "./figures.js";
 import { figureAfterWord, withGrowthAfter } from "./growth-after.js";
+import { FROM, moveEnd } from "./move-rows.js";
 import { answerRespective } from "./respective-pairs.js";
 import { decline, type AnswerContext, type Draft, type Evidence, type Outcome } from "./types.js";
 
@@ -152,6 +154,14 @@ export function byTopic(
   );
 
   if (chosen.length === 0) return null;
+  // A figure a move starts from (由2021年的166个) is said with where it ended (减少到现在的43个).
+  const period = q.scope.period;
+  chosen = chosen.flatMap((row) => {
+    const end = FROM.test(row.phrase) ? moveEnd(row, ctx) : null;
+    return end && !chosen.includes(end) && (period.years.length === 0 || rowInPeriod(end, period))
+      ? [row, end]
+      : [row];
+  });
   // A growth question takes the rate that follows a value in the same statement.
   if (ask.kind === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.reader));
   // A figure asked with a word the row does not carry: the figure the statement writes after it.

@@ -22,6 +22,8 @@ export interface CorpusReader {
   rowsOfIndicators(indicators: Iterable<string>, docIds: ReadonlySet<string>): IndicatorRow[];
   /** Every row read from the same statement as `row` (itself included), in table order. */
   rowsOfStatement(row: IndicatorRow): IndicatorRow[];
+  /** The rows of the statement right before or after `row`'s in its document ([] when it states no figure). */
+  rowsBeside(row: IndicatorRow, side: "before" | "after"): IndicatorRow[];
   /** Rows of the given documents whose clause contains one of the terms, in table order. */
   rowsWithTerms(terms: readonly string[], docIds: ReadonlySet<string>): IndicatorRow[];
   /** Rows naming a canonical indicator in the given documents (rankings, briefings), in table order. */

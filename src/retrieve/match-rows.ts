@@ -42,8 +42,16 @@ export function unitAnswers(asked: string, unit: string): boolean {
   const a = bareUnit(asked);
   const u = bareUnit(unit);
   // 个 is the general classifier: 多少个口袋公园 is answered by 35处, 几个小区 by 4个.
-  return a === u || (a === "个" && GENERAL_COUNTS.has(u));
+  // Events asked by 场/次/届 may be counted as 项 (几场体育赛事 → 体育赛事8项).
+  return (
+    a === u ||
+    (a === "个" && GENERAL_COUNTS.has(u)) ||
+    (a !== "项" && EVENT_COUNTS.has(a) && EVENT_COUNTS.has(u))
+  );
 }
+
+/** Classifiers of events (场, 次, 届) and the 项 a document may count them by. */
+const EVENT_COUNTS = new Set(["场", "次", "届", "项"]);
 
 /** Units of counted things that 个 may ask for (not people, households or amounts). */
 /** (项, 种, 批, 场 count items, kinds and events: 多少个社区 is never 78项.) */

@@ -108,6 +108,12 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
       return positions.map((p) => rows[p]!).filter((r) => docIds.has(r.source.docId));
     },
     rowsOfStatement: (row) => byStatement.get(statementKey(row.source.docId, row.source.start)) ?? [row],
+    rowsBeside(row, side) {
+      const { docId, start } = row.source;
+      const list = statementsOf(docId);
+      const beside = list[statementIndex(list, start) + (side === "after" ? 1 : -1)];
+      return beside ? (byStatement.get(statementKey(docId, beside.start)) ?? []) : [];
+    },
     rowsWithTerms: (terms, docIds) =>
       itemsWithTerms(rowIndex, terms)
         .map((p) => rows[p]!)

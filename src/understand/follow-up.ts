@@ -29,7 +29,7 @@ import {
   type Subject,
 } from "./question.js";
 import { result, type ConversationCorpus, type Resolved } from "./resolved.js";
-import { hasWord } from "./subject.js";
+import { namesSubject } from "./subject.js";
 
 export type { ConversationCorpus, Resolved, ResolvedKind } from "./resolved.js";
 
@@ -118,7 +118,7 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
   }
   if (q.ask.kind === "task" && q.ask.query.by !== "topic") return withDefault();
 
-  const ownSubject = q.subject.indicators.length > 0 || (hasWord(q.subject.terms) && !q.cues.pronoun);
+  const ownSubject = q.subject.indicators.length > 0 || (namesSubject(q.subject.terms) && !q.cues.pronoun);
   const ownPlace = q.scope.places.length > 0;
   const ownPeriod = namesPeriod(q.scope.period);
   const measureOnly =

@@ -124,10 +124,13 @@ export type Ask =
   | { kind: "growth" }
   /** The published amount of a change (增加多少, 减少了几户). */
   | { kind: "change" }
-  /** The difference of two figures: two periods, two indicators, two places, or result vs target. */
+  /**
+   * The difference of two figures: two periods, two indicators, two places, result vs target,
+   * or a place against the wider area it is in (高出全市多少个百分点: `wider`).
+   */
   | {
       kind: "difference";
-      between: "periods" | "indicators" | "places" | "target";
+      between: "periods" | "indicators" | "places" | "target" | "wider";
       points: boolean;
       fall: boolean;
     }

@@ -86,6 +86,13 @@ const NON_TOPIC = new Set([
   "给",
   "把",
   "被",
+  // 还有, 仍有, 尚有: what remains is still the thing counted
+  "还",
+  "仍",
+  "尚",
+  "还有",
+  "仍有",
+  "尚有",
 ]);
 
 /** Words of growth: no topic of their own in a question that asks a growth rate. */
@@ -126,6 +133,8 @@ export function subjectOf(
     .replace(/[^\p{Script=Han}A-Za-z0-9%.]+/gu, " ")
     .replace(/(?<![\p{Script=Han}A-Za-z\d])[.%](?![\p{Script=Han}A-Za-z\d])/gu, " ")
     .trim()
+    // 还/仍 before the ask (还有多少个): what remains is the thing itself.
+    .replace(/\s*(?:还|仍|尚)$/u, "")
     .replace(/\s+/gu, " ");
   const terms = [...new Set(lexicon.tokens(topic))].filter(
     (t) => !NON_TOPIC.has(t) && !/^\d{4}$/u.test(t) && !(options.growth && GROWTH_WORDS.has(t)),
@@ -160,4 +169,24 @@ export function subjectOf(
 /** The topic of a subject has a word: two Han characters, or two Latin letters (GDP). */
 export function hasWord(terms: readonly string[]): boolean {
   return terms.some((t) => (t.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 || /[A-Za-z]{2}/u.test(t));
+}
+
+/** Verbs that say how a figure moved or was reached, never what it counts (减少了多少个). */
+const VERBS_OF_MOVING = new Set([
+  "完成",
+  "实现",
+  "达到",
+  "增加",
+  "减少",
+  "增长",
+  "下降",
+  "累计",
+  "共计",
+  "合计",
+  "共有",
+]);
+
+/** Whether terms name a subject of their own: a word besides the verbs of moving (减少 alone names none). */
+export function namesSubject(terms: readonly string[]): boolean {
+  return hasWord(terms.filter((t) => !VERBS_OF_MOVING.has(t)));
 }

@@ -70,6 +70,11 @@ const BRIEFING_TERMS = new Set([
   "整体情况",
 ]);
 
+/** An ending that asks how something went (怎么样, 如何, 好不好), not for a figure. */
+const HOW_IT_WENT = /(?:怎么样|怎样|如何|好不好|好吗)$/u;
+/** Words of results that, with {@link HOW_IT_WENT}, still ask for an overview (完成得怎么样). */
+const RESULT_TERMS = new Set(["完成", "得", "完成情况", "实现", "进展"]);
+
 const NO_CUES: FollowUpCues = { marked: false, pronoun: false };
 
 function bare(original: string, text: string, ask: Ask, cues: FollowUpCues = NO_CUES): Question {
@@ -152,14 +157,18 @@ function readPart(
  * the economy, main indicators, an overview) is a briefing; a message of nothing (人, %铁) is
  * unclear; a follow-up keeps its ask for the conversation to complete.
  */
-function classify(ask: Ask, subject: Subject, cues: FollowUpCues, scoped: boolean): Ask {
+function classify(ask: Ask, subject: Subject, cues: FollowUpCues, scoped: boolean, body: string): Ask {
   if (cues.marked || cues.pronoun || cues.listRef || subject.indicators.length > 0) return ask;
   if (ask.kind !== "value" && ask.kind !== "general") return ask;
   // A stray character (人, 水, %铁) names nothing; `多少栋楼` asks a figure of the subject before.
   if (!hasWord(subject.terms) && subject.terms.length > 0 && subject.measure === null)
     return { kind: "unclear", why: "no-subject" };
-  const overview = subject.measure === null && subject.terms.every((t) => BRIEFING_TERMS.has(t));
-  const figure = ask.kind === "value" && (ask.figure || ask.achieved);
+  // `几项主要指标完成得怎么样` asks how they went, not how many: 几项 and 完成 count no figure.
+  const howItWent = HOW_IT_WENT.test(body);
+  const overview =
+    (subject.measure === null || (howItWent && subject.measure === "项")) &&
+    subject.terms.every((t) => BRIEFING_TERMS.has(t) || (howItWent && RESULT_TERMS.has(t)));
+  const figure = ask.kind === "value" && (ask.figure || ask.achieved) && !howItWent;
   if (overview && !figure && (scoped || subject.terms.length > 0)) return { kind: "briefing" };
   if (subject.terms.length === 0 && !scoped && !figure) return { kind: "unclear", why: "no-subject" };
   return ask;
@@ -257,5 +266,5 @@ export function understand(message: string, lexicon: Lexicon): Question {
   }
   const { ask, subject } = readPart({ text: mt, start: 0, end: body.length }, ctx, command, framed);
   const scoped = anchored || period.relative !== null || period.every;
-  return question(classify(ask, subject, cues, scoped), subject);
+  return question(classify(ask, subject, cues, scoped, body), subject);
 }

@@ -66,6 +66,52 @@ describe("plan vs result", () => {
     expect(a.text).toContain("目标已完成");
     expect(a.text).toContain("（注意：铁东区未公布自己的目标，这是鞍山市的目标。）");
   });
+
+  it("with no target beside it, the share of the year's target its own sentence states", async () => {
+    const a = await service.ask("立山区2024年上半年实际到位内资完成全年目标了没有");
+    expect(a.route).toBe("plan-progress");
+    expect(a.text).toBe(
+      "立山区2024年上半年实际到位内资为20.33亿元[1]。\n文件中写明：完成全年任务的56.5%，实现了“双过半”目标[1]。",
+    );
+  });
+});
+
+describe("a move within one sentence", () => {
+  it("由48%提升到58%: both figures from the one sentence and their difference, labelled", async () => {
+    const a = await service.ask("铁东区教育资源配置达标的学校占比比去年提高了几个百分点");
+    expect(a.route).toBe("from-to");
+    expect(a.text).toBe(
+      [
+        "铁东区2023年教育资源配置达标学校占比：",
+        "- 去年：48%[1]",
+        "- 目前：58%[1]",
+        "目前比去年高10个百分点（计算值，由两个公布的百分比相减得出）。",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("a figure stated as a move (由…减少到…)", () => {
+  it("is said with where it ended, not only where it started", async () => {
+    const a = await service.ask("铁东区的大班额现在还有几个");
+    expect(a.text).toContain("大班额由2021年的166个[1]");
+    expect(a.text).toContain("减少到现在的43个[1]");
+  });
+
+  it("减少了多少: both figures and the difference, labelled", async () => {
+    const a = await service.ask("铁东区大班额减少了多少个");
+    expect(a.route).toBe("from-to");
+    expect(a.text).toContain("现在比2021年减少123个（计算值，由两个公布数相减得出）。");
+  });
+});
+
+describe("a place against the wider area", () => {
+  it("is never answered with another year's figure: the gap to 全市 is not published for it", async () => {
+    const a = await service.ask("铁东区2023年地区生产总值增速比全市快几个百分点");
+    expect(a.status).toBe("not_found");
+    expect(a.text).toContain("没有与上级地区（全市、全省等）比较的数字");
+    expect(a.facts).toEqual([]);
+  });
 });
 
 describe("briefings", () => {

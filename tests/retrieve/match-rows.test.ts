@@ -79,6 +79,10 @@ describe("unitAnswers", () => {
     ["平方米", "万平", true],
     ["万元", "亿元", true],
     ["元", "对", false],
+    ["场", "项", true],
+    ["次", "场", true],
+    ["项", "场", false],
+    ["个", "项", false],
   ])("%s answered by %s: %s", (asked, unit, ok) => {
     expect(unitAnswers(asked, unit)).toBe(ok);
   });

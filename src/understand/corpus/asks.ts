@@ -35,6 +35,11 @@ export const ASK_EXAMPLES: AskExample[] = [
   ["海城市限上社零增速比全口径社零慢多少个百分点", { kind: "difference", between: "indicators", points: true }],
   ["千山区商品房销售额降幅比销售面积降幅大多少个百分点", { kind: "difference", between: "indicators" }],
   ["千山区公办园占比比省里要求的目标高几个百分点", { kind: "difference", between: "target" }],
+  // against the wider area the place is in
+  ["千山区GDP增速比全省高多少", { kind: "difference", between: "wider", points: true }],
+  ["海城市居民收入增速高于全市平均多少个百分点", { kind: "difference", between: "wider" }],
+  // 占比 is no comparison (比 of 占比); a move within a sentence
+  ["铁西区绿化覆盖率占比提高了多少个百分点", { kind: "difference", between: "periods", points: true }],
   ["千山区审批事项2021年到2022年少了几项", { kind: "difference", between: "periods", points: false }],
   ["千山区社零增速比2021年加快多少个百分点", { kind: "difference", points: true }],
   ["千山区2023年新增市场主体比上年多了多少户", { kind: "difference", between: "periods" }],
@@ -58,6 +63,7 @@ export const ASK_EXAMPLES: AskExample[] = [
   ["千山区2023年招商引资目标完成了没有", { kind: "plan", verdict: true }],
   ["海城市税收增速达到市里定的目标了吗", { kind: "plan", verdict: true }],
   ["千山区有没有完成固投的年度目标", { kind: "plan", verdict: true }],
+  ["海城市上半年税收收入实现“双过半”没有", { kind: "plan", verdict: true }],
   ["千山区完成多少项改革任务", { kind: "value" }],
   // rankings and filters
   ["千山区2022年哪个指标增长最快", { kind: "rank", order: "max" }],
@@ -70,6 +76,8 @@ export const ASK_EXAMPLES: AskExample[] = [
   ["千山区经济怎么样", { kind: "briefing" }],
   ["海城市2022年主要经济指标", { kind: "briefing" }],
   ["台安县上半年概况", { kind: "briefing" }],
+  ["海城市一季度几项主要指标完成得如何", { kind: "briefing" }],
+  ["千山区上半年几项主要指标完成了多少", { kind: "value" }],
   ["千山区2023年", { kind: "briefing" }],
   ["鞍山市2024年主要预期目标有哪些", { kind: "briefing" }],
   // general questions

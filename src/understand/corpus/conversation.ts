@@ -33,6 +33,7 @@ export const FOLLOW_UP_EXAMPLES: FollowUpExample[] = [
   ["千山区2023年税收收入完成多少", "变化大吗", { kind: "follow-up", indicators: ["税收收入"], ask: "compare", years: [] }],
   ["千山区2023年税收收入完成多少", "和2021年比呢", { kind: "follow-up", ask: "compare", years: [2023, 2021] }],
   ["千山区2023年规上工业增加值增长多少", "比2022年快了多少个百分点", { kind: "follow-up", ask: "difference", years: [2023, 2022] }],
+  ["海城市2023年棚户区还有多少户", "减少了多少户", { kind: "follow-up", places: ["海城市"], ask: "change", carried: ["海城市", "2023年", "“棚户区”"] }],
   // pronouns
   ["千山区2023年城镇居民人均可支配收入是多少", "它去年增长多少", { kind: "follow-up", years: [2022], indicators: ["城镇居民人均可支配收入"], ask: "growth" }],
   ["千山区2023年城镇居民人均可支配收入是多少", "这个指标2021年呢", { kind: "follow-up", years: [2021], indicators: ["城镇居民人均可支配收入"] }],
