@@ -123,9 +123,17 @@ function chosenIndicators(q: ParsedQuestion): Set<string> {
   return names;
 }
 
+/** Words that ask for a growth rate. */
+const ASKS_GROWTH = /增长|增速|增幅|涨幅|增加多少/u;
+
 /** Prefers results over targets unless the question asks for a target. */
 function byNature(q: ParsedQuestion, rows: IndicatorRow[]): IndicatorRow[] {
-  if (q.intent === "target") return rows.filter((r) => r.nature === "target");
+  if (q.intent === "target") {
+    const targets = rows.filter((r) => r.nature === "target");
+    // A growth target asked (增长目标): the targets that state a growth, not a level set elsewhere.
+    const growths = targets.filter((r) => r.growth);
+    return ASKS_GROWTH.test(q.text) && growths.length > 0 ? growths : targets;
+  }
   const results = rows.filter((r) => r.nature === "result");
   // A question that asks what was achieved (完成了多少) is not answered with a target.
   if (results.length === 0 && ASKS_RESULT.test(q.text)) return [];

@@ -13,20 +13,21 @@ import { CELL } from "../ingest/layout.js";
 import { sectionAt } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
 import { indicatorsOfPhrase, type IndicatorVocabulary } from "./aliases.js";
-import { findFigures, findGrowths, type FoundGrowth } from "./parse-figure.js";
+import { degreeAfter, degreeBefore, findFigures, findGrowths, type FoundGrowth } from "./parse-figure.js";
 import { findRespectively } from "./respectively.js";
+import { partAt, reportParts, reportYears, type ReportPart, type ReportYears } from "./report-parts.js";
 import { documentRole, statementPeriod } from "./statement-period.js";
+import { foreignArea } from "./statement-subject.js";
 
 /** Words before a figure that say when, where or how, not what: stripped from phrases. */
 const LEADING_NOISE =
-  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:全区|我区|全市|我市|全县|我县|全州|我州|全省|我省|全国|我国|全旗|全盟|区内|市内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|发生|共计|共有|共|总计|合计)+/u;
+  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:全区|我区|全市|我市|全县|我县|全州|我州|全省|我省|全国|我国|全旗|全盟|区内|市内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|发生|共计|共有|共|总计|合计|[—―－-]+|(?:经|据)?初步(?:核算|统计|预计)|预计|预期|全力争取|力争|争取|确保|努力)+/u;
 const TRAILING_NOISE =
-  /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的)+$/u;
+  /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的|不低于|不少于|不超过|不高于|高于|控制在|保持在|稳定在)+$/u;
 /** The line that opens the plan part of a plan-execution report (下半年，我们将…). */
 const PLAN_PART = /(?:^|\n)下半年[，,]/u;
 /** A rate noun at the end of the text between a count and a percentage (…网上可办率100%). */
 const RATE_SUFFIX = /\p{Script=Han}{0,4}(?:率|占比|比例|比重)$/u;
-const QUALIFIERS = /(左右|以上|以内|以下|不低于|不少于|不超过|超过|近|约|余|多)/u;
 /** A rate with no subject (安装率, 竣工率) needs the clause before it to say what it measures. */
 const BARE_RATE = /^\p{Script=Han}{0,2}(?:率|占比|比重|比例)$/u;
 /** A growth rate at the end of a clause, removed before reading a phrase that follows a figure. */
@@ -110,6 +111,23 @@ function planPartStart(doc: CorpusDocument): number {
   return documentRole(doc.meta).execution ? doc.text.search(PLAN_PART) : -1;
 }
 
+/** A work report's years and parts (review, plan, spans of years); null for other documents. */
+interface ReportReading {
+  years: ReportYears;
+  parts: ReportPart[];
+}
+
+function readReport(doc: CorpusDocument): ReportReading | null {
+  if (!documentRole(doc.meta).workReport) return null;
+  const years = reportYears(doc.meta.year, doc.text);
+  return { years, parts: reportParts(doc.text, years) };
+}
+
+/** Where a statement stands in a work report, for {@link statementPeriod}. */
+function reportContext(report: ReportReading | null, offset: number) {
+  return report ? { years: report.years, part: partAt(report.parts, offset) } : {};
+}
+
 /**
  * Rows of the `分别` constructions of a statement (each subject with its own figure); returns
  * the spans they cover (document offsets) so the clause reader skips them.
@@ -122,6 +140,7 @@ function respectiveRows(
   planStart: number,
   out: IndicatorRow[],
   offset: number,
+  report: ReportReading | null,
 ): Range[] {
   const statement = doc.text.slice(st.start, st.end);
   const covered: Range[] = [];
@@ -132,6 +151,7 @@ function respectiveRows(
       statement,
       before: statement.slice(0, found.end),
       inPlanPart: planStart >= 0 && st.start > planStart,
+      ...reportContext(report, st.start),
     });
     const clause = statement.slice(found.start, found.end);
     for (const pair of found.pairs) {
@@ -170,11 +190,35 @@ function respectiveRows(
   return covered;
 }
 
+/**
+ * Rows of another area than the document's region (`高新区生产总值达到120亿元`, a statement
+ * opening with `经济区…`): the area joins the phrase, so it names no region-wide indicator.
+ */
+function ofForeignAreas(
+  rows: IndicatorRow[],
+  statement: string,
+  doc: CorpusDocument,
+  vocabulary: IndicatorVocabulary,
+): IndicatorRow[] {
+  if (!rows.some((r) => r.indicator)) return rows;
+  const statementArea = foreignArea(statement, doc.meta);
+  for (const row of rows) {
+    if (!row.indicator) continue;
+    const area = foreignArea(row.clause, doc.meta) ?? statementArea;
+    if (!area || row.phrase.includes(area)) continue;
+    row.phrase = `${area}${row.phrase}`;
+    const named = indicatorsOfPhrase(vocabulary, row.phrase);
+    row.indicator = named.length === 1 ? named[0]! : null;
+  }
+  return rows;
+}
+
 /** Extracts the indicator rows of one document. */
 export function extractIndicators({ doc, sections, vocabulary }: ExtractionContext): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   const text = doc.text;
   const planStart = planPartStart(doc);
+  const report = readReport(doc);
   for (const st of splitStatements(text)) {
     const statement = text.slice(st.start, st.end);
     // Table rows (cells marked ｜ by the layout step) are read by extract-table-rows.ts.
@@ -182,7 +226,16 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
     const section = sectionAt(sections, st.start);
 
     const statementRows: IndicatorRow[] = [];
-    const covered = respectiveRows(doc, vocabulary, section, st, planStart, statementRows, rows.length);
+    const covered = respectiveRows(
+      doc,
+      vocabulary,
+      section,
+      st,
+      planStart,
+      statementRows,
+      rows.length,
+      report,
+    );
     let pendingBasis: string | null = null;
     let previousClause: Range | null = null;
     const clauses = splitClauses(text, st.start, st.end);
@@ -212,10 +265,12 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
       ) {
         previous.growth = growth!.growth;
         previous.basis = previous.basis ?? pendingBasis ?? basis;
+        // The row's bound is its growth's now (`增长8%左右`); a bound of its value alone is
+        // left to the quote (`超过5000亿元，增长9%`).
+        previous.qualifier = degreeAfter(clauseText.slice(growth!.end));
         pendingBasis = null;
         continue;
       }
-      const qualifier = clauseText.slice(firstAt).match(QUALIFIERS)?.[1] ?? null;
       const { period, nature } = statementPeriod({
         meta: doc.meta,
         headings: section.path,
@@ -223,6 +278,7 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         before: text.slice(st.start, clause.end),
         clause: clauseText,
         inPlanPart: planStart >= 0 && st.start > planStart,
+        ...reportContext(report, st.start),
       });
       const slots = figures.length > 0 ? figures : [{ figure: null, index: firstAt, end: growth!.end }];
       let lastPhrase = "";
@@ -267,7 +323,14 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
           growth: k === 0 && growth ? growth.growth : null,
           basis: k === 0 && growth ? (basis ?? pendingBasis) : null,
           nature,
-          qualifier: nature === "target" || qualifier === "余" || qualifier === "多" ? qualifier : null,
+          // A growth's bound follows it (`增长8%以上`; words before its number are in its text);
+          // a figure's stands after or before it (`2700亿元以上`, `不低于60%`).
+          qualifier:
+            k === 0 && growth
+              ? degreeAfter(clauseText.slice(growth.end))
+              : slot.figure
+                ? (degreeAfter(clauseText.slice(slot.end)) ?? degreeBefore(clauseText.slice(0, slot.index)))
+                : null,
           // A bare rate (`安装率100%`) keeps the clause before it as its subject.
           clause:
             rowClause ??
@@ -279,7 +342,7 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
       });
       if (growth) pendingBasis = null;
     }
-    rows.push(...statementRows);
+    rows.push(...ofForeignAreas(statementRows, statement, doc, vocabulary));
   }
   return rows;
 }
