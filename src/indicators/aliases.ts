@@ -131,7 +131,7 @@ const PHRASE_MARKERS = /[\u2460-\u2473]|\[\d{1,2}\]|[（(][A-Za-z][A-Za-z0-9.&]*
  * names 地区生产总值, `年末全国常住人口` names 常住人口.
  */
 const SCOPE_PREFIX =
-  /^(?:全年|年末|年底|年内|全国|全省|全市|全州|全区|全县|全盟|全旗|本市|本区|本县|我国|我省|我市|我州|我区|我县|按常住地分)+/u;
+  /^(?:全年|年末|年底|年内|全国|全省|全市|全州|全区|全县|全盟|全旗|全地区|本省|本市|本州|本区|本县|本旗|本盟|我国|我省|我市|我州|我区|我县|我旗|我盟|按常住地分)+/u;
 
 /**
  * The catalogued indicators a row's subject phrase names. The whole phrase must be the name

@@ -257,20 +257,6 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
       const previous = [...statementRows]
         .reverse()
         .find((r) => !CHANGE.test(r.phrase.replace(/^.*?(?=比|较)/u, "")));
-      if (
-        figures.length === 0 &&
-        cleanPhrase(clauseText.slice(0, firstAt)) === "" &&
-        previous &&
-        !previous.growth
-      ) {
-        previous.growth = growth!.growth;
-        previous.basis = previous.basis ?? pendingBasis ?? basis;
-        // The row's bound is its growth's now (`增长8%左右`); a bound of its value alone is
-        // left to the quote (`超过5000亿元，增长9%`).
-        previous.qualifier = degreeAfter(clauseText.slice(growth!.end));
-        pendingBasis = null;
-        continue;
-      }
       const { period, nature } = statementPeriod({
         meta: doc.meta,
         headings: section.path,
@@ -280,6 +266,37 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         inPlanPart: planStart >= 0 && st.start > planStart,
         ...reportContext(report, st.start),
       });
+      if (
+        figures.length === 0 &&
+        cleanPhrase(clauseText.slice(0, firstAt)) === "" &&
+        previous &&
+        !previous.growth
+      ) {
+        // `到2025年，地区生产总值达到620亿元、年均增长6.5%`: the level is 2025's, the average
+        // growth the span's; it becomes a row of its own period.
+        if (period !== previous.period) {
+          statementRows.push({
+            ...previous,
+            id: `${doc.meta.id}:${rows.length + statementRows.length}`,
+            period,
+            nature,
+            value: null,
+            growth: growth!.growth,
+            basis: pendingBasis ?? basis,
+            qualifier: degreeAfter(clauseText.slice(growth!.end)),
+            clause: clauseText,
+          });
+          pendingBasis = null;
+          continue;
+        }
+        previous.growth = growth!.growth;
+        previous.basis = previous.basis ?? pendingBasis ?? basis;
+        // The row's bound is its growth's now (`增长8%左右`); a bound of its value alone is
+        // left to the quote (`超过5000亿元，增长9%`).
+        previous.qualifier = degreeAfter(clauseText.slice(growth!.end));
+        pendingBasis = null;
+        continue;
+      }
       const slots = figures.length > 0 ? figures : [{ figure: null, index: firstAt, end: growth!.end }];
       let lastPhrase = "";
       slots.forEach((slot, k) => {

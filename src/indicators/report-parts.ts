@@ -77,8 +77,12 @@ const THIS_YEAR = /(?<![比较于与同超高低])今年/u;
 const NEXT_YEAR = /明年/u;
 /** `新的一年`, `展望新的一年`: the year the report plans. */
 const NEW_YEAR = /新的一年/u;
-/** How far into a clause a period's words may begin (`在过去的一年里`, `回顾过去五年`). */
-const START_SLACK = 2;
+/**
+ * Words that may stand before a period's words at the start of a clause (`在过去的一年里`,
+ * `回顾过去五年`, `展望新的一年`); any other word before them (`聚焦未来五年发展目标`,
+ * `结合“十三五”规划目标`, `面对今年初的疫情`) makes them an attribute, not the clause's period.
+ */
+const START_PREFIX = /^(?:在|从|自|于|回顾|展望|经过|刚刚|即将)+/u;
 
 /**
  * The span a text's words name, or null: a five-year plan, a past or coming span of years,
@@ -88,16 +92,17 @@ const START_SLACK = 2;
 export function spanOfWords(words: string, years: ReportYears, at: "start" | "anywhere"): PeriodSpan | null {
   const review = years.planned - 1;
   /** The first match of a cue; at the start, it must begin within the first few characters. */
+  const text = at === "start" ? words.replace(START_PREFIX, "") : words;
   const find = (re: RegExp): RegExpExecArray | null => {
-    const m = re.exec(words);
-    return m && (at === "anywhere" || m.index <= START_SLACK) ? m : null;
+    const m = re.exec(text);
+    return m && (at === "anywhere" || m.index === 0) ? m : null;
   };
   const plan = find(FIVE_YEAR_PLAN);
   if (plan) {
     const from = fiveYearPlanStart((plan[1] ?? plan[2])!);
     return { role: from + 4 < years.planned ? "review" : "plan", from, to: from + 4 };
   }
-  const past = find(PAST_SPAN) ?? (at === "anywhere" ? THIS_TERM.exec(words) : null);
+  const past = find(PAST_SPAN) ?? (at === "anywhere" ? THIS_TERM.exec(text) : null);
   if (past) {
     const k = past[1] ?? past[2] ?? past[3];
     const span = k ? countOf(k) : 5;

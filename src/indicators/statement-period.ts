@@ -93,9 +93,10 @@ export function partLabel(part: string | undefined): string {
 
 /**
  * A year that opens a clause before the figure (`2021年应建…`, `经最终核实，2022年全市…`,
- * `到2025年`), not a base of comparison (比2020年) nor an attribute inside a clause (审批2022年…档案).
+ * `到2025年`, `建议2022年全州…预期目标为`), not a base of comparison (比2020年) nor an attribute inside a clause (审批2022年…档案).
  */
-const CLAUSE_YEAR = /(?:^|[，,。；;：:\s])(到|至|截至|截止)?(\d{4})年(?![以—－\-~～\d、])/gu;
+const CLAUSE_YEAR =
+  /(?:^|[，,。；;：:\s]|建议|提出|确定|安排)(到|至|截至|截止)?(\d{4})年(?![以—－\-~～\d、])/gu;
 /** A year the figure's own clause gives it: `由2021年的166个`. */
 const CLAUSE_ATTRIBUTE_YEAR = /(?<![比较于与\d])(\d{4})年的/u;
 
