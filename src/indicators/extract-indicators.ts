@@ -95,6 +95,24 @@ function withoutLeadingPlace(phrase: string): string {
   return first && first.start === 0 && first.end < phrase.length ? phrase.slice(first.end) : phrase;
 }
 
+/**
+ * Figures of a bracketed aside after the clause's own figure (`增长5.5%（力争6%以上）`,
+ * `1820亿元（预计数）`) are said of it, not of a subject of their own: left out.
+ */
+function withoutAsides<T extends { index: number }>(
+  clause: string,
+  figures: T[],
+  growths: FoundGrowth[],
+): T[] {
+  const first = Math.min(figures[0]?.index ?? Infinity, growths[0]?.index ?? Infinity);
+  return figures.filter((f) => {
+    if (f.index === first) return true;
+    const open = Math.max(clause.lastIndexOf("（", f.index), clause.lastIndexOf("(", f.index));
+    const close = Math.max(clause.lastIndexOf("）", f.index), clause.lastIndexOf(")", f.index));
+    return !(open > close && open > first);
+  });
+}
+
 function overlaps(a: { index: number; end: number }, growths: FoundGrowth[]): boolean {
   return growths.some((g) => a.index < g.end && g.index < a.end);
 }
@@ -246,7 +264,11 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
       const clauseText = text.slice(clause.start, clause.end);
       const basis = clauseText.match(BASIS)?.[0] ?? null;
       const growths = findGrowths(clauseText);
-      const figures = findFigures(clauseText).filter((f) => !overlaps(f, growths));
+      const figures = withoutAsides(
+        clauseText,
+        findFigures(clauseText).filter((f) => !overlaps(f, growths)),
+        growths,
+      );
       const growth = growths[0] ?? null;
       if (figures.length === 0 && !growth) {
         if (basis) pendingBasis = basis;

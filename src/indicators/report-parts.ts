@@ -129,7 +129,7 @@ function single(year: number, years: ReportYears): PeriodSpan {
 /** A heading of notes and appendices (`名词解释`, `注释`): what they explain happened before. */
 const NOTES_HEADING = /名词解释|名词注释|名词说明|注释|注解|附件|附录/u;
 /** Words of a heading that say it reviews or plans. */
-const REVIEW_HEADING = /回顾|总结|成绩|成就/u;
+const REVIEW_HEADING = /回顾|总结|成绩|成就|完成了|取得了|实现了/u;
 const PLAN_HEADING =
   /安排|目标|任务|总体要求|打算|思路|建议|部署|重点工作|工作重点|主要工作|展望|今后|未来|今年|明年|新的一年/u;
 /** A year in a heading: `2024年工作回顾`, `2025年工作安排`. */
@@ -190,7 +190,8 @@ export function spanOfOpener(paragraph: string, years: ReportYears): PeriodSpan 
  * (`年初确定的预期目标`, `完成了2023年预期目标`).
  */
 const TARGETS_ANNOUNCED = /(?:预期|调控)(?:调控|预期)?(?:目标|指标)(?:是|为|建议为|拟安排为|安排)?[：:]/u;
-const TARGET_RECALLED = /年初|去年|上年|确定|提出|制定|完成|实现|\d{4}年/u;
+/** Words before the targets that say they are recalled or of other years (`年初确定的`, `今后五年`). */
+const TARGET_ELSEWHEN = /年初|去年|上年|过去|今后|未来|年来|五年|十[一二三四五]?五|[八九]五/u;
 
 /** Whether a text announces the planned year's targets (see {@link TARGETS_ANNOUNCED}). */
 export function announcesTargets(text: string, years: ReportYears): boolean {
@@ -198,9 +199,12 @@ export function announcesTargets(text: string, years: ReportYears): boolean {
   if (!m) return false;
   const before = text.slice(0, m.index);
   const named = [...before.matchAll(/(\d{4})年/gu)].map((y) => Number(y[1]));
-  if (named.some((y) => y >= years.planned)) return true;
-  return !TARGET_RECALLED.test(before.replace(/今年/gu, ""));
+  if (named.some((y) => y >= years.planned) || /今年|本年/u.test(before)) return true;
+  return named.length === 0 && !TARGET_ELSEWHEN.test(before);
 }
+
+/** A part's span is several years (`今后五年`, `“十四五”时期`). */
+const isSpan = (part: PeriodSpan) => part.from !== part.to;
 
 /**
  * Whether a paragraph's opening words start a new part. A year opening a paragraph (`2021年，…`)
@@ -228,6 +232,15 @@ export function reportParts(text: string, years: ReportYears): ReportPart[] {
   const address = text.slice(0, ADDRESS_REACH).search(/各位代表/u);
   if (address >= 0)
     parts.push({ start: address, role: "review", from: years.planned - 1, to: years.planned - 1 });
+  const planned: PeriodSpan = { role: "plan", from: years.planned, to: years.planned };
+  /** The span a paragraph's (or a statement's) opening words or its announced targets name. */
+  const openerSpan = (words: string, current: ReportPart | undefined): PeriodSpan | null => {
+    const span = spanOfOpener(words, years);
+    if (span) return current && !openerStartsPart(words, span, current) ? null : span;
+    const announced =
+      current && (current.role === "review" || isSpan(current)) && announcesTargets(words, years);
+    return announced ? planned : null;
+  };
   let offset = 0;
   for (const line of text.split("\n")) {
     const start = offset;
@@ -237,15 +250,26 @@ export function reportParts(text: string, years: ReportYears): ReportPart[] {
     const words = trimmed.replace(HEADING_PREFIX, "").replace(/[*：:\s]+$/u, "");
     const heading = words.length > 0 && words.length <= HEADING_MAX && !/[。；！？]/u.test(words);
     const current = parts[parts.length - 1];
-    let span = heading ? spanOfHeading(words, years) : spanOfOpener(trimmed, years);
-    if (!span && !heading && current?.role === "review" && announcesTargets(trimmed, years))
-      span = { role: "plan", from: years.planned, to: years.planned };
-    if (!span) continue;
-    if (current && !heading && !openerStartsPart(trimmed, span, current)) continue;
-    const named =
-      /\d{4}年|年来|过去|今后|未来|十[一二三四五]?五|[三四五六七八九]五|今年|明年|去年|一年/u.test(words);
-    if (!named && span.role === current?.role) continue;
-    parts.push({ start, ...span });
+    if (heading) {
+      const span = spanOfHeading(words, years);
+      const named = /\d{4}年|年来|过去|今后|未来|十[一二三四五]?五|[八九]五|今年|明年|去年|一年/u.test(words);
+      if (span && (named || span.role !== current?.role)) parts.push({ start, ...span });
+      continue;
+    }
+    const span = openerSpan(trimmed, current);
+    if (span) parts.push({ start, ...span });
+    // A later statement of the paragraph opening on its own period (`…开局之年。过去一年，…`)
+    // holds to the paragraph's end; the next paragraph returns to the paragraph's part.
+    const paragraphPart = parts[parts.length - 1];
+    let moved = false;
+    for (const m of line.matchAll(/[。！？；](?=[^。！？；])/gu)) {
+      const at = m.index + 1;
+      const within = openerSpan(line.slice(at), parts[parts.length - 1]);
+      if (!within) continue;
+      parts.push({ start: start + at, ...within });
+      moved = true;
+    }
+    if (moved && paragraphPart) parts.push({ ...paragraphPart, start: offset });
   }
   return parts;
 }
