@@ -8,6 +8,7 @@
  * Nothing is guessed: without a match above the thresholds the answer is `not_found`.
  */
 import { indicatorForms, type IndicatorVocabulary } from "../indicators/aliases.js";
+import { agreesWithMentions } from "../indicators/qualifiers.js";
 import type { Tokenizer } from "../index/tokenize.js";
 import type { ChunkSearchIndex } from "../retrieve/hybrid-search.js";
 import { MIN_COVERAGE, dedupeRows, scoreTasks, type Idf } from "../retrieve/match-rows.js";
@@ -110,17 +111,9 @@ function leadTerms(q: ParsedQuestion, tokenizer: Tokenizer): string[] {
   return topicTerms({ ...q, topic }, tokenizer);
 }
 
-/** Narrows ambiguous indicators by qualifiers in the question (在职 / 含离退休). */
+/** The canonical indicators the question names. */
 function chosenIndicators(q: ParsedQuestion): Set<string> {
-  const names = new Set<string>();
-  for (const m of q.indicators) {
-    const qualified = m.indicators.filter((name) => {
-      const qualifier = name.match(/（(.+)）/u)?.[1];
-      return qualifier ? q.text.includes(qualifier.replace(/^含/u, "")) : false;
-    });
-    for (const name of qualified.length > 0 ? qualified : m.indicators) names.add(name);
-  }
-  return names;
+  return new Set(q.indicators.flatMap((m) => m.indicators));
 }
 
 /** Words that ask for a growth rate. */
@@ -239,8 +232,9 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   if (indicators.size > 0) {
     const change = answerChange(q, indicators, docIds, ctx);
     if (change) return change;
-    const inPeriod = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds).filter((r) =>
-      rowInPeriod(r, q),
+    // Qualifiers decide (src/indicators/qualifiers.ts): 登记 never takes 调查, 在职 never 含离退休.
+    const inPeriod = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds).filter(
+      (r) => rowInPeriod(r, q) && agreesWithMentions(q.text, q.indicators, r, ctx.vocabulary),
     );
     const rows = dedupeRows(byNature(q, inPeriod));
     if (rows.length > 0) return answerRows(q, rows, ctx);

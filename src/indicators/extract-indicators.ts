@@ -23,7 +23,7 @@ import { foreignArea } from "./statement-subject.js";
 const LEADING_NOISE =
   /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:全区|我区|全市|我市|全县|我县|全州|我州|全省|我省|全国|我国|全旗|全盟|区内|市内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|发生|共计|共有|共|总计|合计|[—―－-]+|(?:经|据)?初步(?:核算|统计|预计)|预计|预期|全力争取|力争|争取|确保|努力)+/u;
 const TRAILING_NOISE =
-  /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的|不低于|不少于|不超过|不高于|高于|控制在|保持在|稳定在)+$/u;
+  /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的|不低于|不少于|不超过|不高于|高于|控制在|保持在|稳定在|预计|预期|力争|争取|确保)+$/u;
 /** The line that opens the plan part of a plan-execution report (下半年，我们将…). */
 const PLAN_PART = /(?:^|\n)下半年[，,]/u;
 /** A rate noun at the end of the text between a count and a percentage (…网上可办率100%). */
@@ -78,9 +78,15 @@ function sharedListNoun(text: string, rest: readonly Range[]): { noun: string; e
   return null;
 }
 
+/** A target recalled by who set it: `年初确定的地区生产总值…` names 地区生产总值. */
+const SET_BY = /^.*?(?:确定|提出|下达|制定|设定)的(?=\p{Script=Han}{2})/u;
+
 /** Cleans an indicator phrase: strips time/place prefixes, verbs and trailing punctuation. */
 export function cleanPhrase(phrase: string): string {
-  let p = phrase.replace(/[。；，、：\s]+$/u, "").replace(/^[。；，、：\s]+/u, "");
+  let p = phrase
+    .replace(/[。；，、：\s]+$/u, "")
+    .replace(/^[。；，、：\s]+/u, "")
+    .replace(SET_BY, "");
   for (let i = 0; i < 3; i++)
     p = withoutLeadingPlace(p.replace(LEADING_NOISE, "")).replace(TRAILING_NOISE, "");
   return p.replace(/^[一二三四五六七八九十]+是/u, "").replace(/^[和及与]$/u, "");
@@ -203,7 +209,9 @@ function respectiveRows(
         if (pair.growth) row(phrase, indicator, null, pair.growth);
       } else row(phrase, indicator, pair.figure, pair.growth);
     }
-    covered.push({ start: st.start + found.start, end: st.start + found.end });
+    // The statement's closing mark (`…分别为5%和3.2%。`) belongs to the construction it closes.
+    const closed = /^[。；！？\s]*$/u.test(statement.slice(found.end)) ? statement.length : found.end;
+    covered.push({ start: st.start + found.start, end: st.start + closed });
   }
   return covered;
 }
