@@ -97,7 +97,15 @@ export function spanOfWords(words: string, years: ReportYears, at: "start" | "an
     const m = re.exec(text);
     return m && (at === "anywhere" || m.index === 0) ? m : null;
   };
+  // At a clause's start a plan's name is its span only with a word of time (`“十三五”时期，`):
+  // `“十四五”实现“开门红”` tells of the plan's first year.
   const plan = find(FIVE_YEAR_PLAN);
+  if (
+    plan &&
+    at === "start" &&
+    !/^(?:时期|期间|以来|规划|计划)/u.test(text.slice(plan.index + plan[0].length).replace(/^”/u, ""))
+  )
+    return null;
   if (plan) {
     const from = fiveYearPlanStart((plan[1] ?? plan[2])!);
     return { role: from + 4 < years.planned ? "review" : "plan", from, to: from + 4 };

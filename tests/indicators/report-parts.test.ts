@@ -136,6 +136,15 @@ describe("statement periods of a work report", () => {
     ).toEqual(["地区生产总值 增长6.9% → 2015年 result", "地区生产总值 增长6.5% → 2016年 target"]);
   });
 
+  it("reads a plan's name opening a statement as a span only with a word of time", () => {
+    expect(
+      periods(
+        2022,
+        `${ADDRESS}一年来，我们稳中求进。“十四五”实现良好开局，一般公共预算收入增长12%。“十四五”时期，全市生产总值年均增长7%。`,
+      ),
+    ).toEqual(["一般公共预算收入 增长12% → 2021年 result", "地区生产总值 年均增长7% → 2021—2025年 target"]);
+  });
+
   it("reads a plan excerpt without address or headings as the planned year's targets", () => {
     expect(periods(2023, "全年城镇新增就业不低于7000人，城镇登记失业率控制在4%以内。")).toEqual([
       "城镇新增就业 7000人 → 2023年 target",
