@@ -17,11 +17,11 @@ import { degreeAfter, degreeBefore, findFigures, findGrowths, type FoundGrowth }
 import { findRespectively } from "./respectively.js";
 import { partAt, reportParts, reportYears, type ReportPart, type ReportYears } from "./report-parts.js";
 import { documentRole, statementPeriod } from "./statement-period.js";
-import { foreignArea } from "./statement-subject.js";
+import { foreignArea, paragraphArea, saysRegionWide } from "./statement-subject.js";
 
 /** Words before a figure that say when, where or how, not what: stripped from phrases. */
 const LEADING_NOISE =
-  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:全区|我区|全市|我市|全县|我县|全州|我州|全省|我省|全国|我国|全旗|全盟|区内|市内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|发生|共计|共有|共|总计|合计|[—―－-]+|(?:经|据)?初步(?:核算|统计|预计)|预计|预期|全力争取|力争|争取|确保|努力)+/u;
+  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:全区|我区|全市|我市|全县|我县|全州|我州|全省|我省|全国|我国|全旗|全盟|区内|市内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|发生|共计|共有|共|总计|合计|[—―－-]+|(?:经|据)?初步(?:核算|统计|预计)|预计|预期|全力争取|力争|争取|确保|努力|推动|促进|保持|提出|今年|明年|去年|上年|(?:今后|未来|过去)[一二三四五两]年|五年间|到\d{4}年(?:末|底)?|“?十[一二三四五]?五”?(?:时期|期间|末)?|[（(][^（）()]{0,8}下同[）)])+/u;
 const TRAILING_NOISE =
   /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的|不低于|不少于|不超过|不高于|高于|控制在|保持在|稳定在|预计|预期|力争|争取|确保)+$/u;
 /** The line that opens the plan part of a plan-execution report (下半年，我们将…). */
@@ -223,14 +223,19 @@ function respectiveRows(
 function ofForeignAreas(
   rows: IndicatorRow[],
   statement: string,
+  paragraph: string,
   doc: CorpusDocument,
   vocabulary: IndicatorVocabulary,
 ): IndicatorRow[] {
   if (!rows.some((r) => r.indicator)) return rows;
   const statementArea = foreignArea(statement, doc.meta);
+  const ofParagraph = paragraphArea(paragraph, doc.meta);
   for (const row of rows) {
     if (!row.indicator) continue;
-    const area = foreignArea(row.clause, doc.meta) ?? statementArea;
+    const area =
+      foreignArea(row.clause, doc.meta) ??
+      statementArea ??
+      (ofParagraph && !saysRegionWide(row.clause) ? ofParagraph : null);
     if (!area || row.phrase.includes(area)) continue;
     row.phrase = `${area}${row.phrase}`;
     const named = indicatorsOfPhrase(vocabulary, row.phrase);
@@ -389,7 +394,9 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
       });
       if (growth) pendingBasis = null;
     }
-    rows.push(...ofForeignAreas(statementRows, statement, doc, vocabulary));
+    const lineEnd = text.indexOf("\n", st.start);
+    const paragraph = text.slice(text.lastIndexOf("\n", st.start) + 1, lineEnd < 0 ? text.length : lineEnd);
+    rows.push(...ofForeignAreas(statementRows, statement, paragraph, doc, vocabulary));
   }
   return rows;
 }

@@ -29,6 +29,8 @@ export interface PeriodSpan {
   /** First and last year described: [2023, 2023], or [2018, 2022] for `过去五年`. */
   from: number;
   to: number;
+  /** The months of the year so far (`今年以来` in a report delivered in its year). */
+  soFar?: boolean;
 }
 
 /** A part of a report: where it starts and the years it describes. */
@@ -71,7 +73,7 @@ const PAST_SPAN = new RegExp(`过去的?(${COUNT})年|(${COUNT})年来|近(${COU
 const THIS_TERM = /本届(?:政府|以来)/u;
 const COMING_SPAN = new RegExp(`(?:今后|未来)(${COUNT})年`, "u");
 /** `去年` as the year before, not a base of comparison (比去年, 去年同期). */
-const LAST_YEAR = /(?<![比较于与同超高低])去年(?!同期|同比)/u;
+const LAST_YEAR = /(?<![比较于与同超高低])去年(?!同期|同比|的?基础|的?水平)/u;
 const PAST_YEAR = /过去的?一年|一年来|上一年|预计全年/u;
 const THIS_YEAR = /(?<![比较于与同超高低])今年/u;
 const NEXT_YEAR = /明年/u;
@@ -125,7 +127,12 @@ export function spanOfWords(words: string, years: ReportYears, at: "start" | "an
   if (find(LAST_YEAR)) return single(years.delivered - 1, years);
   if (find(NEW_YEAR)) return single(years.planned, years);
   if (find(NEXT_YEAR)) return single(years.delivered + 1, years);
-  if (find(THIS_YEAR)) return single(years.delivered, years);
+  // `今年以来` in a report delivered in its year tells of the months so far: results, never
+  // the year's (a December report's 今年以来 is the year it reviews).
+  const thisYear = find(THIS_YEAR);
+  if (thisYear && text.startsWith("以来", thisYear.index + 2) && years.delivered >= years.planned)
+    return { role: "review", from: years.delivered, to: years.delivered, soFar: true };
+  if (thisYear) return single(years.delivered, years);
   return null;
 }
 
@@ -261,7 +268,9 @@ export function reportParts(text: string, years: ReportYears): ReportPart[] {
     if (heading) {
       const span = spanOfHeading(words, years);
       const named = /\d{4}年|年来|过去|今后|未来|十[一二三四五]?五|[八九]五|今年|明年|去年|一年/u.test(words);
-      if (span && (named || span.role !== current?.role)) parts.push({ start, ...span });
+      // A sub-heading (`（一）出色完成…任务`) is a matter of its part unless it names its years.
+      const sub = /^[\s*#]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])/u.test(trimmed);
+      if (span && (named || (span.role !== current?.role && !sub))) parts.push({ start, ...span });
       continue;
     }
     const span = openerSpan(trimmed, current);
@@ -293,6 +302,7 @@ export function partAt(parts: readonly ReportPart[], offset: number): ReportPart
 }
 
 /** A span as a period label: `2023年`, `2018—2022年`. */
-export function spanLabel(span: Pick<PeriodSpan, "from" | "to">): string {
+export function spanLabel(span: Pick<PeriodSpan, "from" | "to" | "soFar">): string {
+  if (span.soFar) return `${span.from}年以来`;
   return span.from === span.to ? `${span.from}年` : `${span.from}—${span.to}年`;
 }

@@ -169,7 +169,7 @@ function workReportPeriod(
       : null;
   const span: PeriodSpan | null = own ?? announced ?? ctx.part ?? null;
   if (span) {
-    const label = span.from === span.to ? `${span.from}年${partOfYear}` : spanLabel(span);
+    const label = span.from === span.to && !span.soFar ? `${span.from}年${partOfYear}` : spanLabel(span);
     return { period: label, nature: span.role === "review" ? reviewNature() : "target" };
   }
   if (isReview(ctx.headings, statement)) {

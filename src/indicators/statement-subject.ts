@@ -8,6 +8,7 @@
  * Pure. Examples in tests/indicators/statement-subject.test.ts.
  */
 import { findPlaces } from "../ingest/find-places.js";
+import { NATION_CODE, isAncestor } from "../ingest/gazetteer.js";
 import type { DocumentMeta } from "../types.js";
 
 /** Numbering and dashes before a statement's subject. */
@@ -31,4 +32,44 @@ export function foreignArea(text: string, meta: Pick<DocumentMeta, "regionCode">
     return place.written;
   }
   return head.match(SUB_AREA)?.[0] ?? null;
+}
+
+/** A named zone anywhere in a text: `航空港经济综合实验区`, `兰州新区`, `生产建设兵团`. */
+const NAMED_ZONE =
+  /\p{Script=Han}{2,8}?(?:新区|开发区|高新区|经开区|实验区|试验区|示范区|合作区|保税区|综保区|自贸区|兵团)(?![内外])/u;
+/** Words of a clause that say a figure is the whole region's (`全市`, `我省`). */
+const REGION_WIDE = /全[市省区县州盟旗国]|我[市省区县州盟旗国]|本[市省区县州]/u;
+/** How far into a paragraph a zone it is about may begin (after a verb such as 全面推进). */
+const ZONE_OPENING = 8;
+/** How much of a paragraph's opening tells what it is about. */
+const OPENING_REACH = 60;
+
+/**
+ * The area a paragraph is about, from its opening words (`开启兰州新区黄金十年发展新征程。…`,
+ * `（一）全面推进航空港经济综合实验区建设。…`): a named zone, or a division other than the
+ * document's region. Its figures without a word of the whole region (全市, 我省) are the area's.
+ */
+export function paragraphArea(opening: string, meta: Pick<DocumentMeta, "regionCode">): string | null {
+  const head = opening
+    .replace(LEADING_MARKS, "")
+    .slice(0, OPENING_REACH)
+    .split(/[。；！？]/u)[0]!;
+  // The zone opens the paragraph (`兰州新区…`, `开启兰州新区…`, `全面推进航空港…实验区建设`),
+  // never a designation deep in its first clause (`2021年是建设…示范区的关键之年`).
+  const zone = head.match(NAMED_ZONE);
+  if (zone && zone.index! <= ZONE_OPENING) return zone[0];
+  // A paragraph naming the nation or a region above (`中华人民共和国成立75周年`, `全省`) is not
+  // about another area; one naming a district of the region or another place is.
+  const other = findPlaces(head).find(
+    (p) =>
+      p.codes.length > 0 &&
+      !p.codes.includes(meta.regionCode) &&
+      !p.codes.some((c) => c === NATION_CODE || (meta.regionCode !== "" && isAncestor(c, meta.regionCode))),
+  );
+  return other?.written ?? null;
+}
+
+/** Whether a clause says its figure is the whole region's (`全市地区生产总值`). */
+export function saysRegionWide(clause: string): boolean {
+  return REGION_WIDE.test(clause);
 }

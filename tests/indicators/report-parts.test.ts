@@ -159,6 +159,18 @@ describe("statement periods of a work report", () => {
         `${ADDRESS}2022年工作安排\n\n地区生产总值增长6%。高新区生产总值达到300亿元。经济开发区要加快建设，力争生产总值增长15%。`,
       ),
     ).toEqual(["地区生产总值 增长6% → 2022年 target"]);
+    expect(
+      periods(
+        2022,
+        `${ADDRESS}2022年工作安排\n\n（三）全力推进临港经济技术开发区建设。对标一流园区，全年实现生产总值增长15%以上。全市生产总值增长6%。`,
+      ),
+    ).toEqual(["地区生产总值 增长6% → 2022年 target"]);
+  });
+
+  it("reads 今年以来 in a report delivered in its year as the months so far", () => {
+    expect(
+      periods(2022, `${ADDRESS}2022年工作安排\n\n今年以来，全市上下积极应对疫情冲击，地区生产总值增长3.1%。`),
+    ).toEqual(["地区生产总值 增长3.1% → 2022年以来 result"]);
   });
 });
 
