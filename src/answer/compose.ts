@@ -48,7 +48,7 @@ export function factOf(row: IndicatorRow, citation: number): Fact {
 /** The published growth clause of a row, with its basis: `按可比价格计算，同比增长7.3%`. */
 function growthPart(row: IndicatorRow): string {
   if (!row.growth) return "";
-  return `${row.basis ? `${row.basis}，` : ""}${row.growth.text}${row.nature === "target" ? (row.qualifier ?? "") : ""}`;
+  return `${row.basis ? `${row.basis}，` : ""}${row.growth.text}${row.qualifier ?? ""}`;
 }
 
 /**
@@ -72,7 +72,9 @@ export function statementOfRow(row: IndicatorRow, citation: number): string {
     const rate = row.growth && !row.clause.includes(row.growth.text) ? `，${row.growth.text}` : "";
     return `${where}${label}：${clauseText(row.clause)}${rate}${marker}。`;
   }
-  const value = row.value ? `为${row.value.text}` : "";
+  const value = row.value
+    ? `为${row.growth ? row.value.text : withDegree(row.value.text, row.qualifier)}`
+    : "";
   const growth = growthPart(row);
   const joiner = value && growth ? "，" : "";
   return `${where}${row.indicator}${value}${joiner}${growth}${marker}。`;
