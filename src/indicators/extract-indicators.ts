@@ -17,7 +17,7 @@ import { degreeAfter, degreeBefore, findFigures, findGrowths, type FoundGrowth }
 import { findRespectively } from "./respectively.js";
 import { partAt, reportParts, reportYears, type ReportPart, type ReportYears } from "./report-parts.js";
 import { documentRole, statementPeriod } from "./statement-period.js";
-import { foreignArea, paragraphArea, saysRegionWide } from "./statement-subject.js";
+import { ofForeignAreas } from "./statement-subject.js";
 
 /** Words before a figure that say when, where or how, not what: stripped from phrases. */
 const LEADING_NOISE =
@@ -214,34 +214,6 @@ function respectiveRows(
     covered.push({ start: st.start + found.start, end: st.start + closed });
   }
   return covered;
-}
-
-/**
- * Rows of another area than the document's region (`高新区生产总值达到120亿元`, a statement
- * opening with `经济区…`): the area joins the phrase, so it names no region-wide indicator.
- */
-function ofForeignAreas(
-  rows: IndicatorRow[],
-  statement: string,
-  paragraph: string,
-  doc: CorpusDocument,
-  vocabulary: IndicatorVocabulary,
-): IndicatorRow[] {
-  if (!rows.some((r) => r.indicator)) return rows;
-  const statementArea = foreignArea(statement, doc.meta);
-  const ofParagraph = paragraphArea(paragraph, doc.meta);
-  for (const row of rows) {
-    if (!row.indicator) continue;
-    const area =
-      foreignArea(row.clause, doc.meta) ??
-      statementArea ??
-      (ofParagraph && !saysRegionWide(row.clause) ? ofParagraph : null);
-    if (!area || row.phrase.includes(area)) continue;
-    row.phrase = `${area}${row.phrase}`;
-    const named = indicatorsOfPhrase(vocabulary, row.phrase);
-    row.indicator = named.length === 1 ? named[0]! : null;
-  }
-  return rows;
 }
 
 /** Extracts the indicator rows of one document. */

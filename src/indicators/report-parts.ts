@@ -185,7 +185,7 @@ const HEADING_PREFIX =
 const HEADING_MAX = 40;
 /** Words that open a paragraph without naming its period: `各位代表！`, `——`. */
 const OPENER_PREFIX =
-  /^(?:各位代表[！!：:，,]|[—―－\-]{1,2}|[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]|[*\s])+/u;
+  /^(?:各位代表[！!：:，,]|[—―－-]{1,2}|[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]|[*\s])+/u;
 /** A paragraph opening on a year: `2023年，`, `2023年是…`, `2023年全市…`. */
 const OPENING_YEAR = /^(\d{4})年(?:[，,是以来里中]|全[市省区县州国盟旗]|我[市省区县州国盟旗])/u;
 

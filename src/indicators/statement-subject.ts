@@ -9,7 +9,8 @@
  */
 import { findPlaces } from "../ingest/find-places.js";
 import { NATION_CODE, isAncestor } from "../ingest/gazetteer.js";
-import type { DocumentMeta } from "../types.js";
+import type { CorpusDocument, DocumentMeta, IndicatorRow } from "../types.js";
+import { indicatorsOfPhrase, type IndicatorVocabulary } from "./aliases.js";
 
 /** Numbering and dashes before a statement's subject. */
 const LEADING_MARKS =
@@ -72,4 +73,32 @@ export function paragraphArea(opening: string, meta: Pick<DocumentMeta, "regionC
 /** Whether a clause says its figure is the whole region's (`全市地区生产总值`). */
 export function saysRegionWide(clause: string): boolean {
   return REGION_WIDE.test(clause);
+}
+
+/**
+ * Rows of another area than the document's region (`高新区生产总值达到120亿元`, a statement
+ * opening with `经济区…`): the area joins the phrase, so it names no region-wide indicator.
+ */
+export function ofForeignAreas(
+  rows: IndicatorRow[],
+  statement: string,
+  paragraph: string,
+  doc: CorpusDocument,
+  vocabulary: IndicatorVocabulary,
+): IndicatorRow[] {
+  if (!rows.some((r) => r.indicator)) return rows;
+  const statementArea = foreignArea(statement, doc.meta);
+  const ofParagraph = paragraphArea(paragraph, doc.meta);
+  for (const row of rows) {
+    if (!row.indicator) continue;
+    const area =
+      foreignArea(row.clause, doc.meta) ??
+      statementArea ??
+      (ofParagraph && !saysRegionWide(row.clause) ? ofParagraph : null);
+    if (!area || row.phrase.includes(area)) continue;
+    row.phrase = `${area}${row.phrase}`;
+    const named = indicatorsOfPhrase(vocabulary, row.phrase);
+    row.indicator = named.length === 1 ? named[0]! : null;
+  }
+  return rows;
 }

@@ -137,7 +137,7 @@ describe("mentionAsks", () => {
 
 describe("over the public corpus (every national bulletin and every 10th work report)", () => {
   const dir = join(import.meta.dirname, "..", "..", "..", "shared", "public-corpus", "docs");
-  let rows: IndicatorRow[] = [];
+  const rows: IndicatorRow[] = [];
 
   beforeAll(async () => {
     const meta = readFileSync(join(dir, "..", "meta.jsonl"), "utf8")
