@@ -7,6 +7,9 @@
  *   npx tsx scripts/check-targets.ts [--docs DIR] [--gold FILE] [--meta FILE]
  *     [--files FILE_OF_NAMES] [--verbose] [--out FILE]
  *
+ * Rows are selected as answer-question.ts selects them: the named indicators' rows of the period
+ * asked whose qualifiers agree (qualifiers.ts), targets only, those with a growth when any has one.
+ *
  * Defaults: ../shared/public-corpus/{docs,targets.jsonl,meta.jsonl}. A document is "misdated"
  * when our year differs from meta.jsonl's (the collection's label). An answer "gives another
  * year's target" when a row it shows comes from a document the collection files under a year
@@ -16,6 +19,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadVocabulary } from "../src/indicators/aliases.js";
 import { extractTables } from "../src/indicators/extract-tables.js";
+import { agreesWithMentions } from "../src/indicators/qualifiers.js";
 import { readDocument } from "../src/ingest/read-document.js";
 import { statementOfRow } from "../src/answer/compose.js";
 import { dedupeRows } from "../src/retrieve/match-rows.js";
@@ -119,7 +123,8 @@ for (const g of gold) {
     const targets = [...docIds]
       .flatMap((id) => rowsByDoc.get(id) ?? [])
       .filter((r) => r.indicator !== null && asked.has(r.indicator))
-      .filter((r) => rowInPeriod(r, q) && r.nature === "target");
+      .filter((r) => rowInPeriod(r, q) && r.nature === "target")
+      .filter((r) => agreesWithMentions(q.text, q.indicators, r, vocabulary, q.places));
     // As the answer does (answer-question.ts, byNature): a growth asked, the targets with one.
     const growths = targets.filter((r) => r.growth);
     const rows = dedupeRows(growths.length > 0 ? growths : targets);

@@ -234,7 +234,7 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
     if (change) return change;
     // Qualifiers decide (src/indicators/qualifiers.ts): 登记 never takes 调查, 在职 never 含离退休.
     const inPeriod = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds).filter(
-      (r) => rowInPeriod(r, q) && agreesWithMentions(q.text, q.indicators, r, ctx.vocabulary),
+      (r) => rowInPeriod(r, q) && agreesWithMentions(q.text, q.indicators, r, ctx.vocabulary, q.places),
     );
     const rows = dedupeRows(byNature(q, inPeriod));
     if (rows.length > 0) return answerRows(q, rows, ctx);

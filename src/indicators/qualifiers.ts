@@ -218,14 +218,21 @@ export function mentionAsks(text: string, mentions: readonly MentionLike[]): Qua
   });
 }
 
-/** Whether a row of a named indicator agrees with the mention that named it (see {@link qualifiersAgree}). */
+/**
+ * Whether a row of a named indicator agrees with the mention that named it (see
+ * {@link qualifiersAgree}); `places` are the question's place names as written.
+ */
 export function agreesWithMentions(
   text: string,
   mentions: readonly MentionLike[],
   row: QualifierRow,
   catalogue: QualifierCatalogue,
+  places: readonly { written: string }[] = [],
 ): boolean {
-  const asks = mentionAsks(text, mentions).filter(
+  // A place's name is no qualifier: 白城市 holds 城市, yet 白城市2016年GDP asks no 城镇 figure.
+  let words = text;
+  for (const p of places) if (p.written) words = words.split(p.written).join(" ".repeat(p.written.length));
+  const asks = mentionAsks(words, mentions).filter(
     (a) => row.indicator && a.indicators.includes(row.indicator),
   );
   return asks.length === 0 || asks.some((a) => qualifiersAgree(a, row, catalogue));

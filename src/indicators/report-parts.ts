@@ -74,7 +74,7 @@ const THIS_TERM = /本届(?:政府|以来)/u;
 const COMING_SPAN = new RegExp(`(?:今后|未来)(${COUNT})年`, "u");
 /** `去年` as the year before, not a base of comparison (比去年, 去年同期). */
 const LAST_YEAR = /(?<![比较于与同超高低])去年(?!同期|同比|的?基础|的?水平)/u;
-const PAST_YEAR = /过去的?一年|一年来|上一年|预计全年/u;
+const PAST_YEAR = /过去的?一年|一年来|上一年|(?<![比较于与同超高低])上年(?!同期|同比)|预计全年/u;
 const THIS_YEAR = /(?<![比较于与同超高低])今年/u;
 const NEXT_YEAR = /明年/u;
 /** `新的一年`, `展望新的一年`: the year the report plans. */

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { indicatorsOfPhrase, loadVocabulary } from "../../src/indicators/aliases.js";
 import { extractTables } from "../../src/indicators/extract-tables.js";
 import {
+  agreesWithMentions,
   mentionAsks,
   noteNarrows,
   qualifiersAgree,
@@ -121,6 +122,16 @@ describe("qualifierValues", () => {
     expect(noteNarrows("在职", vocabulary.qualifiers)).toBe(true);
     expect(noteNarrows("含离退休职工", vocabulary.qualifiers)).toBe(false);
     expect(noteNarrows("现价", vocabulary.qualifiers)).toBe(false);
+  });
+});
+
+describe("agreesWithMentions", () => {
+  it("reads no qualifier in a place's name (白城市 holds 城市)", () => {
+    const text = "白城市2016年GDP增长目标";
+    const mentions = [{ index: 8, term: "GDP", indicators: ["地区生产总值"] }];
+    const gdp = { phrase: "地区生产总值", indicator: "地区生产总值" };
+    expect(agreesWithMentions(text, mentions, gdp, vocabulary, [{ written: "白城市" }])).toBe(true);
+    expect(agreesWithMentions(text, mentions, gdp, vocabulary)).toBe(false);
   });
 });
 

@@ -201,6 +201,8 @@ describe("the cues of parts", () => {
     expect(span("回顾过去五年，我们深切体会到…")).toEqual({ role: "review", from: 2019, to: 2023 });
     expect(span("2024年是全面贯彻…的关键之年。")).toEqual({ role: "plan", from: 2024, to: 2024 });
     expect(span("新的一年，我们要…")).toEqual({ role: "plan", from: 2024, to: 2024 });
+    expect(span("上年，全市经济运行总体平稳。")).toEqual({ role: "review", from: 2023, to: 2023 });
+    expect(span("比上年增长5%")).toBeNull();
     expect(span("面对今年初突发的疫情，我们…")).toBeNull();
     expect(span("聚焦未来五年发展目标，综合考虑…")).toBeNull();
     expect(span("2019年，全市…")).toBeNull();
