@@ -37,7 +37,7 @@ export function foreignArea(text: string, meta: Pick<DocumentMeta, "regionCode">
 
 /** A named zone anywhere in a text: `航空港经济综合实验区`, `兰州新区`, `生产建设兵团`. */
 const NAMED_ZONE =
-  /\p{Script=Han}{2,8}?(?:新区|开发区|高新区|经开区|实验区|试验区|示范区|合作区|保税区|综保区|自贸区|兵团)(?![内外])/u;
+  /\p{Script=Han}{2,8}?(?:新区|开发区|高新区|经开区|实验区|试验区|示范区|合作区|保税区|综保区|自贸区|科学城|兵团)(?![内外])/u;
 /** Words of a clause that say a figure is the whole region's (`全市`, `我省`). */
 const REGION_WIDE = /全[市省区县州盟旗国]|我[市省区县州盟旗国]|本[市省区县州]/u;
 /** How far into a paragraph a zone it is about may begin (after a verb such as 全面推进). */
