@@ -84,7 +84,7 @@ const NEW_YEAR = /新的一年/u;
  * `回顾过去五年`, `展望新的一年`); any other word before them (`聚焦未来五年发展目标`,
  * `结合“十三五”规划目标`, `面对今年初的疫情`) makes them an attribute, not the clause's period.
  */
-const START_PREFIX = /^(?:在|从|自|于|回顾|展望|经过|刚刚|即将)+/u;
+const START_PREFIX = /^(?:在|从|自|于|回顾|展望|经过|刚刚|即将|预期|预计(?!全年))+/u;
 
 /**
  * The span a text's words name, or null: a five-year plan, a past or coming span of years,

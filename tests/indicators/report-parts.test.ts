@@ -202,6 +202,8 @@ describe("the cues of parts", () => {
     expect(span("2024年是全面贯彻…的关键之年。")).toEqual({ role: "plan", from: 2024, to: 2024 });
     expect(span("新的一年，我们要…")).toEqual({ role: "plan", from: 2024, to: 2024 });
     expect(span("上年，全市经济运行总体平稳。")).toEqual({ role: "review", from: 2023, to: 2023 });
+    expect(span("预期今年全省地区生产总值增长6%左右")).toEqual({ role: "plan", from: 2024, to: 2024 });
+    expect(span("预计全年地区生产总值增长5%")).toEqual({ role: "review", from: 2023, to: 2023 });
     expect(span("比上年增长5%")).toBeNull();
     expect(span("面对今年初突发的疫情，我们…")).toBeNull();
     expect(span("聚焦未来五年发展目标，综合考虑…")).toBeNull();
