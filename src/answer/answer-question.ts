@@ -8,6 +8,7 @@
  * Nothing is guessed: without a match above the thresholds the answer is `not_found`.
  */
 import { indicatorForms, type IndicatorVocabulary } from "../indicators/aliases.js";
+import { agreesWithMentions } from "../indicators/qualifiers.js";
 import type { Tokenizer } from "../index/tokenize.js";
 import type { ChunkSearchIndex } from "../retrieve/hybrid-search.js";
 import { MIN_COVERAGE, dedupeRows, scoreTasks, type Idf } from "../retrieve/match-rows.js";
@@ -112,22 +113,22 @@ function leadTerms(q: ParsedQuestion, tokenizer: Tokenizer): string[] {
   return topicTerms({ ...q, topic }, tokenizer);
 }
 
-/** Narrows ambiguous indicators by qualifiers in the question (在职 / 含离退休). */
+/** The canonical indicators the question names. */
 function chosenIndicators(q: ParsedQuestion): Set<string> {
-  const names = new Set<string>();
-  for (const m of q.indicators) {
-    const qualified = m.indicators.filter((name) => {
-      const qualifier = name.match(/（(.+)）/u)?.[1];
-      return qualifier ? q.text.includes(qualifier.replace(/^含/u, "")) : false;
-    });
-    for (const name of qualified.length > 0 ? qualified : m.indicators) names.add(name);
-  }
-  return names;
+  return new Set(q.indicators.flatMap((m) => m.indicators));
 }
+
+/** Words that ask for a growth rate. */
+const ASKS_GROWTH = /增长|增速|增幅|涨幅|增加多少/u;
 
 /** Prefers results over targets unless the question asks for a target. */
 function byNature(q: ParsedQuestion, rows: IndicatorRow[]): IndicatorRow[] {
-  if (q.intent === "target") return rows.filter((r) => r.nature === "target");
+  if (q.intent === "target") {
+    const targets = rows.filter((r) => r.nature === "target");
+    // A growth target asked (增长目标): the targets that state a growth, not a level set elsewhere.
+    const growths = targets.filter((r) => r.growth);
+    return ASKS_GROWTH.test(q.text) && growths.length > 0 ? growths : targets;
+  }
   const results = rows.filter((r) => r.nature === "result");
   // A question that asks what was achieved (完成了多少) is not answered with a target.
   if (results.length === 0 && ASKS_RESULT.test(q.text)) return [];
@@ -233,8 +234,9 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   if (indicators.size > 0) {
     const change = answerChange(q, indicators, docIds, ctx);
     if (change) return change;
-    const inPeriod = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds).filter((r) =>
-      rowInPeriod(r, q),
+    // Qualifiers decide (src/indicators/qualifiers.ts): 登记 never takes 调查, 在职 never 含离退休.
+    const inPeriod = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds).filter(
+      (r) => rowInPeriod(r, q) && agreesWithMentions(q.text, q.indicators, r, ctx.vocabulary, q.places),
     );
     const rows = dedupeRows(byNature(q, inPeriod));
     if (rows.length > 0) return answerRows(q, rows, ctx);

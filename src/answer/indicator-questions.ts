@@ -70,14 +70,7 @@ export function namedIndicators(q: ParsedQuestion, ctx?: AnswerContext): string[
           .flatMap((side) => findIndicatorMentions(ctx.vocabulary, side.replace(COMPARATIVE_TAIL, "")))
       : q.indicators;
   const out: string[] = [];
-  for (const m of mentions) {
-    const qualified = m.indicators.filter((n) => {
-      const qualifier = n.match(/（(.+)）/u)?.[1];
-      return qualifier ? q.text.includes(qualifier.replace(/^含/u, "")) : false;
-    });
-    for (const n of qualified.length > 0 ? qualified : m.indicators.slice(0, 1))
-      if (!out.includes(n)) out.push(n);
-  }
+  for (const m of mentions) for (const n of m.indicators) if (!out.includes(n)) out.push(n);
   return out;
 }
 
