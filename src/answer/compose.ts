@@ -3,7 +3,7 @@
  * followed by its citation marker [n]; the only numbers we compute (differences in a
  * comparison) are labelled 计算值 and carry no marker.
  */
-import { decimalDifference, isSingleNumber } from "../indicators/parse-figure.js";
+import { decimalDifference, isSingleNumber, withDegree } from "../indicators/parse-figure.js";
 import type { Fact, IndicatorRow, TaskRow } from "../types.js";
 import type { CitationBook } from "./citation-book.js";
 
@@ -45,10 +45,19 @@ export function factOf(row: IndicatorRow, citation: number): Fact {
   };
 }
 
-/** The published growth clause of a row, with its basis: `按可比价格计算，同比增长7.3%`. */
-function growthPart(row: IndicatorRow): string {
+/**
+ * The published value of a row with the bound written with it when the row states no growth
+ * (`8%以上`, `约200亿元`; a bound beside a growth belongs to the growth).
+ */
+export function valueText(row: IndicatorRow): string {
+  if (!row.value) return "";
+  return row.growth ? row.value.text : withDegree(row.value.text, row.qualifier);
+}
+
+/** The published growth clause of a row, with its basis and bound: `按可比价格计算，同比增长7.3%`, `增长8%左右`. */
+export function growthPart(row: IndicatorRow): string {
   if (!row.growth) return "";
-  return `${row.basis ? `${row.basis}，` : ""}${row.growth.text}${row.nature === "target" ? (row.qualifier ?? "") : ""}`;
+  return `${row.basis ? `${row.basis}，` : ""}${row.growth.text}${row.qualifier ?? ""}`;
 }
 
 /**
@@ -60,7 +69,7 @@ export function statementOfRow(row: IndicatorRow, citation: number): string {
   const where = `${row.region}${row.period}`;
   const marker = `[${citation}]`;
   if (row.nature === "target" && row.indicator) {
-    const target = [row.value?.text, row.growth ? `${row.growth.text}${row.qualifier ?? ""}` : ""].filter(
+    const target = [valueText(row), row.growth ? `${row.growth.text}${row.qualifier ?? ""}` : ""].filter(
       Boolean,
     );
     return `${where}${row.indicator}的预期目标为${target.join("，")}${marker}。`;
@@ -71,7 +80,7 @@ export function statementOfRow(row: IndicatorRow, citation: number): string {
     const rate = row.growth && !row.clause.includes(row.growth.text) ? `，${row.growth.text}` : "";
     return `${where}${label}：${clauseText(row.clause)}${rate}${marker}。`;
   }
-  const value = row.value ? `为${row.value.text}` : "";
+  const value = row.value ? `为${valueText(row)}` : "";
   const growth = growthPart(row);
   const joiner = value && growth ? "，" : "";
   return `${where}${row.indicator}${value}${joiner}${growth}${marker}。`;
@@ -113,7 +122,7 @@ export function composeComparison(rows: IndicatorRow[], book: CitationBook): Com
   const facts: Fact[] = [];
   for (const row of sorted) {
     const id = citeRow(book, row);
-    const parts = [row.value?.text, growthPart(row)].filter(Boolean).join("，");
+    const parts = [valueText(row), growthPart(row)].filter(Boolean).join("，");
     lines.push(`- ${row.period}：${parts}[${id}]`);
     facts.push(factOf(row, id));
   }

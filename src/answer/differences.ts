@@ -10,7 +10,7 @@ import { unitAnswers } from "../retrieve/match-rows.js";
 import type { Fact, IndicatorRow } from "../types.js";
 import type { Question } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
-import { citeRow, factOf, rowLabel } from "./compose.js";
+import { citeRow, factOf, growthPart, rowLabel, valueText } from "./compose.js";
 import { cityDocsOfYear, evidenceIn, namedIndicators, rowsOf } from "./pick-rows.js";
 import { decline, type AnswerContext, type Draft, type Evidence, type Outcome } from "./types.js";
 
@@ -19,18 +19,12 @@ export const signed = (row: IndicatorRow): string => String(row.growth!.percent)
 /** Region and period of a row, as answers name them. */
 export const where = (row: IndicatorRow) => `${row.region}${row.period}`;
 
-/** The published growth clause of a row with its basis (a target's with its qualifier: 增长7%左右). */
-export function growthText(row: IndicatorRow): string {
-  const qualifier = row.nature === "target" && row.growth ? (row.qualifier ?? "") : "";
-  return `${row.basis ? `${row.basis}，` : ""}${row.growth?.text ?? ""}${qualifier}`;
-}
+/** The published growth clause of a row with its basis and bound (增长7%左右). */
+export const growthText = growthPart;
 
-/** A row's published figures: value (a target's with its qualifier when it has no growth) and growth. */
+/** A row's published figures with their bounds: value (`8%以上`) and growth. */
 export function figureText(r: IndicatorRow): string {
-  const qualifier = r.nature === "target" && !r.growth ? (r.qualifier ?? "") : "";
-  return [r.value ? `${r.value.text}${qualifier}` : "", r.growth ? growthText(r) : ""]
-    .filter(Boolean)
-    .join("，");
+  return [valueText(r), growthPart(r)].filter(Boolean).join("，");
 }
 
 /** The two figures compared and how: growth rates, or values in one unit. */

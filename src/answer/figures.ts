@@ -12,10 +12,17 @@ import { CitationBook } from "./citation-book.js";
 import { citeRow, composeComparison, composeRows, factOf, rowLabel } from "./compose.js";
 import { decline, type AnswerContext, type Draft, type Evidence, type Outcome } from "./types.js";
 
-/** The rows of the nature asked: targets for a target question, else results (targets when none). */
+/**
+ * The rows of the nature asked: targets for a target question (those stating a growth when a
+ * growth is asked: 增长目标 is never a level set elsewhere), else results (targets when none).
+ */
 export function byNature(q: Question, rows: readonly IndicatorRow[]): IndicatorRow[] {
   const ask = q.ask;
-  if (ask.kind === "value" && ask.nature === "target") return rows.filter((r) => r.nature === "target");
+  if (ask.kind === "value" && ask.nature === "target") {
+    const targets = rows.filter((r) => r.nature === "target");
+    const growths = targets.filter((r) => r.growth);
+    return ask.growth && growths.length > 0 ? growths : targets;
+  }
   const results = rows.filter((r) => r.nature === "result");
   // A question that asks what was achieved (完成了多少) is not answered with a target.
   if (results.length === 0 && ask.kind === "value" && ask.achieved) return [];

@@ -9,7 +9,7 @@ import { CitationBook } from "./citation-book.js";
 import { citeRow, factOf, rowLabel, statementOfRow } from "./compose.js";
 import { stateRow, where } from "./differences.js";
 import { rowsOf } from "./pick-rows.js";
-import { impliedWholes, namedForms } from "./select-rows.js";
+import { namedForms, subjectAgrees, wholeOf } from "./select-rows.js";
 import { decline, type AnswerContext, type Evidence, type Outcome } from "./types.js";
 
 const MAGNITUDE: Record<string, bigint> = { 万: 10_000n, 亿: 100_000_000n };
@@ -74,7 +74,11 @@ function publishedShare(
   );
 }
 
-/** The row of one side: its named indicator's result with a value, else the best row of its topic. */
+/**
+ * The row of one side: its named indicator's result with a value whose qualifiers agree with
+ * the side's words, else the best row of its topic (a part the catalogue names no indicator
+ * for: 养老保险人数（在职）), of the period given when one is.
+ */
 function sideRow(
   q: Question,
   side: Subject,
@@ -83,30 +87,21 @@ function sideRow(
   like: IndicatorRow | null = null,
 ): IndicatorRow | null {
   const names = side.indicators.flatMap((m) => m.names);
-  const rows =
-    names.length > 0
-      ? ev.rows.named.filter((r) => names.includes(r.indicator ?? "") && r.nature === "result" && r.value)
-      : rowsOf({ ...q, subject: side }, ev, "result", ctx).filter((r) => r.value);
+  const named = ev.rows.named.filter(
+    (r) =>
+      names.includes(r.indicator ?? "") && r.nature === "result" && r.value && subjectAgrees(side, r, ctx),
+  );
+  const bare = { ...side, indicators: [] };
+  const rows = (
+    named.length > 0
+      ? named
+      : rowsOf({ ...q, subject: bare }, ev, "result", ctx).filter(
+          (r) => r.value && subjectAgrees(side, r, ctx),
+        )
+  ).filter((r) => !like || r.period === like.period);
   // The whole is counted as the part is (1832人 of 接种…, not 17家 of the same clause).
   const unit = like?.value?.canonicalUnit.replace(/^[万亿]/u, "");
   return rows.find((r) => unit && r.value!.canonicalUnit.replace(/^[万亿]/u, "") === unit) ?? rows[0] ?? null;
-}
-
-/** The whole of a share the question names none for: the first implied whole published with the part. */
-function impliedWhole(
-  q: Question,
-  part: IndicatorRow | null,
-  ev: Evidence,
-  ctx: AnswerContext,
-): IndicatorRow | null {
-  if (!part) return null;
-  for (const whole of impliedWholes(q, ctx)) {
-    const row = ev.rows.named.find(
-      (r) => r.indicator === whole && r.nature === "result" && r.value && r.period === part.period,
-    );
-    if (row) return row;
-  }
-  return null;
 }
 
 /** Answers a share: published when stated, else computed from the two published figures. */
@@ -125,7 +120,8 @@ export function shareOf(q: Question, ev: Evidence, ctx: AnswerContext): Outcome 
   }
 
   const a = sideRow(q, part, ev, ctx);
-  const b = whole ? sideRow(q, whole, ev, ctx, a) : impliedWhole(q, a, ev, ctx);
+  const wholeSide = wholeOf(q, ctx);
+  const b = a && wholeSide ? sideRow(q, wholeSide, ev, ctx, a) : null;
   if (!a || !b) return decline("the part or the whole has no published value in the period asked");
   const percent = decimalPercent(a, b, ctx.defaults.ratioDecimals);
   if (percent === null) return decline("the two values are not in one unit");

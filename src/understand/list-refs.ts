@@ -35,7 +35,7 @@ function itemQuestion(item: ListItemRef, base: Question): Question {
       },
     },
     subject: {
-      indicators: [{ written: item.indicator, names: [item.indicator] }],
+      indicators: [{ written: item.indicator, names: [item.indicator], asked: item.indicator }],
       topic: item.indicator,
       terms: [item.indicator],
       parts: [],

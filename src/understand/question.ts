@@ -49,8 +49,14 @@ export interface QuestionScope {
 export interface IndicatorRef {
   /** As written: 社零, GDP, 规上工业增加值. */
   written: string;
-  /** Canonical names it may be, narrowed by the qualifiers the question says (在职). */
+  /** Canonical names it may be. */
   names: string[];
+  /**
+   * The words of the question that ask for it: its name with the words around it up to the
+   * neighbouring names, places blanked (`年末常住人口`, `在职职工养老保险人数`). What the
+   * qualifier rule (src/indicators/qualifiers.ts) checks a row against.
+   */
+  asked: string;
 }
 
 /** What the question is about. */
@@ -118,9 +124,16 @@ export type Measure = "value" | "growth";
 export type Ask =
   /**
    * A figure: a result, a target, or whichever is published; `achieved` (完成了多少) never takes
-   * a target; `figure` says a figure was asked for in so many words (多少, 几, a measure word).
+   * a target; `figure` says a figure was asked for in so many words (多少, 几, a measure word);
+   * `growth` says a target's growth rate is asked (增长目标, 预期增长多少, 增速目标).
    */
-  | { kind: "value"; nature: "result" | "target" | "any"; achieved: boolean; figure: boolean }
+  | {
+      kind: "value";
+      nature: "result" | "target" | "any";
+      achieved: boolean;
+      figure: boolean;
+      growth?: boolean;
+    }
   | { kind: "growth" }
   /** The published amount of a change (增加多少, 减少了几户). */
   | { kind: "change" }

@@ -14,8 +14,9 @@ const RATIO_IN =
 const RATIO_OF = /相当于([^，。？?]+?)的(?:百分之多少|百分之几|多少|几成|几倍)/du;
 /** `新冠疫苗接种的人里60岁以上老人占比多少`: the whole first, then the part. */
 const RATIO_AMONG = /^\s*([^，。？?]+?)(?:中|里|里面|当中)(?=[^，。？?]+?(?:的)?(?:占比|比重|所占比例))/du;
-/** `在职养老保险人数占比多少`: a share of the subject's whole (its catalogued parent). */
-const SHARE = /(?:的)?(?:占比|所占比重|所占比例)(?:是|为|有)?(?:多少|几)?$/du;
+/** `在职养老保险人数占比多少`, `税收收入占多大比例`: a share of the subject's whole (its catalogued parent). */
+const SHARE =
+  /(?:的)?(?:占比|所占比重|所占比例|占(?:多大|多少|几成)(?:的)?(?:比例|比重|份额)?)(?:是|为|有)?(?:多少|几)?$/du;
 
 export function readRatio(text: MarkedText, ctx: ShapeContext): ShapeReading | null {
   const b = text.blanked();

@@ -147,6 +147,8 @@ const GROWTH =
 const TARGET =
   /目标|预期|计划|预计|力争|争取|(?<![需只主重想])要(?=增长|达到|实现|控制|完成|新增|突破|提高)/u;
 const ACHIEVED = /完成|实现|实际|达到了/u;
+/** A target's growth rate asked (增长目标, 预期增长多少, 增速目标). */
+const TARGET_GROWTH = /增长|增速|增幅|涨幅/u;
 const GENERAL = /哪些|什么|怎样|怎么|如何|情况|做了|介绍|概况|举措|措施|进展/u;
 const ASKS_FIGURE = /多少|几/u;
 
@@ -165,7 +167,8 @@ function readSimple(text: MarkedText, ctx: ShapeContext, command: "cite" | "comp
     text.takeAll(
       /(?:年初|年度|全年|当年)?(?:定|制定|确定|设定|提出|下达)?的?(?:增长)?目标|预期(?:增长)?|计划|预计/gu,
     );
-    return { kind: "value", nature: "target", achieved: false, figure: ASKS_FIGURE.test(t) };
+    const growth = TARGET_GROWTH.test(t);
+    return { kind: "value", nature: "target", achieved: false, figure: ASKS_FIGURE.test(t), growth };
   }
   if (GROWTH.test(t)) {
     text.takeAll(/增速|增长率|增幅|增长多少|同比|下降多少|涨幅|增长情况|增长幅度|增长速度|增长/gu);

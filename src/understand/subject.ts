@@ -5,7 +5,7 @@
  * (given by the caller, see {@link Lexicon}).
  */
 import type { IndicatorVocabulary } from "../indicators/aliases.js";
-import type { PlacedIndicator } from "./indicators.js";
+import { askedWithin, type PlacedIndicator } from "./indicators.js";
 import type { MarkedText } from "./marks.js";
 import type { MeasureReading } from "./measure.js";
 import type { Subject } from "./question.js";
@@ -154,7 +154,7 @@ export function subjectOf(
   return {
     indicators: indicators
       .filter((m) => m.start >= start && m.start < end)
-      .map(({ written, names }) => ({ written, names })),
+      .map((m) => ({ written: m.written, names: m.names, asked: askedWithin(m, start, end) })),
     topic,
     terms,
     parts: [...new Set(terms.flatMap((t) => lexicon.parts(t)))],

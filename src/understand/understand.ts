@@ -12,7 +12,7 @@ import { findPlaces } from "../ingest/find-places.js";
 import { readChitChat, withoutLeadingChitChat } from "./chit-chat.js";
 import { isSourceRequest, readFollowUpMark, readListRef, takePronouns } from "./cues.js";
 import { completeSide } from "./coordinated-mentions.js";
-import { indicatorMask, readIndicators, type PlacedIndicator } from "./indicators.js";
+import { indicatorMask, readIndicators, withAskingWords, type PlacedIndicator } from "./indicators.js";
 import { MarkedText } from "./marks.js";
 import { readMeasure } from "./measure.js";
 import { splitParts, type Part } from "./multi.js";
@@ -192,7 +192,7 @@ function completeFrame(
   if (inside.length > 0 || before.length !== 1) return framed;
   const found = completeSide(lexicon.vocabulary, before[0]!.names[0]!, body.slice(start, end));
   if (!found) return framed;
-  ctx.indicators = [...ctx.indicators, { ...found, start, end }];
+  ctx.indicators = [...ctx.indicators, { ...found, asked: body.slice(start, end), askedAt: start, start, end }];
   return { ...framed, ask: { ...framed.ask, between: "indicators" } };
 }
 
@@ -221,8 +221,9 @@ export function understand(message: string, lexicon: Lexicon): Question {
   const bareRef = list && !/任务分解|分解方案|方案/u.test(body) ? { listRef: list.ref } : {};
   const cues: FollowUpCues = { marked, pronoun, ...bareRef };
   const period = readPeriod(mt);
-  const indicators = readIndicators(lexicon.vocabulary, mt.blanked());
-  const places = readPlaces(mt, indicatorMask(body.length, indicators), message, lexicon.places);
+  const read = readIndicators(lexicon.vocabulary, mt.blanked());
+  const places = readPlaces(mt, indicatorMask(body.length, read), message, lexicon.places);
+  const indicators = withAskingWords(read, body, places);
   const anchored =
     places.length > 0 || indicators.length > 0 || period.years.length > 0 || period.part !== null;
   const chatter = readChitChat(body, anchored);

@@ -49,12 +49,13 @@ describe("figures from the indicator table", () => {
     expect(a.text).toBe("铁东区2022年地区生产总值为285.9亿元，按可比价格计算，同比增长0.6%[1]。");
   });
 
-  it("answers both pension counts when the question does not say which", async () => {
+  // The bulletin's two counts are the whole (含离退休职工) and a part (在职): qualifiers decide.
+  it("answers the whole pension count when the question names no part, and the part when it does", async () => {
     const a = await service.ask("铁东区2023年养老保险人数");
-    expect(a.facts.map((f) => [f.indicator, f.value])).toEqual([
-      ["养老保险人数（含离退休职工）", "133918人"],
-      ["养老保险人数（在职）", "92016人"],
-    ]);
+    expect(a.facts.map((f) => [f.indicator, f.value])).toEqual([["基本养老保险参保人数", "133918人"]]);
+    const b = await service.ask("铁东区2023年在职养老保险人数");
+    expect(b.text).toContain("92016人");
+    expect(b.text).not.toContain("133918");
   });
 
   it("keeps targets apart from results: the city's GDP is a target", async () => {

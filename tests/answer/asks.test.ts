@@ -28,11 +28,11 @@ describe("ratio and share", () => {
     ]);
   });
 
-  it("takes the whole a share implies from the catalogue (在职 of 含离退休职工)", async () => {
-    const a = await service.ask("铁东区2022年在职的养老保险人数占比是多少");
+  it("takes the whole a share implies: the indicator the question narrows by a qualifier (在职)", async () => {
+    const a = await service.ask("铁东区2022年在职养老保险人数占多大比例");
     expect(a.text).toContain("- 养老保险人数（在职）：90026人");
-    expect(a.text).toContain("- 养老保险人数（含离退休职工）：129513人");
-    expect(a.text).toContain("约占养老保险人数（含离退休职工）的69.51%（计算值");
+    expect(a.text).toContain("- 基本养老保险参保人数：129513人");
+    expect(a.text).toContain("约占基本养老保险参保人数的69.51%（计算值");
   });
 
   it("prefers a share the document publishes", async () => {

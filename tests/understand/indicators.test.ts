@@ -8,13 +8,24 @@ describe("indicators a question names", () => {
     expect(read(question).subject.indicators.map((m) => m.names[0])).toEqual(indicators);
   });
 
-  it("narrows a name to the variant the question qualifies", () => {
-    expect(read("铁西区2023年在职养老保险人数").subject.indicators[0]!.names).toEqual([
-      "养老保险人数（在职）",
+  it("keeps the words that ask for each name, for the qualifier rule (names are never narrowed)", () => {
+    const one = read("铁西区2023年在职养老保险人数").subject.indicators;
+    expect(one.map((m) => [m.names, m.asked])).toEqual([
+      [["基本养老保险参保人数"], "2023年在职养老保险人数"],
     ]);
-    expect(read("铁西区2023年养老保险人数").subject.indicators[0]!.names).toEqual([
-      "养老保险人数（含离退休职工）",
-      "养老保险人数（在职）",
+    // Each name asks with the words up to its neighbour (人均 is the second's, not the first's).
+    const two = read("白城市2020年GDP和人均GDP分别是多少").subject.indicators;
+    expect(two.map((m) => [m.asked.includes("人均"), m.asked.includes("GDP")])).toEqual([
+      [false, true],
+      [true, true],
     ]);
+  });
+
+  it("a share's side asks only with its own words", () => {
+    const q = read("海城市2022年税收收入占一般公共预算收入多大比重");
+    expect(q.ask.kind).toBe("ratio");
+    if (q.ask.kind !== "ratio") return;
+    expect(q.ask.part.indicators.map((m) => m.asked)).toEqual(["2022年税收收入"]);
+    expect(q.ask.whole?.indicators.map((m) => m.names)).toEqual([["一般公共预算收入"]]);
   });
 });
