@@ -192,7 +192,10 @@ function completeFrame(
   if (inside.length > 0 || before.length !== 1) return framed;
   const found = completeSide(lexicon.vocabulary, before[0]!.names[0]!, body.slice(start, end));
   if (!found) return framed;
-  ctx.indicators = [...ctx.indicators, { ...found, asked: body.slice(start, end), askedAt: start, start, end }];
+  ctx.indicators = [
+    ...ctx.indicators,
+    { ...found, asked: body.slice(start, end), askedAt: start, start, end },
+  ];
   return { ...framed, ask: { ...framed.ask, between: "indicators" } };
 }
 
