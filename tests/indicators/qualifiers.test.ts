@@ -86,6 +86,10 @@ const EXAMPLES: Array<[string, string, boolean]> = [
   ["财政总收入", "一般公共预算收入", false],
   ["一般公共预算收入", "财政总收入", false],
   ["政府性基金预算收入", "一般公共预算收入", false],
+  // 全口径 asks the whole: of fiscal revenue 财政总收入, of anything else the figure itself
+  ["全口径财政收入", "一般公共预算收入", false],
+  ["全口径社零", "社会消费品零售总额", true],
+  ["全口径税收收入", "税收收入", true],
   // 进口 / 出口 / 进出口
   ["出口总额", "进出口总额", false],
   ["进出口总额", "出口总额", false],
