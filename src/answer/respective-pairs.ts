@@ -4,6 +4,7 @@
  * with its own figure (77%), quoting the statement. Statements are read from the chunks the
  * question's one search retrieved (a constant number, whatever the corpus size).
  */
+import { periodLabelMatches } from "../retrieve/question-scope.js";
 import type { Question } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
 import { longestSharedRun } from "./shared-run.js";
@@ -18,29 +19,58 @@ export interface RespectivePair {
 }
 
 const FIGURE = /-?\d+(?:\.\d+)?(?:%|‰|[万亿]?[\p{Script=Han}]{1,2})?/u;
-const FIGURES = new RegExp(`^\\s*(${FIGURE.source}(?:\\s*(?:、|，|,|和|与|及)\\s*${FIGURE.source})+)`, "u");
+const FIGURES = new RegExp(
+  `^\\s*(${FIGURE.source}(?:\\s*(?:、|，|,|和|与|及)\\s*${FIGURE.source})+)(左右|以上|以内|以下)?`,
+  "u",
+);
 
-/** The subject–figure pairs of a statement's `分别` clauses; [] when counts do not match. */
+/**
+ * The subjects written before a 分别 clause: `A、B和C`; `城乡居民…` is 城镇居民… and 农村居民…
+ * when two figures follow (城乡居民人均可支配收入分别为80587元和48180元).
+ */
+function subjectsBefore(before: string, figures: number): string[] {
+  const subjects = before
+    .replace(/(?:与|和|同|比|较)[^、和与]{0,14}?(?:相比|比较|同期)$/u, "")
+    .split(/、|和|及|以及|与/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  const [only] = subjects;
+  if (subjects.length === 1 && figures === 2 && only!.startsWith("城乡"))
+    return [`城镇${only!.slice(2)}`, `农村${only!.slice(2)}`];
+  return subjects;
+}
+
+/**
+ * The subject–figure pairs of a statement's `分别` clauses; [] when counts do not match. A 分别
+ * clause right after another (`分别为80587元和48180元，分别增长4.6%和6.6%`) has its subjects; a
+ * bound after the last figure (`分别增长6%、7%左右`) is every figure's.
+ */
 export function respectivePairs(statement: string): RespectivePair[] {
   const out: RespectivePair[] = [];
+  let previous: { end: number; subjects: string[] } | null = null;
   for (const m of statement.matchAll(/分别(增长|下降|为|是|达到|达|占|完成|实现)?/gu)) {
     const at = m.index;
     const verb = m[1] ?? "";
     const after = statement.slice(at + m[0].length).match(FIGURES);
     if (!after) continue;
-    const figures = after[1]!.split(/\s*(?:、|，|,|和|与|及)\s*/u).filter((f) => f !== "");
+    const bound = after[2] ?? "";
+    const figures = after[1]!
+      .split(/\s*(?:、|，|,|和|与|及)\s*/u)
+      .filter((f) => f !== "")
+      .map((f) => `${f}${bound}`);
     const before =
       statement
         .slice(0, at)
         .split(/[，,；;。：:]/u)
         .pop() ?? "";
-    const subjects = before
-      .replace(/(?:与|和|同|比|较)[^、和与]{0,14}?(?:相比|比较|同期)$/u, "")
-      .split(/、|和|及|以及|与/u)
-      .map((s) => s.trim())
-      .filter((s) => s !== "");
+    const joined = previous && /^[，,]?$/u.test(statement.slice(previous.end, at).trim());
+    let subjects = subjectsBefore(before, figures.length);
+    if (subjects.length === 0 && joined && previous!.subjects.length === figures.length)
+      subjects = previous!.subjects;
+    previous = { end: at + m[0].length + after[0].length, subjects: [] };
     if (subjects.length < figures.length || figures.length < 2) continue;
     const own = subjects.slice(subjects.length - figures.length);
+    previous.subjects = own;
     own.forEach((subject, i) => out.push({ subject, verb, figure: figures[i]! }));
   }
   return out;
@@ -64,12 +94,20 @@ export function answerRespective(q: Question, ev: Evidence, ctx: AnswerContext):
     start: number;
     end: number;
     score: number;
+    when: string | null;
   } | null = null;
+  const period = q.scope.period;
+  const dated = period.years.length > 0 || period.part !== null;
   for (const hit of ev.hits.slice(0, ctx.defaults.statementHits)) {
     const chunk = hit.chunk;
     for (const s of ctx.reader.statementsIn(chunk.docId, chunk.start, chunk.end)) {
       const text = ctx.reader.text(chunk.docId, s.start, s.end);
       if (!text.includes("分别")) continue;
+      // The statement's own period (a 2007 report's review of 2006 answers 2006, never 2007).
+      const periods = ctx.reader.statementPeriods(chunk.docId, s.start);
+      const when = dated ? periods.find((p) => periodLabelMatches(p, period)) : periods[0];
+      const docPeriod = ctx.reader.meta(chunk.docId)?.period ?? "";
+      if (dated && !when && (periods.length > 0 || !periodLabelMatches(docPeriod, period))) continue;
       for (const pair of respectivePairs(text)) {
         const own = subjectCoverage(pair.subject, terms, idf);
         const all = subjectCoverage(text, terms, idf);
@@ -77,15 +115,27 @@ export function answerRespective(q: Question, ev: Evidence, ctx: AnswerContext):
         // The subject bound to the question's wording: the longest shared run first.
         const score = longestSharedRun(q.subject.topic, pair.subject) * 10 + own + all;
         if (!best || score > best.score)
-          best = { pair, docId: chunk.docId, sectionId: chunk.sectionId, start: s.start, end: s.end, score };
+          best = {
+            pair,
+            docId: chunk.docId,
+            sectionId: chunk.sectionId,
+            start: s.start,
+            end: s.end,
+            score,
+            when: when ?? null,
+          };
       }
     }
   }
   if (!best) return null;
   const meta = ctx.reader.meta(best.docId)!;
   const book = new CitationBook(ctx.reader);
-  const id = book.cite(best.docId, best.sectionId, best.start, best.end, best.pair.figure);
-  const { subject, verb, figure } = best.pair;
-  const text = `${meta.region}${meta.period}：${subject}${verb}${figure}[${id}]（原文以“分别”列出，按顺序对应）。`;
+  const { subject } = best.pair;
+  // Every figure the statement pairs with that subject (为48180元, 增长6.6%), in order.
+  const statement = ctx.reader.text(best.docId, best.start, best.end);
+  const own = respectivePairs(statement).filter((p) => p.subject === subject);
+  const id = book.cite(best.docId, best.sectionId, best.start, best.end, own[0]!.figure);
+  const figures = own.map((p) => `${p.verb}${p.figure}`).join("，");
+  const text = `${meta.region}${best.when ?? meta.period}：${subject}${figures}[${id}]（原文以“分别”列出，按顺序对应）。`;
   return { status: "answered", text, facts: [], book, options: [] };
 }

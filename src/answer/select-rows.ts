@@ -22,9 +22,26 @@ function subjectsOf(q: Question, ctx: AnswerContext): Subject[] {
 /** Whether a row agrees with the qualifiers one subject asks (src/indicators/qualifiers.ts). */
 export function subjectAgrees(s: Subject, row: IndicatorRow, ctx: AnswerContext): boolean {
   const vocabulary = ctx.lexicon.vocabulary;
-  const refs = s.indicators.filter((r) => row.indicator !== null && r.names.includes(row.indicator));
+  // A row read as no indicator whose phrase writes a named one under a catalogued name
+  // (`全国公共财政收入[5]117210亿元` for 财政收入) is read as that indicator.
+  // Not when the phrase's own words contradict the name (全口径财政收入 is no 一般公共预算收入).
+  const dims = vocabulary.qualifiers;
+  const own = qualifierValues(row.phrase, dims);
+  const fits = (n: string) => {
+    const named = qualifierValues(n, dims);
+    return [...own].every(([d, v]) => !named.has(d) || named.get(d) === v);
+  };
+  const as =
+    row.indicator ??
+    indicatorNames(s).find(
+      (n) => fits(n) && indicatorForms(vocabulary, n).some((f) => row.phrase.includes(f)),
+    ) ??
+    null;
+  const refs = s.indicators.filter((r) => as !== null && r.names.includes(as));
   if (refs.length > 0)
-    return refs.some((r) => qualifiersAgree({ words: r.asked, indicators: r.names }, row, vocabulary));
+    return refs.some((r) =>
+      qualifiersAgree({ words: r.asked, indicators: r.names }, { ...row, indicator: as }, vocabulary),
+    );
   return qualifiersAgree({ words: s.topic, indicators: indicatorNames(s) }, row, vocabulary);
 }
 
@@ -42,12 +59,11 @@ export function namedRowAgrees(q: Question, row: IndicatorRow, ctx: AnswerContex
 
 /**
  * Whether a row found by the topic's words agrees with the qualifiers the topic says
- * (国际集装箱航线 never takes 国内 or bare 集装箱航线).
+ * (国际集装箱航线 never takes 国内 or bare 集装箱航线), or, when it writes a named indicator,
+ * with the words that named it.
  */
 export function topicRowAgrees(q: Question, row: IndicatorRow, ctx: AnswerContext): boolean {
-  return subjectsOf(q, ctx).some((s) =>
-    qualifiersAgree({ words: s.topic, indicators: indicatorNames(s) }, row, ctx.lexicon.vocabulary),
-  );
+  return subjectsOf(q, ctx).some((s) => subjectAgrees(s, row, ctx));
 }
 
 /** The ways the named indicators may be written in a statement (their catalogued names). */

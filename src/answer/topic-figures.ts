@@ -18,7 +18,7 @@ import {
 } from "../retrieve/match-rows.js";
 import { rowInPeriod } from "../retrieve/question-scope.js";
 import type { FigureNature, IndicatorRow } from "../types.js";
-import type { Question } from "../understand/question.js";
+import { indicatorNames, type Question } from "../understand/question.js";
 import { hasWord } from "../understand/subject.js";
 import { answerRows, changeOfRows } from "./figures.js";
 import { figureAfterWord, withGrowthAfter } from "./growth-after.js";
@@ -43,7 +43,10 @@ export function rowContext(
   const heading = ctx.reader.sectionLabel(sectionId);
   const terms = q.subject.context.filter((t) => !q.subject.terms.includes(t));
   const around = `${previous}${statement}${heading}`;
-  const context = terms.length === 0 ? 0 : terms.filter((t) => around.includes(t)).length / terms.length;
+  // Found around the row, and more so in its own clause (累计制作 of the question before picks
+  // `累计制作电子印章81枚` over `电子印章覆盖度实现100%` of the same statement).
+  const hits = (text: string) => terms.filter((t) => text.includes(t)).length;
+  const context = terms.length === 0 ? 0 : (hits(around) + hits(row.clause)) / (2 * terms.length);
   return {
     statement,
     previous,
@@ -98,6 +101,28 @@ interface TopicOptions {
    * statement opens with is never given and 城镇登记失业率 never answers 城镇调查失业率.
    */
   parts?: boolean;
+  /**
+   * The catalogued indicators the terms name: a row read as another catalogued indicator
+   * (单位地区生产总值能耗 for 地区生产总值) or stating a percentage of a quantity that is none
+   * (`占GDP比重达28.3%`) is never theirs.
+   */
+  indicators?: readonly string[];
+}
+
+/** Unit kinds whose value is itself a percentage. */
+const PERCENT_KINDS = new Set(["percent", "rate", "index"]);
+
+/** Whether a row may state the value of one of the named indicators (see TopicOptions.indicators). */
+function mayBeOf(row: IndicatorRow, names: readonly string[], ctx: AnswerContext): boolean {
+  if (row.indicator !== null && !names.includes(row.indicator)) return false;
+  const percentKind = names.some((n) =>
+    PERCENT_KINDS.has(ctx.lexicon.vocabulary.entries.get(n)?.unit ?? "percent"),
+  );
+  if (percentKind) return true;
+  // A share of it (`占GDP比重`), or a percentage or points where the quantity is none.
+  if (/^占|比重|占比/u.test(row.phrase)) return false;
+  if (!row.value) return !/百分点/u.test(row.growth?.figure ?? "");
+  return !/^(?:%|‰|个?百分点)$/u.test(row.value.canonicalUnit);
 }
 
 /** Finds body-text facts by topic terms and the measure word asked; null when none matches. */
@@ -108,14 +133,17 @@ export function byTopic(
   terms: string[],
   options: TopicOptions = {},
 ): Draft | null {
-  const { forms = sameTerm, parts } = options;
+  const { forms = sameTerm, parts, indicators } = options;
   if (terms.length === 0) return null;
   const ask = q.ask;
   const target = ask.kind === "value" && ask.nature === "target";
   const resultOnly = !target && ask.kind === "value" && ask.achieved;
   const written = new Set(terms.flatMap(forms));
   const candidates = ev.rows.topic.filter(
-    (r) => (!resultOnly || r.nature === "result") && [...written].some((t) => r.clause.includes(t)),
+    (r) =>
+      (!resultOnly || r.nature === "result") &&
+      [...written].some((t) => r.clause.includes(t)) &&
+      (!indicators || mayBeOf(r, indicators, ctx)),
   );
   const preferred = target ? "target" : "result";
   const before = new Map<IndicatorRow, string>();
@@ -133,10 +161,16 @@ export function byTopic(
     },
     forms,
   ).filter((s) => !parts || terms.every((t) => before.get(s.row)!.includes(t)));
-  // The row stating the figure of the noun counted (罚款多少 → the 罚款 clause), when one does.
+  // The row whose figure follows the very word asked with (排查了多少家 → `完成排查1545家`), else
+  // the row stating the figure of the noun counted (罚款多少 → the 罚款 clause), when one does.
   const head = q.subject.head;
+  const lastWord = q.subject.lastWord;
   const strong = scored.filter((s) => s.coverage >= ev.minCoverage);
-  if (
+  // (Only when the noun counted follows the ask: the word before it is then the action.)
+  const acted = lastWord !== null && head !== null && head !== lastWord;
+  const afterWord = (s: ScoredRow) => acted && s.row.phrase.endsWith(lastWord);
+  if (strong.some(afterWord) && strong.some((s) => !afterWord(s))) scored = scored.filter(afterWord);
+  else if (
     head &&
     strong.some((s) => s.row.clause.includes(head)) &&
     strong.some((s) => !s.row.clause.includes(head))
@@ -182,7 +216,15 @@ export function byTopic(
 export function namedByForms(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
   if (q.subject.indicators.length === 0) return decline("no indicator named");
   const mentioned = q.subject.indicators.map((m) => m.written);
-  const found = byTopic(q, ev, ctx, mentioned, { forms: (t) => indicatorForms(ctx.lexicon.vocabulary, t) });
+  const found = byTopic(q, ev, ctx, mentioned, {
+    forms: (t) => indicatorForms(ctx.lexicon.vocabulary, t),
+    indicators: indicatorNames(q.subject),
+  });
+  // A clause listing several subjects' figures (`城乡居民…分别为…`): the figure of the one asked.
+  if (found?.book?.citations().some((c) => c.quote.includes("分别"))) {
+    const paired = answerRespective(q, ev, ctx);
+    if (paired) return paired;
+  }
   return found ?? decline("no statement names the indicator under any catalogued name");
 }
 
@@ -191,7 +233,10 @@ export function namedByParts(q: Question, ev: Evidence, ctx: AnswerContext): Out
   const words = q.subject.parts;
   if (q.subject.indicators.length === 0) return decline("no indicator named");
   if (!hasWord(words)) return decline("the name has no words to look for apart");
-  return byTopic(q, ev, ctx, words, { parts: true }) ?? decline("no statement holds every word of the name");
+  return (
+    byTopic(q, ev, ctx, words, { parts: true, indicators: indicatorNames(q.subject) }) ??
+    decline("no statement holds every word of the name")
+  );
 }
 
 /**

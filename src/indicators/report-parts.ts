@@ -186,8 +186,9 @@ const HEADING_MAX = 40;
 /** Words that open a paragraph without naming its period: `各位代表！`, `——`. */
 const OPENER_PREFIX =
   /^(?:各位代表[！!：:，,]|[—―－-]{1,2}|[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]|[*\s])+/u;
-/** A paragraph opening on a year: `2023年，`, `2023年是…`, `2023年全市…`. */
-const OPENING_YEAR = /^(\d{4})年(?:[，,是以来里中]|全[市省区县州国盟旗]|我[市省区县州国盟旗])/u;
+/** A paragraph opening on a year: `2023年，`, `2023年是…`, `2023年全市…`, `刚刚过去的2023年，`. */
+const OPENING_YEAR =
+  /^(?:刚刚)?(?:过去的)?(\d{4})年(?:[，,是以来里中]|全[市省区县州国盟旗]|我[市省区县州国盟旗])/u;
 
 /** The span a paragraph's opening words name (`过去的一年，` `五年来，` `2023年是…`), or null. */
 export function spanOfOpener(paragraph: string, years: ReportYears): PeriodSpan | null {

@@ -33,7 +33,8 @@ export function readRatio(text: MarkedText, ctx: ShapeContext): ShapeReading | n
       sides: { part: [partStart, frameStart], whole: [wholeStart, wholeEnd] },
     };
   }
-  const shared = SHARE.exec(b);
+  const inside = RATIO_IN.exec(b);
+  const shared = inside ? null : SHARE.exec(b);
   if (shared && !/占(?!比)/u.test(b.slice(0, shared.index)) && ctx.indicators.length > 0) {
     text.take(shared.index, shared.index + shared[0].length);
     return {
@@ -41,7 +42,7 @@ export function readRatio(text: MarkedText, ctx: ShapeContext): ShapeReading | n
       sides: { part: [0, shared.index], whole: null },
     };
   }
-  const m = RATIO_IN.exec(b) ?? RATIO_OF.exec(b) ?? RATIO.exec(b);
+  const m = inside ?? RATIO_OF.exec(b) ?? RATIO.exec(b);
   if (!m || !m.indices) return null;
   const [frameStart, frameEnd] = m.indices[0]!;
   const [wholeStart, wholeEnd] = m.indices[1]!;

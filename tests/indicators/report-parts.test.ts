@@ -200,6 +200,11 @@ describe("the cues of parts", () => {
     expect(span("各位代表！一年来，我们…")).toEqual({ role: "review", from: 2023, to: 2023 });
     expect(span("回顾过去五年，我们深切体会到…")).toEqual({ role: "review", from: 2019, to: 2023 });
     expect(span("2024年是全面贯彻…的关键之年。")).toEqual({ role: "plan", from: 2024, to: 2024 });
+    expect(span("各位代表！刚刚过去的2023年，是极具挑战的一年。")).toEqual({
+      role: "review",
+      from: 2023,
+      to: 2023,
+    });
     expect(span("新的一年，我们要…")).toEqual({ role: "plan", from: 2024, to: 2024 });
     expect(span("上年，全市经济运行总体平稳。")).toEqual({ role: "review", from: 2023, to: 2023 });
     expect(span("预期今年全省地区生产总值增长6%左右")).toEqual({ role: "plan", from: 2024, to: 2024 });

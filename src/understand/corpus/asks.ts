@@ -50,7 +50,8 @@ export const ASK_EXAMPLES: AskExample[] = [
   ["海城市社零相当于GDP的百分之多少", { kind: "ratio" }],
   ["海城市在职养老保险人数占比多少", { kind: "ratio", whole: null }],
   ["千山区税收收入占多大比例", { kind: "ratio", whole: null }],
-  ["海城市农村居民养老保险参保人数占多少", { kind: "ratio", whole: null }],
+  ["海城市22年税收在财政收入当中占多大比例", { kind: "ratio" }],
+  ["海城市城镇职工基本养老保险参保人数占多少", { kind: "ratio", whole: null }],
   ["千山区参加体检的老人里80岁以上的占比多少", { kind: "ratio" }],
   // which is higher
   ["千山区财政收入2021年和2022年哪年高", { kind: "which", across: "periods", measure: "value", direction: "higher" }],
