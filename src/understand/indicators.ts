@@ -28,7 +28,7 @@ const COMPARATIVE =
  * indicators. The first reading (without it) keeps names these characters belong to (高新技术企业).
  */
 const FRAME_CHARS =
-  /占|里|哪|多(?=大|高|快|长|重)|参保|还是|谁|更|最|高|低|快|慢|相当于|预计|力争|争取|要(?=增长|达到|实现|控制|完成|新增|突破|提高)|实际(?=完成|增长|实现|达到|是|为|有|多少)/gu;
+  /占|里|哪|多(?=大|高|快|长|重)|还是|谁|更|最|高|低|快|慢|相当于|预计|力争|争取|要(?=增长|达到|实现|控制|完成|新增|突破|提高)|实际(?=完成|增长|实现|达到|是|为|有|多少)/gu;
 
 /** A place word a catalogued name may open with. */
 const SCOPE_WORD = /^(?:全国|全省|全市|全区|全县|我国|我省|我市|我区)/u;

@@ -70,6 +70,7 @@ export const WORDING_RULES: WordingRule[] = [
   { name: "咋样", pattern: /咋样|咋地|咋的/gu, replacement: "怎么样" },
   { name: "咋", pattern: /咋(?=回事|办|弄|搞|做|会)/gu, replacement: "怎么" },
   { name: "搞 (a verb of doing, names nothing)", pattern: /搞(?!活|好|定)了?|弄了/gu, replacement: "" },
+  { name: "参保多少人 as documents write it", pattern: /参保了?(多少|几)个?人/gu, replacement: "参保人数$1" },
   { name: "营收 as documents write it", pattern: /营收(?!入)/gu, replacement: "营业收入" },
   { name: "发了", pattern: /发了/gu, replacement: "发放" },
   { name: "花了", pattern: /花了|花费了|花掉/gu, replacement: "支出" },
