@@ -77,7 +77,8 @@ export function statementOfRow(row: IndicatorRow, citation: number): string {
   if (!row.indicator || row.nature === "target") {
     const label = row.nature === "target" ? "（工作安排）" : "";
     // A rate read past the clause (…46386.91亿元（…），比去年同期增幅20.1%) is shown too.
-    const rate = row.growth && !row.clause.includes(row.growth.text) ? `，${row.growth.text}` : "";
+    const rate =
+      row.growth && !row.clause.includes(row.growth.text) ? `，${row.growth.text}${row.qualifier ?? ""}` : "";
     return `${where}${label}：${clauseText(row.clause)}${rate}${marker}。`;
   }
   const value = row.value ? `为${valueText(row)}` : "";

@@ -10,6 +10,7 @@ import type { Fact, IndicatorRow } from "../types.js";
 import { indicatorNames, type Question } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
 import { citeRow, composeComparison, composeRows, factOf, rowLabel } from "./compose.js";
+import { withGrowthAfter } from "./growth-after.js";
 import { decline, type AnswerContext, type Draft, type Evidence, type Outcome } from "./types.js";
 
 /**
@@ -105,7 +106,10 @@ function comparePlaces(q: Question, rows: IndicatorRow[], ctx: AnswerContext): D
 /** The figures of the named indicators in the period asked (results, or targets when asked). */
 export function indicatorFigures(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
   if (q.subject.indicators.length === 0) return decline("no indicator named");
-  const rows = dedupeRows(byNature(q, ev.rows.named));
+  // A value's own rate written after it, which the table did not join (`1720亿元，比增9.8%`).
+  const rows = dedupeRows(byNature(q, ev.rows.named)).map((r) =>
+    r.nature === "result" ? withGrowthAfter(r, ctx.reader, true) : r,
+  );
   if (rows.length === 0)
     return decline(
       `no ${q.ask.kind === "value" && q.ask.nature === "target" ? "target" : "result"} rows of ${indicatorNames(q.subject).join("、")} in the period asked`,

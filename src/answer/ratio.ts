@@ -3,24 +3,26 @@
  * 94.21%`); otherwise both published figures are shown, each cited, and the share computed in
  * decimal arithmetic, rounded to the stated places and labelled 计算值.
  */
+import { indicatorForms } from "../indicators/aliases.js";
 import type { Fact, IndicatorRow } from "../types.js";
-import { indicatorNames, type Question, type Subject } from "../understand/question.js";
+import type { Question, Subject } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
 import { citeRow, factOf, rowLabel, statementOfRow } from "./compose.js";
 import { stateRow, where } from "./differences.js";
 import { rowsOf } from "./pick-rows.js";
-import { namedForms, subjectAgrees, wholeOf } from "./select-rows.js";
+import { subjectAgrees, wholeOf } from "./select-rows.js";
 import { decline, type AnswerContext, type Evidence, type Outcome } from "./types.js";
 
-const MAGNITUDE: Record<string, bigint> = { 万: 10_000n, 亿: 100_000_000n };
+const MAGNITUDE: Record<string, bigint> = { 万: 10_000n, 亿: 100_000_000n, 万亿: 1_000_000_000_000n };
 
 /** A published value as a scaled integer in its base unit: 9.01亿元 → (901, 10^-2 · 10^8, 元). */
 function scaled(row: IndicatorRow): { value: bigint; exponent: number; base: string } | null {
   const v = row.value;
   if (!v || !/^\d+(?:\.\d+)?$/u.test(v.numeral)) return null;
   const [int, frac = ""] = v.numeral.split(".");
-  const factor = MAGNITUDE[v.canonicalUnit[0] ?? ""];
-  const base = factor ? v.canonicalUnit.slice(1) : v.canonicalUnit;
+  const magnitude = /^(?:万亿|万|亿)/u.exec(v.canonicalUnit)?.[0] ?? "";
+  const factor = MAGNITUDE[magnitude];
+  const base = v.canonicalUnit.slice(magnitude.length);
   return { value: BigInt(int! + frac) * (factor ?? 1n), exponent: frac.length, base };
 }
 
@@ -38,22 +40,29 @@ export function decimalPercent(part: IndicatorRow, whole: IndicatorRow, decimals
   return decimals > 0 ? `${text.slice(0, -decimals)}.${text.slice(-decimals)}` : text;
 }
 
-/** The words a side is written with: its indicators' catalogued names and its topic terms. */
-function wordsOf(side: Subject, q: Question, ctx: AnswerContext): string[] {
-  const forms = namedForms({ ...q, subject: side }, ctx);
-  return [...new Set([...forms, ...indicatorNames(side), ...side.terms])].filter((w) => w.length >= 2);
+/**
+ * The words a side is written with, in groups of alternatives: each named indicator (any of
+ * its catalogued names), then each topic term no name covers.
+ */
+function wordsOf(side: Subject, ctx: AnswerContext): string[][] {
+  const vocabulary = ctx.lexicon.vocabulary;
+  const named = side.indicators.map((m) =>
+    [...new Set([...indicatorForms(vocabulary, m.written), ...m.names])].filter((w) => w.length >= 2),
+  );
+  const covered = (t: string) => named.some((g) => g.some((w) => w.includes(t) || t.includes(w)));
+  const terms = side.terms.filter((t) => t.length >= 2 && !covered(t)).map((t) => [t]);
+  return [...named, ...terms].filter((g) => g.length > 0);
 }
 
 /** A share the documents publish: a percentage stated with 占/比重/占比 and the part's words. */
 function publishedShare(
-  q: Question,
   part: Subject,
   whole: Subject | null,
   ev: Evidence,
   ctx: AnswerContext,
 ): IndicatorRow | null {
-  const partWords = wordsOf(part, q, ctx);
-  const wholeWords = whole ? wordsOf(whole, q, ctx) : [];
+  const partWords = wordsOf(part, ctx);
+  const wholeWords = whole ? wordsOf(whole, ctx) : [];
   if (partWords.length === 0) return null;
   const rows = [...ev.rows.topic, ...ev.rows.named].filter(
     (r) => r.value?.canonicalUnit === "%" && r.nature === "result",
@@ -64,8 +73,10 @@ function publishedShare(
       const upTo = statement.slice(0, statement.indexOf(r.clause) + r.clause.length || statement.length);
       // A percentage of the part stated as a share (占比, 比重), or against the whole named in
       // its own clause (`实际到位内资…，完成全年任务的56.5%`); most of each side's words present.
-      const share = (words: string[], text: string) =>
-        words.length === 0 ? 1 : words.filter((w) => text.includes(w)).length / words.length;
+      const share = (groups: string[][], text: string) =>
+        groups.length === 0
+          ? 1
+          : groups.filter((g) => g.some((w) => text.includes(w))).length / groups.length;
       const stated = /占比|比重|占/u.test(r.clause)
         ? share(wholeWords, upTo) >= 0.6
         : share(wholeWords, r.clause) === 1 && wholeWords.length > 0;
@@ -110,7 +121,7 @@ export function shareOf(q: Question, ev: Evidence, ctx: AnswerContext): Outcome 
   const { part, whole } = q.ask;
   const book = new CitationBook(ctx.reader);
   const facts: Fact[] = [];
-  const published = publishedShare(q, part, whole, ev, ctx);
+  const published = publishedShare(part, whole, ev, ctx);
   if (published) {
     // As published: an indicator's share in the fixed pattern, a body-text share by its clause.
     const id = citeRow(book, published);

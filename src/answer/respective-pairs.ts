@@ -41,6 +41,22 @@ function subjectsBefore(before: string, figures: number): string[] {
 }
 
 /**
+ * The subjects of the clause before a 分别 clause that states one figure for each
+ * (`城市居民人均可支配收入20400元、农民人均纯收入7400元`); [] unless there are `count` of them.
+ */
+function subjectsWithFigures(before: string, count: number): string[] {
+  const clauses = before.replace(/[，,；;\s]+$/u, "").split(/[，,；;。：:]/u);
+  const subjectOf = (p: string) =>
+    /^([\p{Script=Han}]{2,}?)(?:为|达到?|是|完成|实现)?\s*\d/u.exec(p.trim())?.[1] ?? "";
+  // One clause listing them (`A 20400元、B 7400元`), or a clause each (`A 5380万人次，B达626亿元`).
+  for (const pieces of [clauses.at(-1)!.split(/、|和|及/u), clauses.slice(-count)]) {
+    const subjects = pieces.map(subjectOf);
+    if (subjects.length === count && subjects.every((s) => s.length >= 2)) return subjects;
+  }
+  return [];
+}
+
+/**
  * The subject–figure pairs of a statement's `分别` clauses; [] when counts do not match. A 分别
  * clause right after another (`分别为80587元和48180元，分别增长4.6%和6.6%`) has its subjects; a
  * bound after the last figure (`分别增长6%、7%左右`) is every figure's.
@@ -67,6 +83,8 @@ export function respectivePairs(statement: string): RespectivePair[] {
     let subjects = subjectsBefore(before, figures.length);
     if (subjects.length === 0 && joined && previous!.subjects.length === figures.length)
       subjects = previous!.subjects;
+    // `A 20400元、B 7400元，分别增长14%和12%`: the subjects of the clause before, each with its figure.
+    if (subjects.length === 0) subjects = subjectsWithFigures(statement.slice(0, at), figures.length);
     previous = { end: at + m[0].length + after[0].length, subjects: [] };
     if (subjects.length < figures.length || figures.length < 2) continue;
     const own = subjects.slice(subjects.length - figures.length);

@@ -197,7 +197,10 @@ export function byTopic(
       : [row];
   });
   // A growth question takes the rate that follows a value in the same statement.
+  // A value asked is shown with its own rate (nothing but a basis between).
   if (ask.kind === "growth") chosen = chosen.map((row) => withGrowthAfter(row, ctx.reader));
+  else if (ask.kind === "value" && ask.nature !== "target")
+    chosen = chosen.map((row) => (row.nature === "result" ? withGrowthAfter(row, ctx.reader, true) : row));
   // A figure asked with a word the row does not carry: the figure the statement writes after it.
   const word = q.subject.lastWord;
   const measure = q.subject.measure;
@@ -221,7 +224,7 @@ export function namedByForms(q: Question, ev: Evidence, ctx: AnswerContext): Out
     indicators: indicatorNames(q.subject),
   });
   // A clause listing several subjects' figures (`城乡居民…分别为…`): the figure of the one asked.
-  if (found?.book?.citations().some((c) => c.quote.includes("分别"))) {
+  if (found?.text.includes("分别")) {
     const paired = answerRespective(q, ev, ctx);
     if (paired) return paired;
   }
@@ -247,7 +250,8 @@ export function topicFigures(q: Question, ev: Evidence, ctx: AnswerContext): Out
   if (q.subject.indicators.length > 0) return decline("an indicator is named");
   if (!hasWord(q.subject.terms)) return decline("the topic has no word to match");
   const found = byTopic(q, ev, ctx, q.subject.terms);
-  if (!found || found.book?.citations().some((c) => c.quote.includes("分别"))) {
+  // (A clause shown listing several subjects' figures: the one asked, paired by position.)
+  if (!found || found.text.includes("分别")) {
     const paired = answerRespective(q, ev, ctx);
     if (paired) return paired;
   }
@@ -266,7 +270,9 @@ export function topicByWords(q: Question, ev: Evidence, ctx: AnswerContext): Out
   return byTopic(q, ev, ctx, words, { parts: true }) ?? decline("no statement holds every word of the topic");
 }
 
-/** A `分别` pair whose subject the question names. */
+/** A `分别` pair whose subject the named indicator is. */
 export function respectivePair(q: Question, ev: Evidence, ctx: AnswerContext): Outcome {
+  // A topic's rows come first (topicFigures pairs a 分别 clause it would quote whole).
+  if (q.subject.indicators.length === 0) return decline("no indicator named: the topic's rows decide");
   return answerRespective(q, ev, ctx) ?? decline("no 分别 statement pairs the subject asked");
 }

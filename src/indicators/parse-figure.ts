@@ -154,7 +154,7 @@ const RANGE_JOIN = "%?\\s?[-—~～至到]\\s?";
  * (`一千二百人`) is read when it is not an ordinal (`第一个`) or a lone 一 (`一个`, `一项`).
  */
 export const FIGURE_PATTERN = new RegExp(
-  `(?<![\\d.,])((?:${ARABIC})(?:${RANGE_JOIN}(?:${ARABIC}))?|(?<![第${HAN_NUMERAL.slice(1, -1)}])${HAN_NUMERAL}{2,}(?=[万亿]?(?:${UNIT_PATTERN})))\\s?(万|亿|千)?(余|多)?(${UNIT_PATTERN}|万|亿)(?![台安方])`,
+  `(?<![\\d.,])((?:${ARABIC})(?:${RANGE_JOIN}(?:${ARABIC}))?|(?<![第${HAN_NUMERAL.slice(1, -1)}])${HAN_NUMERAL}{2,}(?=[万亿]?(?:${UNIT_PATTERN})))\\s?(万亿|万|亿|千)?(余|多)?(${UNIT_PATTERN}|万|亿)(?![台安方])`,
   "gu",
 );
 

@@ -70,6 +70,12 @@ export const WORDING_RULES: WordingRule[] = [
   { name: "咋样", pattern: /咋样|咋地|咋的/gu, replacement: "怎么样" },
   { name: "咋", pattern: /咋(?=回事|办|弄|搞|做|会)/gu, replacement: "怎么" },
   { name: "搞 (a verb of doing, names nothing)", pattern: /搞(?!活|好|定)了?|弄了/gu, replacement: "" },
+  {
+    // 经济增长 of a place is its GDP growth (经济增长目标, 经济增速); not 经济增长点/极/方式/质量.
+    name: "经济增长 is GDP growth",
+    pattern: /(?<![国民])经济(增长|增速)(?!点|极|方式|质量|动力|引擎|模式|潜力|新动能)/gu,
+    replacement: "地区生产总值$1",
+  },
   { name: "参保多少人 as documents write it", pattern: /参保了?(多少|几)个?人/gu, replacement: "参保人数$1" },
   { name: "营收 as documents write it", pattern: /营收(?!入)/gu, replacement: "营业收入" },
   { name: "发了", pattern: /发了/gu, replacement: "发放" },
