@@ -31,10 +31,10 @@ describe("figures from the indicator table", () => {
     });
   });
 
-  it("keeps a negative growth as published (同比增长-26.4%)", async () => {
-    const a = await service.ask("2023年铁东区商品房销售面积是多少");
-    expect(a.text).toBe("铁东区2023年商品房销售面积为22.8万平，同比增长-26.4%[1]。");
-    expect(a.facts[0]!.growthPercent).toBe(-26.4);
+  it("keeps a negative growth as published (同比增长-35.5%)", async () => {
+    const a = await service.ask("2023年铁东区商品房销售额有多少");
+    expect(a.text).toBe("铁东区2023年商品房销售额为13.3亿元，同比增长-35.5%[1]。");
+    expect(a.facts[0]!.growthPercent).toBe(-35.5);
   });
 
   it("answers a traditional-script question and cites the traditional original", async () => {

@@ -47,10 +47,10 @@ describe("catalogue of what is held", () => {
 
 describe("near names (issue 18): clarify, never substitute", () => {
   it("a homophone of a held indicator: 社令总额 → 您是不是要问：社零总额？", async () => {
-    const a = await service.ask("铁东区2023年社令总额是多少");
+    const a = await service.ask("铁东区2023年社令总额有多少");
     expect(a.status).toBe("clarify");
     expect(a.text).toBe("没有找到“社令总额”。您是不是要问：社零总额？");
-    expect(a.options).toEqual(["铁东区2023年社零总额是多少"]);
+    expect(a.options).toEqual(["铁东区2023年社零总额有多少"]);
     expect(a.facts).toEqual([]);
   });
 
@@ -61,7 +61,7 @@ describe("near names (issue 18): clarify, never substitute", () => {
   });
 
   it("a question that names a held indicator is answered as before", async () => {
-    const a = await service.ask("铁东区2023年社零总额是多少");
+    const a = await service.ask("铁东区2023年的社零总额有多少");
     expect(a.status).toBe("answered");
     expect(a.text).toContain("140.1亿元");
   });

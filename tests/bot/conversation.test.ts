@@ -6,11 +6,12 @@ import { describe, expect, it } from "vitest";
 import { AnswerStore } from "../../src/bot/answer-store.js";
 import { Conversation } from "../../src/bot/conversation.js";
 import { createLogger } from "../../src/bot/log.js";
+import { NOTICES } from "../../src/bot/texts.js";
 import { makeAnswer, makeCitation, stubService } from "./fixtures.js";
 
 const logger = createLogger({ level: "error", write: () => {} });
 const ONE = { chatId: 1 };
-const QUESTION = "铁东区2023年社零总额是多少";
+const QUESTION = "铁东区2023年社零总额有多少";
 const TWO_CITATIONS = makeAnswer({
   citations: [makeCitation(), makeCitation({ id: 2, quote: "税收收入完成9.01亿元", figure: "9.01亿元" })],
 });
@@ -41,15 +42,15 @@ describe("Conversation", () => {
 
   it("/cite with text forwards the /cite form", async () => {
     const { conversation, service } = setup();
-    await conversation.cite(ONE, "铁东区2023年社零总额");
-    expect(service.asked).toEqual(["/cite 铁东区2023年社零总额"]);
+    await conversation.cite(ONE, "铁东区去年的社零总额");
+    expect(service.asked).toEqual(["/cite 铁东区去年的社零总额"]);
   });
 
   it("/cite alone: a note before any answer, then the first citation of the last answer", async () => {
     const { conversation } = setup();
     expect(await conversation.cite(ONE, "")).toEqual({
       kind: "notice",
-      text: "还没有可以引用的回答。请先提问，或发送 /cite 加问题，例如：/cite 铁东区2023年社零总额",
+      text: NOTICES.citeNothingYet,
     });
     await conversation.ask(ONE, QUESTION);
     const reply = await conversation.cite(ONE, "");

@@ -44,10 +44,10 @@ export function makeFact(overrides: Partial<Fact> = {}): Fact {
   };
 }
 
-/** The answer to 铁东区2023年社零总额是多少, as the pipeline is expected to shape it. */
+/** The answer to 铁东区2023年社零总额有多少, as the pipeline is expected to shape it. */
 export function makeAnswer(overrides: Partial<Answer> = {}): Answer {
   return {
-    question: "铁东区2023年社零总额是多少",
+    question: "铁东区2023年社零总额有多少",
     status: "answered",
     intent: "value",
     text: "铁东区2023年社会消费品零售总额为140.1亿元，同比增长9.1% [1]。",

@@ -131,7 +131,7 @@ describe("qualifierValues", () => {
 
 describe("agreesWithMentions", () => {
   it("reads no qualifier in a place's name (白城市 holds 城市)", () => {
-    const text = "白城市2016年GDP增长目标";
+    const text = "白城市2016年GDP的增长目标";
     const mentions = [{ index: 8, term: "GDP", indicators: ["地区生产总值"] }];
     const gdp = { phrase: "地区生产总值", indicator: "地区生产总值" };
     expect(agreesWithMentions(text, mentions, gdp, vocabulary, [{ written: "白城市" }])).toBe(true);

@@ -20,7 +20,7 @@ afterAll(async () => {
 const ALLOWED_LATIN = /\/[a-z]+|GDP|CPI|PPI|CSV|XLSX|Excel|R&D|5G/gu;
 
 describe("wording", () => {
-  it.each(["千山区2023年GDP是多少", "铁东区2023年进出口总额是多少", "今年的天气怎么样", "/region 朝阳区"])(
+  it.each(["千山区2023年GDP是多少", "铁东区2023年进出口总额有多少", "今年的天气怎么样", "/region 朝阳区"])(
     "%s: no 语料, no English",
     async (question) => {
       const reply = await env.staff({ id: 6300 + question.length }).ask(question);
@@ -55,7 +55,7 @@ describe("wording", () => {
 
   it("/cite gives a citation ready to paste into a document", async () => {
     const staff = env.staff({ id: 6313 });
-    const replies = await staff.send("/cite 铁东区2023年社零总额");
+    const replies = await staff.send("/cite 铁东区2023年的社零总额");
     const text = replies.map((r) => r.text).join("\n");
     expect(text).toContain("可直接引用：");
     expect(text).toContain(
