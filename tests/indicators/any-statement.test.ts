@@ -82,3 +82,13 @@ describe("rows from any statement", () => {
     ]);
   });
 });
+
+describe("经济增长 as reports set it", () => {
+  it("reads a rate of the economy alone as the growth of its GDP, never a figure of something else", () => {
+    expect(rows("今年主要预期目标是：经济增长6%左右，城镇新增就业5万人。")).toEqual([
+      "地区生产总值 | 经济 | - | 增长6%",
+      "城镇新增就业 | 城镇新增就业 | 5万人 | -",
+    ]);
+    expect(rows("全年数字经济增长12%。")).toEqual(["- | 数字经济 | - | 增长12%"]);
+  });
+});
