@@ -12,7 +12,7 @@ import type { AnswerStore } from "./answer-store.js";
 import type { Logger } from "./log.js";
 import type { FormattedString } from "./rich-text.js";
 import { SerialQueue } from "./serial-queue.js";
-import { heldCorpusOf, heldExamples } from "./help-examples.js";
+import { helpExamples } from "./help-examples.js";
 import { helpText, NOTICES, startText } from "./texts.js";
 
 /** Identifies one stored answer: the store's epoch (one per process) and the answer's id. */
@@ -199,9 +199,9 @@ export class Conversation {
     return { kind: "text", text: startText(firstName, this.examples()) };
   }
 
-  /** Example questions from what the service holds now (the answer layer's examples() once it has one). */
+  /** Example questions from what the service holds now. */
   private examples(): readonly string[] {
-    return heldExamples(heldCorpusOf(this.service));
+    return helpExamples(this.service);
   }
 
   private excerpt(citation: Citation): Extract<Reply, { kind: "excerpt" }> {

@@ -5,8 +5,8 @@
  *
  * Pure functions over {@link HeldCorpus} (the catalogue of the answer layer, catalog.ts). The
  * answer layer's own `AnswerService.examples()` (issue 17) returns the same shape, a list of
- * question strings, and replaces {@link heldExamples} where the bot calls it
- * (Conversation.examples).
+ * question strings, and replaces {@link heldExamples} in {@link helpExamples}, the one place
+ * the bot asks for examples.
  */
 import type { AnswerService } from "../answer/answer-service.js";
 import { periodKind, type Holding } from "../answer/catalog.js";
@@ -18,6 +18,14 @@ export interface HeldCorpus {
   /** The catalogued indicators published for a region and period (catalog.ts indicatorsOf). */
   indicatorsOf(region: string, period: string): readonly string[];
   tasks: readonly Pick<TaskRow, "number" | "lead">[];
+}
+
+/**
+ * The examples /help and /start show for a loaded service. Once the answer layer offers
+ * `AnswerService.examples()` (issue 17), this returns `service.examples()` instead.
+ */
+export function helpExamples(service: AnswerService): readonly string[] {
+  return heldExamples(heldCorpusOf(service));
 }
 
 /** The held corpus of a loaded service. */
