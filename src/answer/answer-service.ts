@@ -38,7 +38,7 @@ import {
 import { formatExcerpt } from "./citation-book.js";
 import { answerTurn } from "./conversation.js";
 import { ANSWER_DEFAULTS, type AnswerDefaults } from "./defaults.js";
-import { examplesOf } from "./examples.js";
+import { heldExamples } from "./examples.js";
 import { answerQuestion, type Routed } from "./pipeline.js";
 import { toAnswer } from "./to-answer.js";
 import type { AnswerContext, NearNameFinder } from "./types.js";
@@ -209,6 +209,9 @@ export function serviceFromArtefacts(
     ],
     places: [...new Set(metas.map((m) => m.region))],
   };
+  /** The indicator rows of a region's documents (the catalogue's reads go through the reader too). */
+  const rowsOfRegion = (region: string) =>
+    reader.indicatorRowsOfDocs(new Set(metas.filter((m) => m.region === region).map((m) => m.id)));
   const ctx: AnswerContext = {
     reader,
     lexicon,
@@ -220,13 +223,14 @@ export function serviceFromArtefacts(
       embedder,
     },
     defaults: { ...ANSWER_DEFAULTS, ...options.defaults },
-    examples: examplesOf(reader),
+    examples: heldExamples({
+      holdings: holdingsOf(metas),
+      indicatorsOf: (region, period) => indicatorsOf(rowsOfRegion(region), region, period),
+      tasks: artefacts.tasks,
+    }),
     nearNames: (options.nearNames ?? defaultNearNames)(held),
   };
   const read = (message: string) => understand(message, lexicon);
-  /** The indicator rows of a region's documents (the catalogue's reads go through the reader too). */
-  const rowsOfRegion = (region: string) =>
-    reader.indicatorRowsOfDocs(new Set(metas.filter((m) => m.region === region).map((m) => m.id)));
   const corpus = {
     periodsOf: (region: string) => metas.filter((m) => m.region === region).map((m) => m.period),
   };

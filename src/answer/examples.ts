@@ -1,40 +1,108 @@
 /**
- * Example questions built from what the corpus holds (never a fixed list): a figure of the
- * place and period with the most catalogued figures, a comparison of two of its periods, a
- * briefing, a unit's tasks and a citation request. Computed once per loaded build; shown by
- * refusals of unusable input, small talk, `/help`.
+ * Example questions built from what the corpus holds, never from a fixed list: as offices add
+ * or remove documents the examples follow, and every example names a place, period, indicator
+ * or unit the corpus has. Computed once per loaded build (answer-service.ts) and shown by
+ * `/help` and `/start` (the bot's help-examples.ts asks `AnswerService.examples()`), small talk
+ * and refusals of unusable input.
+ *
+ * Pure functions over {@link HeldCorpus}: the catalogue of the answer layer (catalog.ts) and
+ * the task table. (Written for the bot in issue 18; moved here so one place makes examples.)
  */
-import type { CorpusReader } from "../retrieve/corpus-reader.js";
-import type { IndicatorRow } from "../types.js";
+import { periodKind, type Holding } from "./catalog.js";
+import type { TaskRow } from "../types.js";
 
-/** Up to five example questions answerable from the corpus held. */
-export function examplesOf(reader: CorpusReader): string[] {
-  const all = new Set(reader.metas().map((m) => m.id));
-  const rows = reader
-    .indicatorRowsOfDocs(all)
-    .filter((r) => r.nature === "result" && r.value && !r.period.includes("—"));
-  const out: string[] = [];
-  const where = (r: IndicatorRow) => `${r.region}${r.period}`;
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(where(r), (counts.get(where(r)) ?? 0) + 1);
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
-  const first = rows.find((r) => where(r) === best && r.growth) ?? rows.find((r) => where(r) === best);
-  if (first) {
-    out.push(`${where(first)}${first.indicator}是多少`);
-    const other = rows.find(
-      (r) => r.region === first.region && r.indicator === first.indicator && r.period !== first.period,
+/** What the examples are built from: documents held, their indicators, the task table. */
+export interface HeldCorpus {
+  holdings: readonly Holding[];
+  /** The catalogued indicators published for a region and period (catalog.ts indicatorsOf). */
+  indicatorsOf(region: string, period: string): readonly string[];
+  tasks: readonly Pick<TaskRow, "number" | "lead">[];
+}
+
+/** How many places (region and period) are looked at for figures, latest first (default 20). */
+export const PLACES_LOOKED_AT = 20;
+
+/** A region and one of its documents' own periods. */
+interface Place {
+  region: string;
+  period: string;
+  year: number;
+}
+
+/** Each region's documents' own periods, latest first (ties: region in pinyin order). */
+function placesOf(holdings: readonly Holding[]): Place[] {
+  const seen = new Map<string, Place>();
+  for (const h of holdings)
+    seen.set(`${h.region}|${h.period}`, { region: h.region, period: h.period, year: h.year });
+  return [...seen.values()]
+    .sort(
+      (a, b) =>
+        b.year - a.year || a.region.localeCompare(b.region, "zh") || a.period.localeCompare(b.period, "zh"),
+    )
+    .slice(0, PLACES_LOOKED_AT);
+}
+
+/** One region's two periods of the same kind (2022年 and 2023年), the later one latest held. */
+export interface PeriodPair {
+  region: string;
+  earlier: string;
+  later: string;
+}
+
+/** The latest region with two periods of the same kind held, the nearest earlier one; else null. */
+export function periodPair(holdings: readonly Holding[]): PeriodPair | null {
+  const places = placesOf(holdings);
+  for (const later of places) {
+    const earlier = places.find(
+      (p) =>
+        p.region === later.region && p.year < later.year && periodKind(p.period) === periodKind(later.period),
     );
-    if (other) {
-      const [a, b] = [other.period, first.period].sort();
-      out.push(`对比${first.region}${a}和${b}的${first.indicator}`);
-    }
-    out.push(`${where(first)}经济怎么样`);
+    if (earlier) return { region: later.region, earlier: earlier.period, later: later.period };
   }
-  const units = reader
-    .taskUnits()
-    .map((u) => ({ u, n: reader.tasksOfUnit(u, "lead").length }))
-    .sort((a, b) => b.n - a.n || a.u.localeCompare(b.u));
-  if (units[0] && units[0].n > 0) out.push(`${reader.unitName(units[0].u)}牵头哪些任务`);
-  if (first) out.push(`/cite ${where(first)}${first.indicator}`);
-  return out.slice(0, 5);
+  return null;
+}
+
+/** The unit leading the most tasks (a task led by several counts for each); null without tasks. */
+function busiestLead(tasks: HeldCorpus["tasks"]): string | null {
+  const counts = new Map<string, number>();
+  for (const t of tasks)
+    for (const unit of (t.lead ?? "").split(/[、，,；;\s]+/u).filter(Boolean))
+      counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh"));
+  return ranked[0]?.[0] ?? null;
+}
+
+/**
+ * Up to five example questions answerable from what is held: a figure of the latest place and
+ * period with catalogued figures, a comparison of one region's two periods, the tasks the
+ * busiest unit leads, who leads a task by its number, and a citation request.
+ */
+export function heldExamples(held: HeldCorpus): string[] {
+  const out: string[] = [];
+  const indicators = new Map<string, readonly string[]>();
+  const indicatorsOf = (region: string, period: string) => {
+    const key = `${region}|${period}`;
+    if (!indicators.has(key)) indicators.set(key, held.indicatorsOf(region, period));
+    return indicators.get(key)!;
+  };
+  const place = placesOf(held.holdings).find((p) => indicatorsOf(p.region, p.period).length > 0);
+  const named = place ? indicatorsOf(place.region, place.period) : [];
+  if (place) out.push(`${place.region}${place.period}${named[0]}是多少`);
+
+  const pair = periodPair(held.holdings);
+  if (pair) {
+    const earlier = new Set(indicatorsOf(pair.region, pair.earlier));
+    const shared = indicatorsOf(pair.region, pair.later).filter((i) => earlier.has(i));
+    const indicator = shared.find((i) => i !== named[0]) ?? shared[0];
+    if (indicator) out.push(`对比${pair.region}${pair.earlier}和${pair.later}的${indicator}`);
+  }
+
+  const unit = busiestLead(held.tasks);
+  if (unit) out.push(`${unit}牵头哪些任务`);
+  const led = held.tasks.filter((t) => t.lead).sort((a, b) => a.number - b.number);
+  const middle = led[Math.floor(led.length / 2)];
+  if (middle) out.push(`第${middle.number}项任务由谁牵头`);
+
+  if (place) out.push(`/cite ${place.region}${place.period}${named[1] ?? named[0]}`);
+  return out;
 }

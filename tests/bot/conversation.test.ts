@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { AnswerStore } from "../../src/bot/answer-store.js";
 import { Conversation } from "../../src/bot/conversation.js";
 import { createLogger } from "../../src/bot/log.js";
-import { NOTICES } from "../../src/bot/texts.js";
 import { makeAnswer, makeCitation, stubService } from "./fixtures.js";
 
 const logger = createLogger({ level: "error", write: () => {} });
@@ -50,7 +49,7 @@ describe("Conversation", () => {
     const { conversation } = setup();
     expect(await conversation.cite(ONE, "")).toEqual({
       kind: "notice",
-      text: NOTICES.citeNothingYet,
+      text: "还没有可以引用的回答。请先提问，或发送 /cite 加问题（写明地区、年份和指标）。",
     });
     await conversation.ask(ONE, QUESTION);
     const reply = await conversation.cite(ONE, "");
