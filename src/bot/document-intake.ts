@@ -131,7 +131,7 @@ export function documentUploadHandler(options: UploadHandlerOptions): (ctx: Cont
  * service's loaded model and puts the new build in service before the reply is sent.
  */
 export function corpusIntake(
-  config: Pick<AppConfig, "adminChatIds" | "corpusDirs" | "artefactDir">,
+  config: Pick<AppConfig, "adminChatIds" | "corpusDirs" | "artefactDir" | "embeddingCacheDir">,
   service: LiveAnswerService,
   logger: Logger,
 ): DocumentIntake {
@@ -144,6 +144,7 @@ export function corpusIntake(
         {
           corpusDirs: config.corpusDirs,
           artefactDir: config.artefactDir,
+          embeddingCacheDir: config.embeddingCacheDir,
           embedder: service.embedder,
           log: (line) => logger.info("build", { line }),
         },

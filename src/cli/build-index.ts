@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const report = await buildArtefacts({
     corpusDir: config.corpusDirs,
     artefactDir: config.artefactDir,
+    embeddingCacheDir: config.embeddingCacheDir,
     embedder,
     log: (line) => console.log(`build-index: ${line}`),
   });

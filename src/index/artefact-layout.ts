@@ -12,16 +12,17 @@ import { scanCorpusFolders } from "../ingest/scan-corpus.js";
 import type { Chunk, CorpusDocument, IngestProblem, Section } from "../types.js";
 
 /** Bump when the shape of any artefact changes. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
- * File names inside a build's generation folder: the segment list (segment-list.ts) and the
- * vector index. The documents, tables and BM25 tokens are in the per-document segments the
+ * File names inside a build's generation folder: the segment list (segment-list.ts), the
+ * vector index and its labels' embedding-cache keys (vector-keys.ts). The documents, tables and BM25 tokens are in the per-document segments the
  * list names (document-cache.ts), which the manifest lists too.
  */
 export const ARTEFACT_FILES = {
   segments: "segments.json",
   vectors: "chunks.hnsw",
+  vectorKeys: "vector-keys.bin",
 } as const;
 
 /** The corpus as the answering layer holds it: documents with their text and offset maps, sections, chunks. */

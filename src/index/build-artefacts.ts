@@ -12,8 +12,11 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative, isAbsolute } from "node:path";
+import { DEFAULT_EMBEDDING_CACHE_DIR } from "../config.js";
+import { uncacheableReason, withVectorCache } from "../embed/cached-embedder.js";
 import type { Embedder } from "../embed/embedder.js";
+import { openVectorCache, type VectorCache } from "../embed/vector-cache.js";
 import { readOverrides } from "../ingest/load-corpus.js";
 import { readDocumentBytes } from "../ingest/read-document.js";
 import { scanCorpusFolders } from "../ingest/scan-corpus.js";
@@ -41,6 +44,7 @@ import {
 } from "./segment-list.js";
 import { createTokenizer } from "./tokenize.js";
 import { saveVectorIndex } from "./vector-index.js";
+import { VectorKeys, passageKeyFunction } from "./vector-keys.js";
 
 /** What the build did with one document, for `npm run add` and the bot's upload reply. */
 export interface DocumentReport {
@@ -63,6 +67,8 @@ export interface BuildReport {
   processed: number;
   /** How the vector index was made: updated from the previous build's, or created afresh. */
   vectorIndex: "updated" | "created";
+  /** Passages whose vectors came from the embedding cache, and passages the model embedded. */
+  embeddings: { cached: number; embedded: number };
   millis: number;
 }
 
@@ -74,6 +80,18 @@ export interface BuildOptions {
   corpusDirs?: readonly string[];
   artefactDir: string;
   embedder: Embedder;
+  /**
+   * Folder of the embedding cache (default `<artefactDir>/vector-cache`). A cache inside the
+   * artefact folder is its own and is pruned to the vectors of this build and the previous one
+   * once this build is live; one elsewhere is shared and never pruned.
+   */
+  embeddingCacheDir?: string;
+  /**
+   * Mixed into every document's segment key as a change to the extraction code would be
+   * (default none): every document is read, parsed and chunked again while the corpus hash
+   * stays. For benchmarks and tests of a rebuild after a code change.
+   */
+  pipelineVariant?: string;
   log?: (line: string) => void;
   /**
    * Largest share of deleted vectors the updated index may hold before the build re-creates it
@@ -147,17 +165,38 @@ function previousIndex(previous: PreviousBuild | null, log: (line: string) => vo
  * is an error, and in every failure the artefacts already in artefactDir stay usable.
  */
 export async function buildArtefacts(options: BuildOptions): Promise<BuildReport> {
+  const cacheDir = options.embeddingCacheDir ?? join(options.artefactDir, DEFAULT_EMBEDDING_CACHE_DIR);
+  const unusable = uncacheableReason(options.embedder);
+  if (unusable) options.log?.(unusable);
+  const vectorCache = unusable ? null : openVectorCache(cacheDir, { dimension: options.embedder.dimension });
+  try {
+    return await buildWith(options, vectorCache);
+  } finally {
+    vectorCache?.close();
+  }
+}
+
+/** True when `dir` is inside the artefact folder (the cache is the folder's own). */
+function isInside(dir: string, artefactDir: string): boolean {
+  const rel = relative(artefactDir, dir);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+}
+
+async function buildWith(options: BuildOptions, vectorCache: VectorCache | null): Promise<BuildReport> {
   const started = Date.now();
   const log = options.log ?? (() => {});
   const dirs = options.corpusDirs ?? [options.corpusDir].flat();
-  const { embedder, artefactDir } = options;
+  const { artefactDir } = options;
+  const cachedEmbedder = vectorCache ? withVectorCache(options.embedder, vectorCache) : null;
+  const embedder = cachedEmbedder ?? options.embedder;
+  const keyOf = passageKeyFunction(embedder);
   // Everything that can fail on bad input comes before the first write.
   const corpusHash = corpusFoldersHash(dirs);
   const scan = scanCorpusFolders(dirs);
   const overridesByDir = new Map(dirs.map((d) => [d, readOverrides(d)] as const));
   const vocabulary = loadVocabulary();
   const keyBase = {
-    pipeline: pipelineHash(),
+    pipeline: pipelineHash() + (options.pipelineVariant ? `\0${options.pipelineVariant}` : ""),
     vocabulary: sha256(readFileSync(CATALOGUE_PATH)),
     modelId: embedder.modelId,
   };
@@ -176,6 +215,9 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
   const cache = new DocumentCache(artefactDir);
   const built: BuiltDocument[] = [];
   const fresh = new Map<string, number[][]>();
+  /** Each built document's embedding-cache keys, by document key. */
+  const vectorKeysOf = new Map<string, string[]>();
+  const previousKeys = previous?.keys() ?? null;
   const reports: DocumentReport[] = [];
   const readers = new Map<string, () => Promise<DocumentParts | IngestProblem>>();
   let processed = 0;
@@ -202,6 +244,11 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
     let cached = true;
     if (before && stored && stored.sha256 === previous!.manifest.files[segmentFile(key)]?.sha256) {
       entry = { ...before, segmentFile: stored }; // kept as it was, not even opened
+      const keys = previousKeys?.range(before.firstLabel, before.chunks);
+      vectorKeysOf.set(
+        key,
+        keys && keys.every((k) => k !== null) ? keys : cache.readSegment(key, dimension).passages.map(keyOf),
+      );
     } else if (heldProblems.has(key)) {
       problems.push(heldProblems.get(key)!);
       continue;
@@ -221,6 +268,7 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
         log(`processed ${file}: ${part.chunks.length} chunks embedded`);
       }
       fresh.set(key, part.vectors);
+      vectorKeysOf.set(key, part.passages.map(keyOf));
       entry = { ...summary(key, file, part), segmentFile: stored! };
     }
     const m = entry.meta;
@@ -279,6 +327,9 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
   };
   writeFileAtomic(path(ARTEFACT_FILES.segments), JSON.stringify(list));
   saveVectorIndex(assembled.index, path(ARTEFACT_FILES.vectors));
+  const vectorKeys = VectorKeys.empty(assembled.labels);
+  list.documents.forEach((d) => vectorKeys.set(d.firstLabel, vectorKeysOf.get(d.key)!));
+  vectorKeys.write(path(ARTEFACT_FILES.vectorKeys));
 
   const manifest: ArtefactManifest = {
     schemaVersion: SCHEMA_VERSION,
@@ -308,7 +359,21 @@ export async function buildArtefacts(options: BuildOptions): Promise<BuildReport
       rmSync(join(artefactDir, name), { recursive: true, force: true });
   }
   cache.prune(new Set([...built.map((d) => d.key), ...held.keys()]));
+  if (vectorCache && isInside(vectorCache.path, artefactDir)) {
+    const keep = vectorKeys.keySet();
+    for (const k of previousKeys?.keySet() ?? []) keep.add(k);
+    const removed = vectorCache.retainOnly(keep);
+    if (removed > 0) log(`embedding cache: ${removed} vectors no build uses removed`);
+  }
+  const embeddings = {
+    cached: cachedEmbedder?.stats.hits ?? 0,
+    embedded: cachedEmbedder?.stats.embedded ?? 0,
+  };
+  log(
+    `embedding cache ${vectorCache?.path ?? "(off)"}: ${embeddings.cached} passages cached, ${embeddings.embedded} embedded`,
+  );
   return {
+    embeddings,
     manifest,
     problems: problems.map(({ file, reason }) => ({ file, reason })),
     documents: reports,

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { MANIFEST_FILE, describeFile, readJson, type ArtefactManifest } from "./artefact-store.js";
 import { ARTEFACT_FILES, SCHEMA_VERSION } from "./artefact-layout.js";
 import { readSegmentList, type SegmentList } from "./segment-list.js";
+import { VectorKeys } from "./vector-keys.js";
 import { loadVectorIndex, vectorCount, type VectorIndex } from "./vector-index.js";
 
 /** The previous build as a new build uses it. */
@@ -20,6 +21,8 @@ export interface PreviousBuild {
   list: SegmentList;
   /** Loads its vector index (only when the new build updates it). */
   loadIndex: () => VectorIndex;
+  /** Its labels' embedding-cache keys; null when it has none (an older build) or they are damaged. */
+  keys: () => VectorKeys | null;
 }
 
 /** The model a build embeds with. */
@@ -67,5 +70,12 @@ export function readPreviousBuild(
       throw new Error(`${vectorsKey} holds ${vectorCount(index)} vectors, its list ${list.labels}`);
     return index;
   };
-  return { previous: { manifest, generation, list, loadIndex } };
+  const keysKey = `${generation}/${ARTEFACT_FILES.vectorKeys}`;
+  const keys = () => {
+    const info = manifest.files[keysKey];
+    const path = join(artefactDir, keysKey);
+    if (!info || !existsSync(path) || describeFile(path).sha256 !== info.sha256) return null;
+    return VectorKeys.read(path, list.labels);
+  };
+  return { previous: { manifest, generation, list, loadIndex, keys } };
 }

@@ -137,7 +137,9 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
       ].sort(),
     );
     expect(report.vectorIndex).toBe("created");
-    expect(readdirSync(artefactDir).sort()).toEqual(["doc-cache", generation, MANIFEST_FILE].sort());
+    expect(readdirSync(artefactDir).sort()).toEqual(
+      ["doc-cache", generation, MANIFEST_FILE, "vector-cache"].sort(),
+    );
     expect(log).toContain(
       `2 documents (2 processed, 0 from cache), 42 sections, 48 chunks, ${rows.length} indicator rows, 0 tasks`,
     );
