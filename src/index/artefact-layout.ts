@@ -10,19 +10,19 @@ import { CATALOGUE_PATH } from "../indicators/catalogue.js";
 import { OVERRIDE_FILE } from "../ingest/metadata.js";
 import { scanCorpusFolders } from "../ingest/scan-corpus.js";
 import type { Chunk, CorpusDocument, IngestProblem, Section } from "../types.js";
+import { STORE_FILE } from "./store-schema.js";
 
 /** Bump when the shape of any artefact changes. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
- * File names inside a build's generation folder: the segment list (segment-list.ts), the
- * vector index and its labels' embedding-cache keys (vector-keys.ts). The documents, tables and BM25 tokens are in the per-document segments the
- * list names (document-cache.ts), which the manifest lists too.
+ * File names inside a build's generation folder: the corpus store (documents, texts, sections,
+ * chunks, indicator and task rows, BM25 postings and the row term index; store-schema.ts) and
+ * the vector index (its labels are the store's chunk labels).
  */
 export const ARTEFACT_FILES = {
-  segments: "segments.json",
+  store: STORE_FILE,
   vectors: "chunks.hnsw",
-  vectorKeys: "vector-keys.bin",
 } as const;
 
 /** The corpus as the answering layer holds it: documents with their text and offset maps, sections, chunks. */

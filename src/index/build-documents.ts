@@ -1,0 +1,184 @@
+/**
+ * The documents step of a build: documents the plan keeps are only given their new place in
+ * corpus order; documents to read are prepared in worker threads, a few ahead of the one being
+ * stored, while the main thread embeds their passages (through the cache: concurrent requests
+ * are pooled and sorted by length) and, while the model runs, inserts the finished documents'
+ * vectors into the index and their rows into the store. Progress is logged every few seconds.
+ */
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import type { Embedder } from "../embed/embedder.js";
+import type { IngestProblem } from "../types.js";
+import { type LabelPlanner, insertVectors } from "./assemble-vectors.js";
+import type { PlannedDocument } from "./build-plan.js";
+import type { HeldDocument, SkippedFile } from "./previous-build.js";
+import type { PreparePool } from "./prepare-pool.js";
+import type { PreparedDocument } from "./prepare-document.js";
+import { PostingsAccumulator, rowTermKeys } from "./store-postings.js";
+import type { StoreWriter } from "./store-writer.js";
+import type { VectorIndex } from "./vector-index.js";
+
+/** How many documents are prepared and embedded ahead of the one being stored. */
+export const LOOKAHEAD_DOCUMENTS = 8;
+
+/** Seconds between two progress lines. */
+const PROGRESS_SECONDS = 10;
+
+/** A document of the new build (kept or read), with what the reports need. */
+export interface BuiltDocument extends HeldDocument {
+  /** True when it was taken over from the previous build without being read. */
+  cached: boolean;
+}
+
+/** What the documents step needs. */
+export interface DocumentsContext {
+  pool: PreparePool;
+  embedder: Embedder;
+  /** The hex cache key of a passage. */
+  keyOf: (passage: string) => string;
+  store: StoreWriter;
+  planner: LabelPlanner;
+  /** The vector index being updated (null until the first vector must be inserted). */
+  index: () => VectorIndex;
+  /** Collects BM25 entries; `allChunks`: of every chunk read (a fresh index), else only of new labels. */
+  bm25: { postings: PostingsAccumulator; allChunks: boolean };
+  /** Collects the new rows' row-term keys, or null when the index is written afresh from the store. */
+  rowTerms: PostingsAccumulator | null;
+  log: (line: string) => void;
+}
+
+/** What the documents step produced. */
+export interface DocumentsResult {
+  built: BuiltDocument[];
+  problems: SkippedFile[];
+  processed: number;
+  inserted: number;
+}
+
+function describe(doc: PreparedDocument): string {
+  const m = doc.meta;
+  return `${m.file}: ${m.regionPath.join("")} (${m.regionCode}) ${m.period} ${m.kind}; statements of ${(m.periods ?? [m.period]).join("、")}`;
+}
+
+function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}
+
+/** Runs the documents step over the plan, in corpus order. */
+export async function buildDocuments(
+  plan: readonly PlannedDocument[],
+  ctx: DocumentsContext,
+): Promise<DocumentsResult> {
+  const built: BuiltDocument[] = [];
+  const problems: SkippedFile[] = [];
+  const toRead = plan.filter((d) => d.action === "read");
+  const started = Date.now();
+  let lastProgress = started;
+  let processed = 0;
+  let done = 0;
+  let inserted = 0;
+
+  /** Prepares a document and asks for its vectors; settles when both are known. */
+  const start = (d: Extract<PlannedDocument, { action: "read" }>) => {
+    const bytes = readFileSync(d.path);
+    if (createHash("sha256").update(bytes).digest("hex") !== d.sha256)
+      return Promise.resolve({ file: d.file, reason: "changed while the build was running; build again" });
+    return ctx.pool.prepare(d.file, bytes, d.overrides).then(async (prepared) => {
+      if (!("chunks" in prepared)) return prepared;
+      const vectors = await ctx.embedder.embedPassages(prepared.chunks.map((c) => c.passage));
+      return { prepared, vectors };
+    });
+  };
+  type Started = ReturnType<typeof start>;
+  const inFlight = new Map<string, Started>();
+  let next = 0;
+  const fill = () => {
+    while (next < toRead.length && inFlight.size < LOOKAHEAD_DOCUMENTS) {
+      const d = toRead[next++]!;
+      const promise = start(d);
+      promise.catch(() => {}); // awaited in order below; a failure surfaces there
+      inFlight.set(d.key + d.path, promise);
+    }
+  };
+
+  for (const [order, d] of plan.entries()) {
+    if (d.action === "skip") {
+      problems.push(d.problem);
+      continue;
+    }
+    if (d.action === "keep") {
+      ctx.store.keepDocument(d.key, order);
+      built.push({ ...d.held, cached: true });
+      continue;
+    }
+    fill();
+    const outcome = await inFlight.get(d.key + d.path)!;
+    inFlight.delete(d.key + d.path);
+    fill();
+    done++;
+    if (!("prepared" in outcome)) {
+      problems.push({ ...(outcome as IngestProblem), key: d.key });
+    } else {
+      processed++;
+      inserted += storeDocument(d.key, order, outcome.prepared, outcome.vectors, ctx);
+      built.push({ ...summary(d.key, outcome.prepared), cached: false });
+    }
+    if (Date.now() - lastProgress >= PROGRESS_SECONDS * 1000 || done === toRead.length) {
+      lastProgress = Date.now();
+      const seconds = (lastProgress - started) / 1000;
+      const rate = done / Math.max(seconds, 0.001);
+      ctx.log(
+        `progress: ${done}/${toRead.length} documents read (${((100 * done) / toRead.length).toFixed(1)}%), ` +
+          `${rate.toFixed(2)} documents/s, ${formatSeconds(seconds)} elapsed, ${formatSeconds((toRead.length - done) / rate)} left`,
+      );
+    }
+  }
+  return { built, problems, processed, inserted };
+}
+
+function summary(key: string, doc: PreparedDocument): HeldDocument {
+  return {
+    key,
+    file: doc.file,
+    meta: doc.meta,
+    chunks: doc.chunks.length,
+    sections: doc.sections.length,
+    rows: doc.rows.length,
+    canonicalRows: doc.canonicalRows,
+    tasks: doc.tasks.length,
+  };
+}
+
+/** Gives a read document its labels, inserts its new vectors and stores it; returns the vectors inserted. */
+function storeDocument(
+  key: string,
+  order: number,
+  doc: PreparedDocument,
+  vectors: number[][],
+  ctx: DocumentsContext,
+): number {
+  ctx.log(describe(doc));
+  if (doc.sections.length === 1)
+    ctx.log(`note: ${doc.file} has no recognisable heading; indexed as one section`);
+  const vectorKeys = doc.chunks.map((c) => ctx.keyOf(c.passage));
+  const { labels, fresh } = ctx.planner.claim(vectorKeys);
+  if (fresh.length > 0)
+    insertVectors(
+      ctx.index(),
+      fresh.map((i) => vectors[i]!),
+      fresh.map((i) => labels[i]!),
+    );
+  const freshSet = new Set(fresh);
+  doc.chunks.forEach((c, i) => {
+    if (ctx.bm25.allChunks || freshSet.has(i)) ctx.bm25.postings.add(labels[i]!, c.terms, c.counts);
+  });
+  const rowNumbers = ctx.store.insertDocument(
+    key,
+    doc,
+    order,
+    labels.map((label, i) => ({ label, vectorKey: vectorKeys[i]! })),
+  );
+  doc.rows.forEach((r, i) => ctx.rowTerms?.add(rowNumbers[i]!, rowTermKeys(r.clause)));
+  return fresh.length;
+}

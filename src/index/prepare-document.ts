@@ -1,0 +1,124 @@
+/**
+ * Everything the build derives from one document file except its vectors, in the form the
+ * store takes it: the document read and normalised, its sections, indicator and task rows,
+ * chunks with the passage each is embedded as and its BM25 terms. Pure CPU work with no shared
+ * state, so it runs in worker threads ({@link ./document-worker.ts}) while the main thread
+ * embeds; objects whose shape belongs to other stages are serialised here, in the worker.
+ */
+import type { IndicatorVocabulary } from "../indicators/aliases.js";
+import { extractTables } from "../indicators/extract-tables.js";
+import { readDocumentBytes } from "../ingest/read-document.js";
+import type { MetadataOverrides } from "../ingest/metadata.js";
+import { chunkDocument } from "../sections/chunk.js";
+import type { Chunk, DocumentMeta, IngestProblem } from "../types.js";
+import type { Tokenizer } from "./tokenize.js";
+
+/** The text embedded for a chunk: its document title and heading path give it context. */
+export function passageText(chunk: Pick<Chunk, "path" | "text">, title: string): string {
+  return `${title}${chunk.path.length > 0 ? ` ${chunk.path.join(" ")}` : ""}\n${chunk.text}`;
+}
+
+/** A chunk as the store keeps it, with what the build embeds and indexes. */
+export interface PreparedChunk {
+  /** The chunk as JSON, without its text when that is the document text between its offsets. */
+  json: string;
+  sectionId: string;
+  start: number;
+  end: number;
+  /** The text embedded (title, heading path, chunk). */
+  passage: string;
+  /** BM25: the distinct terms of the passage and how often each occurs; the token count. */
+  terms: string[];
+  counts: number[];
+  tokenCount: number;
+}
+
+/** One document ready for the store: texts, serialised rows and sections, chunks. */
+export interface PreparedDocument {
+  file: string;
+  meta: DocumentMeta;
+  /** The document as JSON without raw, text and offsets (kept apart). */
+  json: string;
+  text: string;
+  /** The source text when it differs from `text`, else null. */
+  raw: string | null;
+  offsetsJson: string;
+  sections: { id: string; json: string }[];
+  chunks: PreparedChunk[];
+  rows: {
+    docId: string;
+    region: string;
+    period: string;
+    indicator: string | null;
+    start: number;
+    /** The row's clause, for the row term index. */
+    clause: string;
+    json: string;
+  }[];
+  tasks: { docId: string; number: number; lead: string | null; json: string }[];
+  canonicalRows: number;
+}
+
+/** What preparing needs besides the file: its overrides, the indicator vocabulary, the tokenizer. */
+export interface PrepareContext {
+  overrides: MetadataOverrides;
+  vocabulary: IndicatorVocabulary;
+  tokenizer: Tokenizer;
+}
+
+function termCounts(tokens: readonly string[]): { terms: string[]; counts: number[] } {
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return { terms: [...counts.keys()], counts: [...counts.values()] };
+}
+
+/** Reads, normalises, parses, tables and chunks one document; a problem when it cannot be read. */
+export async function prepareDocument(
+  file: string,
+  bytes: Uint8Array,
+  context: PrepareContext,
+): Promise<PreparedDocument | IngestProblem> {
+  const read = await readDocumentBytes(file, bytes, context.overrides);
+  if (!read.ok) return read.problem;
+  const doc = read.document;
+  const { sections: byDoc, rows, tasks } = extractTables([doc], context.vocabulary);
+  const sections = byDoc.get(doc.meta.id)!;
+  // Every period the document's statements describe (a work report reviews the year before).
+  doc.meta.periods = [...new Set([doc.meta.period, ...rows.map((r) => r.period)])].sort();
+  const chunks = chunkDocument(doc, sections).map((chunk): PreparedChunk => {
+    const passage = passageText(chunk, doc.meta.title);
+    const tokens = context.tokenizer.tokens(passage);
+    const { text, ...rest } = chunk;
+    return {
+      json: JSON.stringify(text === doc.text.slice(chunk.start, chunk.end) ? rest : chunk),
+      sectionId: chunk.sectionId,
+      start: chunk.start,
+      end: chunk.end,
+      passage,
+      ...termCounts(tokens),
+      tokenCount: tokens.length,
+    };
+  });
+  const { raw, text, offsets, ...rest } = doc;
+  return {
+    file,
+    meta: doc.meta,
+    json: JSON.stringify(rest),
+    text,
+    raw: raw === text ? null : raw,
+    offsetsJson: JSON.stringify(offsets),
+    sections: sections.map((s) => ({ id: s.id, json: JSON.stringify(s) })),
+    chunks,
+    rows: rows.map((r) => ({
+      docId: r.source.docId,
+      region: r.region,
+      period: r.period,
+      indicator: r.indicator,
+      start: r.source.start,
+      clause: r.clause,
+      json: JSON.stringify(r),
+    })),
+    tasks: tasks.map((t) => ({ docId: t.docId, number: t.number, lead: t.lead, json: JSON.stringify(t) })),
+    canonicalRows: rows.filter((r) => r.indicator).length,
+  };
+}

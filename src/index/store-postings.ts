@@ -1,0 +1,131 @@
+/**
+ * The inverted indexes of the store, built and patched by the build: `bm25_terms` (a BM25 term
+ * → the chunk labels holding it, with its frequency in each) and `row_terms` (a character or
+ * character pair → the numbers of the indicator rows whose clause holds it, the row term index
+ * of src/retrieve/row-term-index.ts). One blob per term (postings-codec.ts).
+ *
+ * A build either writes an index afresh from every entry, or patches the previous build's
+ * copy: each term of an added or removed entry is read, its removed ids dropped, its added ones
+ * merged, and written back. Adding a document touches only its own terms, so its cost does not
+ * grow with the corpus.
+ */
+import type Database from "better-sqlite3";
+import { decodePostings, encodePostings } from "./postings-codec.js";
+
+/** The two indexes; BM25 keeps frequencies, the row term index does not. */
+export type PostingsTable = "bm25_terms" | "row_terms";
+
+const WITH_COUNTS: Record<PostingsTable, boolean> = { bm25_terms: true, row_terms: false };
+
+/** Entries collected by a build: term → ids and counts, in the order added. */
+export class PostingsAccumulator {
+  private readonly terms = new Map<string, number[]>();
+  private entries = 0;
+
+  constructor(readonly table: PostingsTable) {}
+
+  /** Adds an id with its terms (and their counts, for BM25). */
+  add(id: number, terms: readonly string[], counts?: readonly number[]): void {
+    const withCounts = WITH_COUNTS[this.table];
+    terms.forEach((term, i) => {
+      let list = this.terms.get(term);
+      if (!list) this.terms.set(term, (list = []));
+      list.push(id);
+      if (withCounts) list.push(counts?.[i] ?? 1);
+    });
+    this.entries += terms.length;
+  }
+
+  get size(): number {
+    return this.entries;
+  }
+
+  termList(): string[] {
+    return [...this.terms.keys()];
+  }
+
+  /** The entries of a term as ids and counts (unsorted). */
+  entriesOf(term: string): number[] {
+    return this.terms.get(term) ?? [];
+  }
+}
+
+/** Merges old (minus removed) and new entries of one term into ascending ids. */
+function merge(
+  old: { ids: Int32Array; counts: Int32Array | null } | null,
+  added: readonly number[],
+  removed: ReadonlySet<number>,
+  withCounts: boolean,
+): { ids: number[]; counts: number[] | null } {
+  const pairs: Array<[number, number]> = [];
+  if (old) {
+    for (let i = 0; i < old.ids.length; i++)
+      if (!removed.has(old.ids[i]!)) pairs.push([old.ids[i]!, old.counts?.[i] ?? 1]);
+  }
+  const step = withCounts ? 2 : 1;
+  for (let i = 0; i < added.length; i += step) pairs.push([added[i]!, withCounts ? added[i + 1]! : 1]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const ids: number[] = [];
+  const counts: number[] = [];
+  for (const [id, count] of pairs) {
+    if (ids.length > 0 && ids[ids.length - 1] === id) continue; // an id listed twice keeps its first count
+    ids.push(id);
+    counts.push(count);
+  }
+  return { ids, counts: withCounts ? counts : null };
+}
+
+/** What to change in an index: ids to drop (with the terms they were indexed under) and entries to add. */
+export interface PostingsPatch {
+  added: PostingsAccumulator;
+  removedIds: ReadonlySet<number>;
+  /** Every term a removed id may be listed under. */
+  removedTerms: Iterable<string>;
+}
+
+/**
+ * Writes an index: afresh (`fresh`: the table is emptied and holds exactly the added entries)
+ * or as a patch of what the table holds. Returns the number of terms written.
+ */
+export function applyPostings(
+  db: Database.Database,
+  table: PostingsTable,
+  patch: PostingsPatch,
+  fresh: boolean,
+): number {
+  const withCounts = WITH_COUNTS[table];
+  const read = db.prepare(`SELECT postings FROM ${table} WHERE term = ?`).pluck();
+  const write = db.prepare(
+    `INSERT INTO ${table} (term, postings) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET postings = excluded.postings`,
+  );
+  const remove = db.prepare(`DELETE FROM ${table} WHERE term = ?`);
+  const touched = new Set(patch.added.termList());
+  if (!fresh) for (const term of patch.removedTerms) touched.add(term);
+  let written = 0;
+  db.transaction(() => {
+    if (fresh) db.exec(`DELETE FROM ${table}`);
+    for (const term of touched) {
+      const blob = fresh ? undefined : (read.get(term) as Buffer | undefined);
+      const old = blob ? decodePostings(blob, withCounts) : null;
+      const merged = merge(old, patch.added.entriesOf(term), patch.removedIds, withCounts);
+      if (merged.ids.length === 0) {
+        if (old) remove.run(term);
+        continue;
+      }
+      write.run(term, Buffer.from(encodePostings(merged.ids, merged.counts)));
+      written++;
+    }
+  })();
+  return written;
+}
+
+/** The keys of the row term index for a clause: its characters and character pairs, each once. */
+export function rowTermKeys(clause: string): string[] {
+  const chars = Array.from(clause);
+  const keys = new Set<string>();
+  for (let i = 0; i < chars.length; i++) {
+    keys.add(chars[i]!);
+    if (i + 1 < chars.length) keys.add(chars[i]! + chars[i + 1]!);
+  }
+  return [...keys];
+}

@@ -1,0 +1,198 @@
+/**
+ * Writes a build's corpus store (store-schema.ts). A build starts from a copy of the previous
+ * build's store when there is one, so documents it keeps are not written again: it deletes the
+ * documents the new build does not list, inserts the prepared ones, and finally patches the
+ * inverted indexes (store-postings.ts). Without a usable previous store it starts empty.
+ *
+ * The file lives in the new generation folder, which nothing reads until the manifest names
+ * it; so it is written without a journal and synced once when it is closed.
+ */
+import { closeSync, copyFileSync, fsyncSync, openSync, rmSync } from "node:fs";
+import Database from "better-sqlite3";
+import type { PreparedDocument } from "./prepare-document.js";
+import { STORE_DDL, STORE_META, STORE_SCHEMA_VERSION, readMeta, writeMeta } from "./store-schema.js";
+
+/** Tables whose rows belong to one document (by doc_key). */
+const DOCUMENT_TABLES = [
+  "documents",
+  "document_periods",
+  "sections",
+  "chunks",
+  "indicator_rows",
+  "task_rows",
+];
+
+/** Share of free pages above which the finished store is compacted (VACUUM). */
+const VACUUM_FREE_SHARE = 0.25;
+
+/** Numbers handed out so far, carried from build to build. */
+export interface StoreCounters {
+  labels: number;
+  deletedLabels: number;
+  rowNumbers: number;
+  taskNumbers: number;
+}
+
+/** A chunk's place in the vector index, decided by the build. */
+export interface ChunkLabel {
+  label: number;
+  vectorKey: string;
+}
+
+/** The new build's store, open for writing. */
+export class StoreWriter {
+  readonly db: Database.Database;
+  readonly counters: StoreCounters;
+  private readonly insertDocumentRow: Database.Statement;
+  private readonly insertPeriod: Database.Statement;
+  private readonly insertSection: Database.Statement;
+  private readonly insertChunk: Database.Statement;
+  private readonly insertRow: Database.Statement;
+  private readonly insertTask: Database.Statement;
+  private readonly setOrder: Database.Statement;
+
+  private constructor(
+    readonly path: string,
+    /** True when the store started as a copy of the previous build's. */
+    readonly copied: boolean,
+  ) {
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = OFF");
+    this.db.pragma("synchronous = OFF");
+    if (!copied) {
+      this.db.transaction(() => {
+        for (const statement of STORE_DDL) this.db.exec(statement);
+        writeMeta(this.db, STORE_META.schema, STORE_SCHEMA_VERSION);
+      })();
+    }
+    const number = (name: string) => Number(readMeta(this.db, name) ?? 0);
+    this.counters = {
+      labels: number(STORE_META.labels),
+      deletedLabels: number(STORE_META.deletedLabels),
+      rowNumbers: number(STORE_META.rowNumbers),
+      taskNumbers: number(STORE_META.taskNumbers),
+    };
+    const insert = (table: string, columns: string[]) =>
+      this.db.prepare(
+        `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+      );
+    this.insertDocumentRow = insert("documents", [
+      "doc_key", "doc_id", "file", "corpus_order", "region", "region_code", "period", "kind", "first_label",
+      "chunk_count", "section_count", "row_count", "canonical_row_count", "task_count", "body", "body_text",
+      "raw_text", "offsets",
+    ]); // prettier-ignore
+    this.insertPeriod = insert("document_periods", ["doc_key", "period"]);
+    this.insertSection = insert("sections", ["doc_key", "ord", "section_id", "body"]);
+    this.insertChunk = insert("chunks", [
+      "label", "doc_key", "ord", "section_id", "start_at", "end_at", "body", "token_count", "vector_key",
+    ]); // prettier-ignore
+    this.insertRow = insert("indicator_rows", [
+      "row_no", "doc_key", "ord", "doc_id", "region", "period", "indicator", "start_at", "body",
+    ]); // prettier-ignore
+    this.insertTask = insert("task_rows", [
+      "task_no",
+      "doc_key",
+      "ord",
+      "doc_id",
+      "task_number",
+      "lead_unit",
+      "body",
+    ]);
+    this.setOrder = this.db.prepare("UPDATE documents SET corpus_order = ? WHERE doc_key = ?");
+  }
+
+  /**
+   * A new store at `path`: a copy of `previous` without the documents `keep` does not list, or
+   * an empty one when there is no previous store.
+   */
+  static create(path: string, previous: { path: string; keep: ReadonlySet<string> } | null): StoreWriter {
+    rmSync(path, { force: true });
+    if (previous) copyFileSync(previous.path, path);
+    const writer = new StoreWriter(path, previous !== null);
+    if (previous) {
+      const held = writer.db.prepare("SELECT doc_key FROM documents").pluck().all() as string[];
+      writer.deleteDocuments(held.filter((k) => !previous.keep.has(k)));
+    }
+    return writer;
+  }
+
+  /** Deletes every row of the given documents. */
+  private deleteDocuments(keys: readonly string[]): void {
+    const statements = DOCUMENT_TABLES.map((t) => this.db.prepare(`DELETE FROM ${t} WHERE doc_key = ?`));
+    this.db.transaction(() => {
+      for (const key of keys) for (const s of statements) s.run(key);
+    })();
+  }
+
+  /** Sets a kept document's place in corpus order. */
+  keepDocument(key: string, order: number): void {
+    this.setOrder.run(order, key);
+  }
+
+  /**
+   * Inserts a prepared document at `order` with its chunks' labels; rows and tasks get the
+   * next numbers. Returns the row numbers given (for the row term index).
+   */
+  insertDocument(key: string, doc: PreparedDocument, order: number, labels: readonly ChunkLabel[]): number[] {
+    const m = doc.meta;
+    const rowNumbers: number[] = [];
+    this.db.transaction(() => {
+      this.insertDocumentRow.run(
+        key, m.id, doc.file, order, m.region, m.regionCode, m.period, m.kind, labels[0]?.label ?? -1,
+        doc.chunks.length, doc.sections.length, doc.rows.length, doc.canonicalRows, doc.tasks.length,
+        doc.json, doc.text, doc.raw, doc.offsetsJson,
+      ); // prettier-ignore
+      for (const period of m.periods ?? [m.period]) this.insertPeriod.run(key, period);
+      doc.sections.forEach((s, i) => this.insertSection.run(key, i, s.id, s.json));
+      doc.chunks.forEach((c, i) =>
+        this.insertChunk.run(
+          labels[i]!.label,
+          key,
+          i,
+          c.sectionId,
+          c.start,
+          c.end,
+          c.json,
+          c.tokenCount,
+          labels[i]!.vectorKey,
+        ),
+      );
+      doc.rows.forEach((r, i) => {
+        const rowNo = this.counters.rowNumbers++;
+        rowNumbers.push(rowNo);
+        this.insertRow.run(rowNo, key, i, r.docId, r.region, r.period, r.indicator, r.start, r.json);
+      });
+      doc.tasks.forEach((t, i) =>
+        this.insertTask.run(this.counters.taskNumbers++, key, i, t.docId, t.number, t.lead, t.json),
+      );
+    })();
+    return rowNumbers;
+  }
+
+  /** Records the counters and settings, compacts when many pages are free, and closes the file synced. */
+  finish(settings: Record<string, string>): void {
+    this.db.transaction(() => {
+      writeMeta(this.db, STORE_META.labels, this.counters.labels);
+      writeMeta(this.db, STORE_META.deletedLabels, this.counters.deletedLabels);
+      writeMeta(this.db, STORE_META.rowNumbers, this.counters.rowNumbers);
+      writeMeta(this.db, STORE_META.taskNumbers, this.counters.taskNumbers);
+      for (const [name, value] of Object.entries(settings)) writeMeta(this.db, name, value);
+    })();
+    const pages = Number(this.db.pragma("page_count", { simple: true }));
+    const free = Number(this.db.pragma("freelist_count", { simple: true }));
+    if (free > VACUUM_FREE_SHARE * pages) this.db.exec("VACUUM");
+    this.db.exec("ANALYZE");
+    this.db.close();
+    const fd = openSync(this.path, "r+");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Closes without finishing (the build failed; the generation folder is discarded). */
+  abandon(): void {
+    if (this.db.open) this.db.close();
+  }
+}
