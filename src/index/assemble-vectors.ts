@@ -62,6 +62,11 @@ export class LabelPlanner {
     return { labels, fresh };
   }
 
+  /** True while a previous chunk's label is free for a passage of this key. */
+  canReuse(vectorKey: string): boolean {
+    return (this.pool.get(vectorKey)?.length ?? 0) > 0;
+  }
+
   /** Labels handed out so far (the next fresh label). */
   get handedOut(): number {
     return this.next;

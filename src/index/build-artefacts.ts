@@ -28,17 +28,22 @@ import { ARTEFACT_FILES } from "./artefact-layout.js";
 import type { ArtefactManifest } from "./artefact-store.js";
 import { LabelPlanner, finishVectorIndex } from "./assemble-vectors.js";
 import { buildDocuments } from "./build-documents.js";
-import { rowTermsFresh, writeIndexes } from "./build-indexes.js";
+import { rowTermsFresh, writeIndexes, type CollectedPostings } from "./build-indexes.js";
 import { planBuild } from "./build-plan.js";
 import { publishBuild } from "./publish-build.js";
 import { passageKeyFunction } from "./passage-key.js";
 import { createPreparePool } from "./prepare-pool.js";
 import { readPreviousBuild, type PreviousBuild } from "./previous-build.js";
-import { PostingsAccumulator } from "./store-postings.js";
+import { PostingsSpool } from "./postings-spool.js";
+import { PostingsAccumulator, type PostingsTable } from "./store-postings.js";
 import { StoreWriter } from "./store-writer.js";
 import { createVectorIndex, type VectorIndex } from "./vector-index.js";
 
 export { passageText } from "./prepare-document.js";
+
+/** Scratch files of fresh inverted indexes, in the generation folder while the build runs. */
+const BM25_SPOOL = "bm25-spool.sqlite";
+const ROW_TERMS_SPOOL = "row-terms-spool.sqlite";
 
 /** Documents to read below which they are read in the main thread (a worker takes ≈ 1 s to start). */
 const WORKER_THRESHOLD = 12;
@@ -64,8 +69,11 @@ export interface BuildReport {
   processed: number;
   /** How the vector index was made: updated from the previous build's, or created afresh. */
   vectorIndex: "updated" | "created";
-  /** Passages whose vectors came from the embedding cache, passages the model embedded, and its time. */
-  embeddings: { cached: number; embedded: number; modelMillis: number };
+  /**
+   * Vectors kept in the index by passage key (no lookup needed), passages whose vectors came
+   * from the embedding cache, passages the model embedded, and the model's time.
+   */
+  embeddings: { reused: number; cached: number; embedded: number; modelMillis: number };
   millis: number;
 }
 
@@ -90,8 +98,9 @@ export interface BuildOptions {
    */
   pipelineVariant?: string;
   /**
-   * Worker threads reading documents (default: one per core, up to 2, when at least
-   * {@link WORKER_THRESHOLD} documents are read; else the main thread reads them).
+   * Worker threads reading documents (default: when at least {@link WORKER_THRESHOLD}
+   * documents are read, one, and a second one (on a machine of two cores or more) as soon as the
+   * build waits for reading rather than for the model; else the main thread reads them).
    */
   workers?: number;
   log?: (line: string) => void;
@@ -162,12 +171,19 @@ async function buildWith(
   );
   let tokenizer: Tokenizer | null = null;
   const sharedTokenizer = () => (tokenizer ??= createTokenizer(loadVocabulary().terms));
-  const workers =
-    options.workers ?? (counts.read >= WORKER_THRESHOLD ? Math.min(2, availableParallelism()) : 0);
+  const most = options.workers ?? (counts.read >= WORKER_THRESHOLD ? Math.min(2, availableParallelism()) : 0);
+  const workers = options.workers ?? Math.min(1, most);
   const pool = createPreparePool({
     threads: workers,
+    maxThreads: most,
     ...(workers === 0 ? { tokenizer: sharedTokenizer() } : {}),
   });
+  const spools = new Set<PostingsSpool>();
+  const spooled = (spool: PostingsSpool) => (spools.add(spool), spool);
+  const disposeSpools = () => {
+    for (const s of spools) s.dispose();
+    spools.clear();
+  };
   try {
     const free = previous ? freeLabels(previous, keptKeys) : [];
     const planner = new LabelPlanner(free, store.counters.labels);
@@ -175,9 +191,12 @@ async function buildWith(
     const previousIndex = () =>
       (index ??= previous ? previous.loadIndex() : createVectorIndex(embedder.dimension));
     const bm25Fresh = !store.copied || previous?.vocabulary !== plan.vocabulary;
-    const rowsFresh = rowTermsFresh(store.copied, counts);
-    const bm25 = { postings: new PostingsAccumulator("bm25_terms"), allChunks: bm25Fresh };
-    const rowTerms = rowsFresh ? null : new PostingsAccumulator("row_terms");
+    const collect = (fresh: boolean, table: PostingsTable, file: string): CollectedPostings =>
+      fresh
+        ? { fresh, spool: spooled(new PostingsSpool(join(generationDir, file))) }
+        : { fresh, postings: new PostingsAccumulator(table) };
+    const bm25 = collect(bm25Fresh, "bm25_terms", BM25_SPOOL);
+    const rowTerms = collect(rowTermsFresh(store.copied, counts), "row_terms", ROW_TERMS_SPOOL);
     if (workers > 0) log(`reading ${counts.read} documents in ${workers} worker threads`);
     const result = await buildDocuments(plan.documents, {
       pool,
@@ -186,8 +205,8 @@ async function buildWith(
       store,
       planner,
       index: previousIndex,
-      bm25,
-      rowTerms,
+      bm25: { postings: bm25.fresh ? bm25.spool : bm25.postings, allChunks: bm25.fresh },
+      rowTerms: rowTerms.fresh ? rowTerms.spool : rowTerms.postings,
       log,
     });
     await pool.close();
@@ -197,14 +216,15 @@ async function buildWith(
     const removedLabels = planner.unclaimed();
     const indexes = writeIndexes({
       store: store.db,
-      copied: store.copied,
       previous: previous?.store ?? null,
+      keptDocuments: [...keptKeys],
       removedDocuments,
-      bm25: { postings: bm25.postings, fresh: bm25Fresh },
+      bm25,
       removedLabels,
       rowTerms,
       tokenizer: sharedTokenizer,
     });
+    disposeSpools();
     const live = store.db.prepare("SELECT label FROM chunks").pluck().all() as number[];
     const liveKeys = store.db.prepare("SELECT vector_key FROM chunks").pluck().all() as string[];
     const assembled = finishVectorIndex(index ?? previousIndex(), {
@@ -254,12 +274,13 @@ async function buildWith(
       if (gone > 0) log(`embedding cache: ${gone} vectors no build uses removed`);
     }
     const embeddings = {
+      reused: planner.reused,
       cached: cached?.stats.hits ?? 0,
       embedded: cached?.stats.embedded ?? 0,
       modelMillis: Math.round(cached?.stats.modelMillis ?? 0),
     };
     log(
-      `embedding cache ${vectorCache?.path ?? "(off)"}: ${embeddings.cached} passages cached, ${embeddings.embedded} embedded ` +
+      `embeddings: ${embeddings.reused} kept in the index, ${embeddings.cached} from the cache ${vectorCache?.path ?? "(off)"}, ${embeddings.embedded} embedded ` +
         `(${(embeddings.modelMillis / 1000).toFixed(1)} s in the model)`,
     );
     return {
@@ -281,6 +302,7 @@ async function buildWith(
     };
   } catch (error) {
     await pool.close();
+    disposeSpools();
     store.abandon();
     rmSync(generationDir, { recursive: true, force: true });
     throw error;

@@ -14,15 +14,22 @@ import type { PlannedDocument } from "./build-plan.js";
 import type { HeldDocument, SkippedFile } from "./previous-build.js";
 import type { PreparePool } from "./prepare-pool.js";
 import type { PreparedDocument } from "./prepare-document.js";
-import { PostingsAccumulator, rowTermKeys } from "./store-postings.js";
 import type { StoreWriter } from "./store-writer.js";
 import type { VectorIndex } from "./vector-index.js";
+
+/** Where entries of an inverted index go while documents are read (memory or a spool file). */
+export interface PostingsSink {
+  add(id: number, terms: readonly string[], counts?: readonly number[]): void;
+}
 
 /** How many documents are prepared and embedded ahead of the one being stored. */
 export const LOOKAHEAD_DOCUMENTS = 8;
 
 /** Seconds between two progress lines. */
 const PROGRESS_SECONDS = 10;
+
+/** Documents the rate in a progress line is measured over. */
+const RATE_WINDOW = 50;
 
 /** A document of the new build (kept or read), with what the reports need. */
 export interface BuiltDocument extends HeldDocument {
@@ -41,9 +48,9 @@ export interface DocumentsContext {
   /** The vector index being updated (null until the first vector must be inserted). */
   index: () => VectorIndex;
   /** Collects BM25 entries; `allChunks`: of every chunk read (a fresh index), else only of new labels. */
-  bm25: { postings: PostingsAccumulator; allChunks: boolean };
-  /** Collects the new rows' row-term keys, or null when the index is written afresh from the store. */
-  rowTerms: PostingsAccumulator | null;
+  bm25: { postings: PostingsSink; allChunks: boolean };
+  /** Collects the new rows' row-term keys (in memory for a patch, in a spool for a fresh index). */
+  rowTerms: PostingsSink;
   log: (line: string) => void;
 }
 
@@ -75,6 +82,7 @@ export async function buildDocuments(
   const toRead = plan.filter((d) => d.action === "read");
   const started = Date.now();
   let lastProgress = started;
+  const recent: number[] = [];
   let processed = 0;
   let done = 0;
   let inserted = 0;
@@ -84,13 +92,21 @@ export async function buildDocuments(
     const bytes = readFileSync(d.path);
     if (createHash("sha256").update(bytes).digest("hex") !== d.sha256)
       return Promise.resolve({ file: d.file, reason: "changed while the build was running; build again" });
+    const state = { prepared: false };
+    preparedState.set(d.key + d.path, state);
     return ctx.pool.prepare(d.file, bytes, d.overrides).then(async (prepared) => {
+      state.prepared = true;
       if (!("chunks" in prepared)) return prepared;
-      const vectors = await ctx.embedder.embedPassages(prepared.chunks.map((c) => c.passage));
-      return { prepared, vectors };
+      const vectorKeys = prepared.chunks.map((c) => ctx.keyOf(c.passage));
+      // A passage whose vector the index holds under a label it can take over needs none.
+      const needed = vectorKeys.flatMap((k, i) => (ctx.planner.canReuse(k) ? [] : [i]));
+      const found = await ctx.embedder.embedPassages(needed.map((i) => prepared.chunks[i]!.passage));
+      const vectors = new Map(needed.map((i, j) => [i, found[j]!]));
+      return { prepared, vectorKeys, vectors };
     });
   };
   type Started = ReturnType<typeof start>;
+  const preparedState = new Map<string, { prepared: boolean }>();
   const inFlight = new Map<string, Started>();
   let next = 0;
   const fill = () => {
@@ -113,21 +129,30 @@ export async function buildDocuments(
       continue;
     }
     fill();
+    // Waiting for a document that is still being read means reading, not the model, is what
+    // the build waits for: one more worker then uses the core the model leaves idle.
+    if (preparedState.get(d.key + d.path)?.prepared === false && ctx.pool.grow())
+      ctx.log(`reading is slower than embedding: now ${ctx.pool.threads} worker threads`);
     const outcome = await inFlight.get(d.key + d.path)!;
     inFlight.delete(d.key + d.path);
+    preparedState.delete(d.key + d.path);
     fill();
     done++;
     if (!("prepared" in outcome)) {
       problems.push({ ...(outcome as IngestProblem), key: d.key });
     } else {
       processed++;
-      inserted += storeDocument(d.key, order, outcome.prepared, outcome.vectors, ctx);
+      inserted += await storeDocument(d.key, order, outcome, ctx);
       built.push({ ...summary(d.key, outcome.prepared), cached: false });
     }
+    recent.push(Date.now());
+    if (recent.length > RATE_WINDOW) recent.shift();
     if (Date.now() - lastProgress >= PROGRESS_SECONDS * 1000 || done === toRead.length) {
       lastProgress = Date.now();
       const seconds = (lastProgress - started) / 1000;
-      const rate = done / Math.max(seconds, 0.001);
+      // The rate of the last documents: the cached ones at the start say little about the rest.
+      const span = (recent[recent.length - 1]! - (recent.length > 1 ? recent[0]! : started)) / 1000;
+      const rate = (recent.length > 1 ? recent.length - 1 : 1) / Math.max(span, 0.001);
       ctx.log(
         `progress: ${done}/${toRead.length} documents read (${((100 * done) / toRead.length).toFixed(1)}%), ` +
           `${rate.toFixed(2)} documents/s, ${formatSeconds(seconds)} elapsed, ${formatSeconds((toRead.length - done) / rate)} left`,
@@ -151,24 +176,28 @@ function summary(key: string, doc: PreparedDocument): HeldDocument {
 }
 
 /** Gives a read document its labels, inserts its new vectors and stores it; returns the vectors inserted. */
-function storeDocument(
+async function storeDocument(
   key: string,
   order: number,
-  doc: PreparedDocument,
-  vectors: number[][],
+  read: { prepared: PreparedDocument; vectorKeys: string[]; vectors: Map<number, number[]> },
   ctx: DocumentsContext,
-): number {
+): Promise<number> {
+  const { prepared: doc, vectorKeys, vectors } = read;
   ctx.log(describe(doc));
   if (doc.sections.length === 1)
     ctx.log(`note: ${doc.file} has no recognisable heading; indexed as one section`);
-  const vectorKeys = doc.chunks.map((c) => ctx.keyOf(c.passage));
   const { labels, fresh } = ctx.planner.claim(vectorKeys);
-  if (fresh.length > 0)
+  if (fresh.length > 0) {
+    // A label expected to be taken over may have gone to an earlier chunk of the same passage.
+    const missing = fresh.filter((i) => !vectors.has(i));
+    const late = await ctx.embedder.embedPassages(missing.map((i) => doc.chunks[i]!.passage));
+    missing.forEach((i, j) => vectors.set(i, late[j]!));
     insertVectors(
       ctx.index(),
-      fresh.map((i) => vectors[i]!),
+      fresh.map((i) => vectors.get(i)!),
       fresh.map((i) => labels[i]!),
     );
+  }
   const freshSet = new Set(fresh);
   doc.chunks.forEach((c, i) => {
     if (ctx.bm25.allChunks || freshSet.has(i)) ctx.bm25.postings.add(labels[i]!, c.terms, c.counts);
@@ -179,6 +208,6 @@ function storeDocument(
     order,
     labels.map((label, i) => ({ label, vectorKey: vectorKeys[i]! })),
   );
-  doc.rows.forEach((r, i) => ctx.rowTerms?.add(rowNumbers[i]!, rowTermKeys(r.clause)));
+  doc.rows.forEach((r, i) => ctx.rowTerms.add(rowNumbers[i]!, r.termKeys));
   return fresh.length;
 }

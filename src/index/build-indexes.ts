@@ -8,7 +8,13 @@
 import type Database from "better-sqlite3";
 import type { Chunk } from "../types.js";
 import { passageText } from "./prepare-document.js";
-import { PostingsAccumulator, applyPostings, rowTermKeys } from "./store-postings.js";
+import type { PostingsSpool } from "./postings-spool.js";
+import {
+  applyPostings,
+  rowTermKeys,
+  writeFreshPostings,
+  type PostingsAccumulator,
+} from "./store-postings.js";
 import type { Tokenizer } from "./tokenize.js";
 
 /** Share of changed documents above which the row term index is written afresh rather than patched. */
@@ -28,21 +34,26 @@ export function rowTermsFresh(
   );
 }
 
+/** Entries of one index collected while documents were read: all of them (a spool), or a patch's (memory). */
+export type CollectedPostings =
+  { fresh: true; spool: PostingsSpool } | { fresh: false; postings: PostingsAccumulator };
+
 /** What {@link writeIndexes} needs. */
 export interface IndexInputs {
   /** The new store (documents inserted). */
   store: Database.Database;
-  /** True when the new store is a copy of the previous one (its indexes can be patched). */
-  copied: boolean;
   /** The previous build's store, open read-only, or null. */
   previous: Database.Database | null;
+  /** Documents kept from the previous build (their rows are in the new store already). */
+  keptDocuments: readonly string[];
   /** Previous documents the new build does not keep. */
   removedDocuments: readonly string[];
-  bm25: { postings: PostingsAccumulator; fresh: boolean };
+  /** BM25 entries: every chunk's (fresh: only without kept documents) or those of new labels. */
+  bm25: CollectedPostings;
   /** Vector labels nobody took over (their chunks are gone). */
   removedLabels: readonly number[];
-  /** The new rows' keys (for a patch), or null to write the index afresh from every row. */
-  rowTerms: PostingsAccumulator | null;
+  /** Row term entries: every read row's (fresh) or those of a patch. */
+  rowTerms: CollectedPostings;
   tokenizer: () => Tokenizer;
 }
 
@@ -62,17 +73,14 @@ function passagesOf(db: Database.Database, labels: readonly number[]): string[] 
 }
 
 /** The row numbers and clause keys of the rows of the given documents. */
-function rowsOf(db: Database.Database, documents: readonly string[] | null): Array<[number, string[]]> {
-  const select =
-    documents === null
-      ? db.prepare("SELECT row_no, body FROM indicator_rows")
-      : db.prepare("SELECT row_no, body FROM indicator_rows WHERE doc_key = ?");
-  const read = (rows: unknown[]) =>
-    (rows as Array<{ row_no: number; body: string }>).map((r): [number, string[]] => [
+function rowsOf(db: Database.Database, documents: readonly string[]): Array<[number, string[]]> {
+  const select = db.prepare("SELECT row_no, body FROM indicator_rows WHERE doc_key = ?");
+  return documents.flatMap((key) =>
+    (select.all(key) as Array<{ row_no: number; body: string }>).map((r): [number, string[]] => [
       r.row_no,
       rowTermKeys((JSON.parse(r.body) as { clause: string }).clause),
-    ]);
-  return documents === null ? read(select.all()) : documents.flatMap((key) => read(select.all(key)));
+    ]),
+  );
 }
 
 /** Writes both indexes; returns how each was written. */
@@ -81,39 +89,36 @@ export function writeIndexes(inputs: IndexInputs): {
   rowTerms: "fresh" | "patched";
 } {
   const { store, previous } = inputs;
-  // BM25: a patch removes the terms of the passages whose labels went.
-  const bm25Fresh = inputs.bm25.fresh || !inputs.copied;
-  const removedTerms = new Set<string>();
-  if (!bm25Fresh && inputs.removedLabels.length > 0 && previous) {
-    const tokenizer = inputs.tokenizer();
-    for (const passage of passagesOf(previous, inputs.removedLabels))
-      for (const t of tokenizer.tokens(passage)) removedTerms.add(t);
-  }
-  applyPostings(
-    store,
-    "bm25_terms",
-    { added: inputs.bm25.postings, removedIds: new Set(inputs.removedLabels), removedTerms },
-    bm25Fresh,
-  );
-
-  // Row terms: patched when few documents changed, else written from every row of the new store.
-  if (inputs.rowTerms === null || !inputs.copied || !previous) {
-    const all = new PostingsAccumulator("row_terms");
-    for (const [rowNo, keys] of rowsOf(store, null)) all.add(rowNo, keys);
-    applyPostings(store, "row_terms", { added: all, removedIds: new Set(), removedTerms: [] }, true);
+  // BM25: afresh from the spool, or a patch that also removes the terms of the passages whose labels went.
+  const bm25 = inputs.bm25;
+  if (bm25.fresh) {
+    if (inputs.keptDocuments.length > 0) throw new Error("a fresh BM25 index needs every chunk's terms");
+    writeFreshPostings(store, "bm25_terms", (part) => bm25.spool.entries(part));
   } else {
-    const removedRows = rowsOf(previous, inputs.removedDocuments);
-    applyPostings(
-      store,
-      "row_terms",
-      {
-        added: inputs.rowTerms,
-        removedIds: new Set(removedRows.map(([rowNo]) => rowNo)),
-        removedTerms: new Set(removedRows.flatMap(([, keys]) => keys)),
-      },
-      false,
-    );
+    const removedTerms = new Set<string>();
+    if (inputs.removedLabels.length > 0 && previous) {
+      const tokenizer = inputs.tokenizer();
+      for (const passage of passagesOf(previous, inputs.removedLabels))
+        for (const t of tokenizer.tokens(passage)) removedTerms.add(t);
+    }
+    applyPostings(store, "bm25_terms", {
+      added: bm25.postings,
+      removedIds: new Set(inputs.removedLabels),
+      removedTerms,
+    });
   }
-  const rowsPatched = inputs.rowTerms !== null && inputs.copied && previous !== null;
-  return { bm25: bm25Fresh ? "fresh" : "patched", rowTerms: rowsPatched ? "patched" : "fresh" };
+  // Row terms: afresh (the kept documents' rows join the spool first), or a patch.
+  const rows = inputs.rowTerms;
+  if (rows.fresh) {
+    for (const [rowNo, keys] of rowsOf(store, inputs.keptDocuments)) rows.spool.add(rowNo, keys);
+    writeFreshPostings(store, "row_terms", (part) => rows.spool.entries(part));
+  } else {
+    const removedRows = previous ? rowsOf(previous, inputs.removedDocuments) : [];
+    applyPostings(store, "row_terms", {
+      added: rows.postings,
+      removedIds: new Set(removedRows.map(([rowNo]) => rowNo)),
+      removedTerms: new Set(removedRows.flatMap(([, keys]) => keys)),
+    });
+  }
+  return { bm25: bm25.fresh ? "fresh" : "patched", rowTerms: rows.fresh ? "fresh" : "patched" };
 }

@@ -11,6 +11,7 @@ import { readDocumentBytes } from "../ingest/read-document.js";
 import type { MetadataOverrides } from "../ingest/metadata.js";
 import { chunkDocument } from "../sections/chunk.js";
 import type { Chunk, DocumentMeta, IngestProblem } from "../types.js";
+import { rowTermKeys } from "./store-postings.js";
 import type { Tokenizer } from "./tokenize.js";
 
 /** The text embedded for a chunk: its document title and heading path give it context. */
@@ -51,8 +52,8 @@ export interface PreparedDocument {
     period: string;
     indicator: string | null;
     start: number;
-    /** The row's clause, for the row term index. */
-    clause: string;
+    /** The keys of the row term index for the row's clause (store-postings.ts). */
+    termKeys: string[];
     json: string;
   }[];
   tasks: { docId: string; number: number; lead: string | null; json: string }[];
@@ -115,7 +116,7 @@ export async function prepareDocument(
       period: r.period,
       indicator: r.indicator,
       start: r.source.start,
-      clause: r.clause,
+      termKeys: rowTermKeys(r.clause),
       json: JSON.stringify(r),
     })),
     tasks: tasks.map((t) => ({ docId: t.docId, number: t.number, lead: t.lead, json: JSON.stringify(t) })),

@@ -21,8 +21,10 @@ import { createTokenizer, type Tokenizer } from "./tokenize.js";
 
 /** Prepares documents; {@link PreparePool.close} when done. */
 export interface PreparePool {
-  /** How many threads prepare documents (0: the calling thread). */
+  /** How many threads prepare documents now (0: the calling thread). */
   readonly threads: number;
+  /** Starts one more worker when the pool has fewer than its most; true when it did. */
+  grow(): boolean;
   prepare(
     file: string,
     bytes: Uint8Array,
@@ -33,8 +35,10 @@ export interface PreparePool {
 
 /** Options of {@link createPreparePool}. */
 export interface PreparePoolOptions {
-  /** Worker threads (default 0: prepare in the calling thread). */
+  /** Worker threads to start with (default 0: prepare in the calling thread). */
   threads?: number;
+  /** Most worker threads {@link PreparePool.grow} may reach (default `threads`). */
+  maxThreads?: number;
   /** The tokenizer of the calling thread, when it has one already (threads = 0). */
   tokenizer?: Tokenizer;
 }
@@ -56,6 +60,7 @@ function inThread(tokenizer: Tokenizer | undefined): PreparePool {
   const context = { vocabulary, tokenizer: tokenizer ?? createTokenizer(vocabulary.terms) };
   return {
     threads: 0,
+    grow: () => false,
     prepare: (file, bytes, overrides) => prepareDocument(file, bytes, { ...context, overrides }),
     close: async () => {},
   };
@@ -81,7 +86,7 @@ export function createPreparePool(options: PreparePoolOptions = {}): PreparePool
     for (const p of pending.values()) p.reject(failure);
     pending.clear();
   };
-  const workers = Array.from({ length: threads }, () => {
+  const start = () => {
     const worker = new Worker(BOOTSTRAP, { execArgv: [], workerData: {} satisfies WorkerSetup });
     worker.on("message", (message: WorkerResult | { ready: true }) => {
       if ("ready" in message) {
@@ -99,12 +104,22 @@ export function createPreparePool(options: PreparePoolOptions = {}): PreparePool
     });
     worker.on("error", (error) => fail(error));
     worker.on("exit", (code) => {
-      if (code !== 0) fail(new Error(`a document worker stopped with exit code ${code}`));
+      if (code !== 0 && !closing) fail(new Error(`a document worker stopped with exit code ${code}`));
     });
     return worker;
-  });
+  };
+  let closing = false;
+  const workers = Array.from({ length: threads }, start);
+  const most = Math.max(threads, options.maxThreads ?? threads);
   return {
-    threads,
+    get threads() {
+      return workers.length;
+    },
+    grow() {
+      if (workers.length >= most || failure) return false;
+      workers.push(start());
+      return true;
+    },
     prepare(file, bytes, overrides) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
@@ -115,6 +130,7 @@ export function createPreparePool(options: PreparePoolOptions = {}): PreparePool
       });
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

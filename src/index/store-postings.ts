@@ -4,10 +4,11 @@
  * character pair → the numbers of the indicator rows whose clause holds it, the row term index
  * of src/retrieve/row-term-index.ts). One blob per term (postings-codec.ts).
  *
- * A build either writes an index afresh from every entry, or patches the previous build's
- * copy: each term of an added or removed entry is read, its removed ids dropped, its added ones
- * merged, and written back. Adding a document touches only its own terms, so its cost does not
- * grow with the corpus.
+ * A build either writes an index afresh from every entry ({@link writeFreshPostings}, in
+ * partitions of the terms so memory stays bounded), or patches the previous build's copy
+ * ({@link applyPostings}): each term of an added or removed entry is read, its removed ids
+ * dropped, its added ones merged, and written back. Adding a document touches only its own
+ * terms, so its cost does not grow with the corpus.
  */
 import type Database from "better-sqlite3";
 import { decodePostings, encodePostings } from "./postings-codec.js";
@@ -83,29 +84,30 @@ export interface PostingsPatch {
   removedTerms: Iterable<string>;
 }
 
+function statements(db: Database.Database, table: PostingsTable) {
+  return {
+    read: db.prepare(`SELECT postings FROM ${table} WHERE term = ?`).pluck(),
+    write: db.prepare(
+      `INSERT INTO ${table} (term, postings) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET postings = excluded.postings`,
+    ),
+    remove: db.prepare(`DELETE FROM ${table} WHERE term = ?`),
+  };
+}
+
 /**
- * Writes an index: afresh (`fresh`: the table is emptied and holds exactly the added entries)
- * or as a patch of what the table holds. Returns the number of terms written.
+ * Patches an index: every term of an added or removed entry is read, its removed ids dropped,
+ * its added entries merged, and written back (or deleted when nothing is left). Returns the
+ * number of terms written.
  */
-export function applyPostings(
-  db: Database.Database,
-  table: PostingsTable,
-  patch: PostingsPatch,
-  fresh: boolean,
-): number {
+export function applyPostings(db: Database.Database, table: PostingsTable, patch: PostingsPatch): number {
   const withCounts = WITH_COUNTS[table];
-  const read = db.prepare(`SELECT postings FROM ${table} WHERE term = ?`).pluck();
-  const write = db.prepare(
-    `INSERT INTO ${table} (term, postings) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET postings = excluded.postings`,
-  );
-  const remove = db.prepare(`DELETE FROM ${table} WHERE term = ?`);
+  const { read, write, remove } = statements(db, table);
   const touched = new Set(patch.added.termList());
-  if (!fresh) for (const term of patch.removedTerms) touched.add(term);
+  for (const term of patch.removedTerms) touched.add(term);
   let written = 0;
   db.transaction(() => {
-    if (fresh) db.exec(`DELETE FROM ${table}`);
     for (const term of touched) {
-      const blob = fresh ? undefined : (read.get(term) as Buffer | undefined);
+      const blob = read.get(term) as Buffer | undefined;
       const old = blob ? decodePostings(blob, withCounts) : null;
       const merged = merge(old, patch.added.entriesOf(term), patch.removedIds, withCounts);
       if (merged.ids.length === 0) {
@@ -116,6 +118,55 @@ export function applyPostings(
       written++;
     }
   })();
+  return written;
+}
+
+/** One id's entries: its terms and, for BM25, how often each occurs. */
+export type PostingsEntry = readonly [id: number, terms: readonly string[], counts: readonly number[] | null];
+
+/** A fresh index is written in this many passes over its entries, each holding one part of the terms. */
+export const FRESH_PARTITIONS = 6;
+
+/** The partition of a term in a fresh write. */
+export function partitionOf(term: string): number {
+  return (term.charCodeAt(0) * 31 + (term.charCodeAt(1) || 0)) % FRESH_PARTITIONS;
+}
+
+/**
+ * Writes an index afresh from every entry. `entries(part)` is asked once per partition of the
+ * terms ({@link FRESH_PARTITIONS}) and yields at least the entries with terms of that partition
+ * (postings-spool.ts yields exactly those), so memory holds one part of the postings at a time.
+ * Returns the number of terms written.
+ */
+export function writeFreshPostings(
+  db: Database.Database,
+  table: PostingsTable,
+  entries: (part: number) => Iterable<PostingsEntry>,
+): number {
+  const withCounts = WITH_COUNTS[table];
+  const { write } = statements(db, table);
+  db.exec(`DELETE FROM ${table}`);
+  let written = 0;
+  for (let part = 0; part < FRESH_PARTITIONS; part++) {
+    const accumulator = new PostingsAccumulator(table);
+    for (const [id, terms, counts] of entries(part)) {
+      const keep: string[] = [];
+      const kept: number[] = [];
+      terms.forEach((t, i) => {
+        if (partitionOf(t) !== part) return;
+        keep.push(t);
+        kept.push(counts?.[i] ?? 1);
+      });
+      if (keep.length > 0) accumulator.add(id, keep, kept);
+    }
+    db.transaction(() => {
+      for (const term of accumulator.termList()) {
+        const merged = merge(null, accumulator.entriesOf(term), new Set(), withCounts);
+        write.run(term, Buffer.from(encodePostings(merged.ids, merged.counts)));
+        written++;
+      }
+    })();
+  }
   return written;
 }
 

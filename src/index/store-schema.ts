@@ -25,7 +25,11 @@ export const STORE_SCHEMA_VERSION = 1;
 /** File name of the store inside a generation folder. */
 export const STORE_FILE = "store.sqlite";
 
-/** Statements creating the tables and indexes, in order. */
+/**
+ * Statements creating the tables and their indexes, in order. A build that fills a store from
+ * nothing creates the tables first and the indexes ({@link STORE_INDEXES}) at the end, which
+ * is faster than keeping them up to date row by row.
+ */
 export const STORE_DDL: readonly string[] = [
   `CREATE TABLE store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)`,
   `CREATE TABLE documents (
@@ -48,10 +52,10 @@ export const STORE_DDL: readonly string[] = [
     raw_text TEXT,
     offsets TEXT NOT NULL
   )`,
-  `CREATE INDEX documents_by_id ON documents (doc_id)`,
-  `CREATE INDEX documents_by_place ON documents (region, period)`,
+  `CREATE INDEX IF NOT EXISTS documents_by_id ON documents (doc_id)`,
+  `CREATE INDEX IF NOT EXISTS documents_by_place ON documents (region, period)`,
   `CREATE TABLE document_periods (doc_key TEXT NOT NULL, period TEXT NOT NULL, PRIMARY KEY (doc_key, period))`,
-  `CREATE INDEX document_periods_by_period ON document_periods (period)`,
+  `CREATE INDEX IF NOT EXISTS document_periods_by_period ON document_periods (period)`,
   `CREATE TABLE sections (
     doc_key TEXT NOT NULL,
     ord INTEGER NOT NULL,
@@ -59,7 +63,7 @@ export const STORE_DDL: readonly string[] = [
     body TEXT NOT NULL,
     PRIMARY KEY (doc_key, ord)
   )`,
-  `CREATE INDEX sections_by_id ON sections (section_id)`,
+  `CREATE INDEX IF NOT EXISTS sections_by_id ON sections (section_id)`,
   `CREATE TABLE chunks (
     label INTEGER PRIMARY KEY,
     doc_key TEXT NOT NULL,
@@ -71,7 +75,7 @@ export const STORE_DDL: readonly string[] = [
     token_count INTEGER NOT NULL,
     vector_key TEXT NOT NULL
   )`,
-  `CREATE INDEX chunks_by_document ON chunks (doc_key, ord)`,
+  `CREATE INDEX IF NOT EXISTS chunks_by_document ON chunks (doc_key, ord)`,
   `CREATE TABLE indicator_rows (
     row_no INTEGER PRIMARY KEY,
     doc_key TEXT NOT NULL,
@@ -83,10 +87,10 @@ export const STORE_DDL: readonly string[] = [
     start_at INTEGER NOT NULL,
     body TEXT NOT NULL
   )`,
-  `CREATE INDEX indicator_rows_by_document ON indicator_rows (doc_key, ord)`,
-  `CREATE INDEX indicator_rows_by_place ON indicator_rows (region, period)`,
-  `CREATE INDEX indicator_rows_by_indicator ON indicator_rows (indicator)`,
-  `CREATE INDEX indicator_rows_by_statement ON indicator_rows (doc_id, start_at)`,
+  `CREATE INDEX IF NOT EXISTS indicator_rows_by_document ON indicator_rows (doc_key, ord)`,
+  `CREATE INDEX IF NOT EXISTS indicator_rows_by_place ON indicator_rows (region, period)`,
+  `CREATE INDEX IF NOT EXISTS indicator_rows_by_indicator ON indicator_rows (indicator)`,
+  `CREATE INDEX IF NOT EXISTS indicator_rows_by_statement ON indicator_rows (doc_id, start_at)`,
   `CREATE TABLE task_rows (
     task_no INTEGER PRIMARY KEY,
     doc_key TEXT NOT NULL,
@@ -96,9 +100,9 @@ export const STORE_DDL: readonly string[] = [
     lead_unit TEXT,
     body TEXT NOT NULL
   )`,
-  `CREATE INDEX task_rows_by_document ON task_rows (doc_key, ord)`,
-  `CREATE INDEX task_rows_by_number ON task_rows (doc_id, task_number)`,
-  `CREATE INDEX task_rows_by_lead ON task_rows (lead_unit)`,
+  `CREATE INDEX IF NOT EXISTS task_rows_by_document ON task_rows (doc_key, ord)`,
+  `CREATE INDEX IF NOT EXISTS task_rows_by_number ON task_rows (doc_id, task_number)`,
+  `CREATE INDEX IF NOT EXISTS task_rows_by_lead ON task_rows (lead_unit)`,
   `CREATE TABLE bm25_terms (term TEXT PRIMARY KEY, postings BLOB NOT NULL)`,
   `CREATE TABLE row_terms (term TEXT PRIMARY KEY, postings BLOB NOT NULL)`,
 ];
@@ -170,3 +174,9 @@ export function writeMeta(db: Database.Database, name: string, value: string | n
     "INSERT INTO store_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
   ).run(name, String(value));
 }
+
+/** The index statements of {@link STORE_DDL} (each `IF NOT EXISTS`). */
+export const STORE_INDEXES: readonly string[] = STORE_DDL.filter((s) => s.startsWith("CREATE INDEX"));
+
+/** The table statements of {@link STORE_DDL}. */
+export const STORE_TABLES: readonly string[] = STORE_DDL.filter((s) => !s.startsWith("CREATE INDEX"));

@@ -10,7 +10,14 @@
 import { closeSync, copyFileSync, fsyncSync, openSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { PreparedDocument } from "./prepare-document.js";
-import { STORE_DDL, STORE_META, STORE_SCHEMA_VERSION, readMeta, writeMeta } from "./store-schema.js";
+import {
+  STORE_INDEXES,
+  STORE_TABLES,
+  STORE_META,
+  STORE_SCHEMA_VERSION,
+  readMeta,
+  writeMeta,
+} from "./store-schema.js";
 
 /** Tables whose rows belong to one document (by doc_key). */
 const DOCUMENT_TABLES = [
@@ -61,7 +68,7 @@ export class StoreWriter {
     this.db.pragma("synchronous = OFF");
     if (!copied) {
       this.db.transaction(() => {
-        for (const statement of STORE_DDL) this.db.exec(statement);
+        for (const statement of STORE_TABLES) this.db.exec(statement);
         writeMeta(this.db, STORE_META.schema, STORE_SCHEMA_VERSION);
       })();
     }
@@ -178,6 +185,7 @@ export class StoreWriter {
       writeMeta(this.db, STORE_META.taskNumbers, this.counters.taskNumbers);
       for (const [name, value] of Object.entries(settings)) writeMeta(this.db, name, value);
     })();
+    for (const statement of STORE_INDEXES) this.db.exec(statement);
     const pages = Number(this.db.pragma("page_count", { simple: true }));
     const free = Number(this.db.pragma("freelist_count", { simple: true }));
     if (free > VACUUM_FREE_SHARE * pages) this.db.exec("VACUUM");
