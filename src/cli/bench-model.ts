@@ -1,0 +1,47 @@
+/**
+ * The model's own time for a build's chunks, for `npm run bench:public`: passages taken evenly
+ * from the built store are embedded in this process, alone, exactly as the build sends them to
+ * the model (windows of {@link EMBED_WINDOW} sorted by length, the embedder's batches), and
+ * the time per passage is multiplied by the number of passages the build embedded.
+ */
+import Database from "better-sqlite3";
+import { EMBED_WINDOW } from "../embed/cached-embedder.js";
+import type { Embedder } from "../embed/embedder.js";
+import { passageText } from "../index/prepare-document.js";
+
+/** Passages spread evenly over the chunks of a store, in corpus order. */
+export function samplePassages(storePath: string, count: number): string[] {
+  const db = new Database(storePath, { readonly: true });
+  try {
+    const total = db.prepare("SELECT count(*) FROM chunks").pluck().get() as number;
+    const step = Math.max(1, Math.floor(total / count));
+    const rows = db
+      .prepare(
+        `SELECT c.body AS chunk, c.start_at AS s, c.end_at AS e, d.body_text AS text, d.body AS doc
+         FROM chunks c JOIN documents d ON d.doc_key = c.doc_key
+         WHERE c.label % ? = 0 ORDER BY d.corpus_order, c.ord LIMIT ?`,
+      )
+      .all(step, count) as Array<{ chunk: string; s: number; e: number; text: string; doc: string }>;
+    return rows.map((r) => {
+      const chunk = JSON.parse(r.chunk) as { path: string[]; text?: string };
+      const title = (JSON.parse(r.doc) as { meta: { title: string } }).meta.title;
+      return passageText({ path: chunk.path, text: chunk.text ?? r.text.slice(r.s, r.e) }, title);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Milliseconds the model takes per passage, embedding `passages` as a build does. */
+export async function modelMillisPerPassage(
+  embedder: Embedder,
+  passages: readonly string[],
+): Promise<number> {
+  await embedder.embedPassages(passages.slice(0, 8)); // warm up
+  const started = performance.now();
+  for (let i = 0; i < passages.length; i += EMBED_WINDOW) {
+    const round = passages.slice(i, i + EMBED_WINDOW).sort((a, b) => a.length - b.length);
+    await embedder.embedPassages(round);
+  }
+  return (performance.now() - started) / Math.max(1, passages.length);
+}

@@ -1,0 +1,212 @@
+/**
+ * `npm run bench:public [-- --docs N --corpus DIR --out DIR --cache DIR --model-sample N]`:
+ * issue 19's table, measured on the public corpus (or a folder given, or N of its documents
+ * taken evenly), each step in its own process as a user runs it:
+ *   1. full build from scratch into an empty artefact folder (`build-index`), and the model's
+ *      own time for the passages it embedded (a sample embedded alone, as the build batches it);
+ *      the embedding cache is the artefact folder's own, empty — unless `--cache DIR` names a
+ *      filled one (then say so when quoting the figure);
+ *   2. rebuild after a change of the extraction code, simulated with `build-index
+ *      --pipeline-variant …`: the text is mixed into every document's key exactly as a change
+ *      of src/ingest, src/sections or src/indicators changes the pipeline hash, so every
+ *      document is read, parsed and chunked again, while passages stay as they were;
+ *   3. `ask` cold start (process start to the answer on stdout) and its peak RSS;
+ *   4. per-question p50/p95 over targets.jsonl (its questions about the documents built);
+ *   5. the bot's RSS after start (bench-bot.ts);
+ *   6. `npm run add` of one document held back from the corpus;
+ *   7. the artefact folder's size.
+ * Prints the table (what | measured | goal | met?) and the figures as JSON. Not a test.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PROJECT_ROOT, loadConfig } from "../config.js";
+import { loadEmbedder } from "../embed/embedder.js";
+import { ARTEFACT_FILES } from "../index/artefact-layout.js";
+import { MANIFEST_FILE, readJson, type ArtefactManifest } from "../index/artefact-store.js";
+import { manifestGeneration } from "../index/previous-build.js";
+import { measureBot } from "./bench-bot.js";
+import { modelMillisPerPassage, samplePassages } from "./bench-model.js";
+import { folderMb, runScript, timeToFirstOutput } from "./bench-process.js";
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+
+/** Documents of the corpus folder, `count` of them taken evenly (all when count is 0). */
+function chooseDocuments(dir: string, count: number): string[] {
+  const all = readdirSync(dir)
+    .filter((f) => !f.startsWith(".") && !f.endsWith(".json"))
+    .sort();
+  if (count <= 0 || count >= all.length) return all;
+  return Array.from({ length: count }, (_, i) => all[Math.floor((i * all.length) / count)]!);
+}
+
+interface Target {
+  q: string;
+  status: string[];
+  expect?: string[];
+  cite?: string;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const source = resolve(option("--corpus", join(PROJECT_ROOT, "..", "shared", "public-corpus", "docs")));
+  const out = resolve(option("--out", "/tmp/bench-public"));
+  const cache = option("--cache", "");
+  const docs = chooseDocuments(source, Number(option("--docs", "0")));
+  const held = docs[docs.length - 1]!;
+  rmSync(out, { recursive: true, force: true });
+  const corpus = join(out, "corpus");
+  const incoming = join(out, "incoming");
+  const artefacts = join(out, "artefacts");
+  mkdirSync(corpus, { recursive: true });
+  mkdirSync(incoming, { recursive: true });
+  for (const f of docs) copyFileSync(join(source, f), join(f === held ? incoming : corpus, f));
+  const env: Record<string, string> = {
+    CORPUS_DIR: corpus,
+    ARTEFACT_DIR: artefacts,
+    ...(cache ? { EMBEDDING_CACHE_DIR: resolve(cache) } : {}),
+  };
+  const step = (line: string) => console.error(`bench:public: ${line}`);
+  step(`${docs.length - 1} documents in ${corpus} (${held} held back to add); artefacts in ${artefacts}`);
+
+  step("full build from scratch…");
+  const build = runScript("src/cli/build-index.ts", [], env);
+  const embedded = Number(/, (\d+) embedded \(/u.exec(build.stdout)?.[1] ?? NaN);
+  const counts = JSON.parse(/counts (\{.*\})/u.exec(build.stdout)?.[1] ?? "{}") as Record<string, number>;
+  const manifest = readJson<ArtefactManifest>(join(artefacts, MANIFEST_FILE));
+  const storePath = join(artefacts, manifestGeneration(manifest)!, ARTEFACT_FILES.store);
+  step(`built in ${fmt(build.seconds)} s; measuring the model alone…`);
+  const embedder = await loadEmbedder({
+    modelDir: config.modelDir,
+    modelId: config.modelId,
+    allowRemote: false,
+  });
+  const perPassage = await modelMillisPerPassage(
+    embedder,
+    samplePassages(storePath, Number(option("--model-sample", "1000"))),
+  );
+  const modelSeconds = (perPassage * embedded) / 1000;
+
+  step("rebuild after an extraction-code change (--pipeline-variant)…");
+  const rebuild = runScript("src/cli/build-index.ts", ["--pipeline-variant", `bench ${Date.now()}`], env);
+
+  const targets = readFileSync(option("--targets", join(source, "..", "targets.jsonl")), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Target);
+  const built = new Set(docs.filter((f) => f !== held));
+  const asked = targets.filter((t) => !t.cite || built.has(t.cite));
+  const questions = (asked.length > 0 ? asked : targets).slice(0, Number(option("--questions", "2000")));
+  step(`ask cold start (3 runs), then ${questions.length} questions…`);
+  const colds = [];
+  for (let i = 0; i < 3; i++)
+    colds.push(
+      await timeToFirstOutput("src/cli/ask.ts", ["--json", questions[i % questions.length]!.q], env),
+    );
+  colds.sort((a, b) => a.seconds - b.seconds);
+  const cold = colds[1]!;
+  const batchFile = join(out, "questions.txt");
+  writeFileSync(batchFile, questions.map((t) => t.q).join("\n") + "\n");
+  const batch = runScript("src/cli/ask.ts", ["--json", "--batch", batchFile], env);
+  const answers = batch.stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { status: string; text: string; timing_ms: number });
+  const timings = answers.map((a) => a.timing_ms).sort((a, b) => a - b);
+  const right = answers.filter(
+    (a, i) =>
+      questions[i]!.status.includes(a.status) &&
+      (questions[i]!.expect ?? []).every((e) => a.text.includes(e)),
+  ).length;
+
+  step("bot after start…");
+  const bot = await measureBot(env, questions[0]!.q);
+
+  step(`npm run add ${held}…`);
+  const add = runScript("src/cli/add.ts", [join(incoming, held)], env);
+  const after = readJson<ArtefactManifest>(join(artefacts, MANIFEST_FILE));
+  const generation = manifestGeneration(after)!;
+  const live = folderMb(join(artefacts, generation));
+  const total = folderMb(artefacts);
+  const vectors = cache
+    ? `${folderMb(resolve(cache))} MB (shared, ${cache})`
+    : `${folderMb(join(artefacts, "vector-cache"))} MB`;
+
+  const n = counts.documents ?? docs.length - 1;
+  const rows: Array<[string, string, string, boolean]> = [
+    [
+      `full build (${n} documents, ${counts.chunks} chunks, ${embedded} embedded${cache ? `; embedding cache ${cache}` : ", empty embedding cache"})`,
+      `${fmt(build.seconds, 0)} s, peak RSS ${build.peakRssMb} MB; the model alone ${fmt(modelSeconds, 0)} s (${fmt(perPassage)} ms a passage) → ${fmt(build.seconds / modelSeconds, 2)}×`,
+      "≤ 1.2 × the model's own time, peak RSS ≤ 1 GB",
+      build.seconds <= 1.2 * modelSeconds && (build.peakRssMb ?? Infinity) <= 1024,
+    ],
+    [
+      "rebuild after an extraction-code change, passages unchanged",
+      `${fmt(rebuild.seconds, 0)} s, peak RSS ${rebuild.peakRssMb} MB`,
+      "≤ 5 min at 1,500 documents",
+      rebuild.seconds <= 300,
+    ],
+    [
+      "`ask` cold start (process, to the answer)",
+      `${fmt(cold.seconds, 2)} s (median of 3), peak RSS ${cold.peakRssMb} MB`,
+      "≤ 2 s, RSS ≤ 600 MB",
+      cold.seconds <= 2 && (cold.peakRssMb ?? Infinity) <= 600,
+    ],
+    [
+      "bot RSS after start (polling)",
+      `${bot.rssMb} MB (peak ${bot.peakMb} MB; started in ${fmt(bot.startSeconds)} s, first reply ${fmt(bot.replySeconds, 2)} s)`,
+      "≤ 600 MB",
+      bot.rssMb <= 600,
+    ],
+    [
+      `per question (${timings.length} questions of targets.jsonl; ${right} answered as expected)`,
+      `p50 ${fmt(percentile(timings, 0.5))} ms, p95 ${fmt(percentile(timings, 0.95))} ms`,
+      "p95 ≤ 30 ms",
+      percentile(timings, 0.95) <= 30,
+    ],
+    [
+      `add one document (\`npm run add\`, at ${n + 1} documents)`,
+      `${fmt(add.seconds)} s, peak RSS ${add.peakRssMb} MB`,
+      "≤ 10 s at 1,500 documents",
+      add.seconds <= 10,
+    ],
+    [
+      "artefacts on disk",
+      `live build ${live} MB; folder ${total} MB (previous generation kept for rollback, embedding cache ${vectors})`,
+      "≤ 600 MB",
+      live <= 600,
+    ],
+  ];
+  console.log("| what | measured | goal | met? |\n| --- | --- | --- | --- |");
+  for (const [what, measured, goal, met] of rows)
+    console.log(`| ${what} | ${measured} | ${goal} | ${met ? "yes" : "**no**"} |`);
+  console.log(
+    JSON.stringify(
+      {
+        out,
+        documents: n,
+        counts,
+        build,
+        rebuild,
+        modelSeconds,
+        perPassage,
+        cold: colds,
+        bot,
+        add,
+        sizes: { live, total, vectors },
+      },
+      (k, v) => (k === "stdout" || k === "stderr" ? undefined : v),
+    ),
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error("bench:public failed:", e);
+  process.exit(1);
+});
