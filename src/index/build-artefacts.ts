@@ -151,6 +151,7 @@ async function buildWith(
   if (noPrevious) log(`nothing to update (${noPrevious}): every document is read`);
   const plan = planBuild({
     dirs,
+    artefactDir,
     modelId: embedder.modelId,
     previous,
     ...(options.pipelineVariant ? { pipelineVariant: options.pipelineVariant } : {}),

@@ -12,7 +12,8 @@ import { readOverrides } from "../ingest/load-corpus.js";
 import type { MetadataOverrides } from "../ingest/metadata.js";
 import { scanCorpusFolders } from "../ingest/scan-corpus.js";
 import { CATALOGUE_PATH } from "../indicators/catalogue.js";
-import { corpusFoldersHash, pipelineHash } from "./artefact-layout.js";
+import { pipelineHash } from "./artefact-layout.js";
+import { cachedCorpusHash } from "./corpus-hash.js";
 import type { HeldDocument, PreviousBuild, SkippedFile } from "./previous-build.js";
 
 /** Bump when the derivation of documents changes in a way the pipeline hash does not see. */
@@ -68,6 +69,8 @@ export interface BuildPlan {
 /** Options of {@link planBuild}. */
 export interface PlanOptions {
   dirs: readonly string[];
+  /** The artefact folder (where the corpus hash is kept between runs). */
+  artefactDir: string;
   modelId: string;
   /** Mixed into every key, as a change of the extraction code would be. */
   pipelineVariant?: string;
@@ -77,7 +80,7 @@ export interface PlanOptions {
 /** Scans and hashes the corpus and decides each document's fate (see the module comment). */
 export function planBuild(options: PlanOptions): BuildPlan {
   const { dirs, previous } = options;
-  const corpusHash = corpusFoldersHash(dirs);
+  const corpusHash = cachedCorpusHash(dirs, options.artefactDir);
   const scan = scanCorpusFolders(dirs);
   const overridesByDir = new Map(dirs.map((d) => [d, readOverrides(d)] as const));
   const vocabulary = sha256(readFileSync(CATALOGUE_PATH));

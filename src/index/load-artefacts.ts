@@ -11,7 +11,8 @@
 import { join } from "node:path";
 import type { IndicatorRow, TaskRow } from "../types.js";
 import { ArtefactError, assertArtefacts, type ArtefactManifest } from "./artefact-store.js";
-import { ARTEFACT_FILES, SCHEMA_VERSION, corpusFoldersHash, type CorpusArtefact } from "./artefact-layout.js";
+import { ARTEFACT_FILES, SCHEMA_VERSION, type CorpusArtefact } from "./artefact-layout.js";
+import { cachedCorpusHash } from "./corpus-hash.js";
 import type { Bm25Index } from "./bm25.js";
 import { StoreError } from "./store-schema.js";
 import { openCorpusStore, type CorpusStore } from "./store-reader.js";
@@ -67,7 +68,7 @@ export function loadArtefacts(req: ArtefactRequirements): LoadedArtefacts {
     modelId: req.modelId,
     ...(req.modelChecksum ? { modelChecksum: req.modelChecksum } : {}),
     dimension: req.dimension,
-    corpusHash: corpusFoldersHash(req.corpusDirs ?? [req.corpusDir].flat()),
+    corpusHash: cachedCorpusHash(req.corpusDirs ?? [req.corpusDir].flat(), req.artefactDir),
   });
   const path = (name: string) => join(req.artefactDir, artefactFileKey(manifest, name, req.artefactDir));
   let store: CorpusStore;

@@ -44,11 +44,14 @@ const corpusDir = join(root, "corpus");
 const artefactDir = join(root, "artefacts");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Every file under a folder with the sha256 of its bytes, for before/after comparisons. */
+/**
+ * Every file under a folder with the sha256 of its bytes, for before/after comparisons; the
+ * records of checks (`.corpus-hash.json`, `.verified.json`: caches, not artefacts) left out.
+ */
 const snapshot = (dir: string) =>
   Object.fromEntries(
     (readdirSync(dir, { recursive: true }) as string[])
-      .filter((f) => statSync(join(dir, f)).isFile())
+      .filter((f) => statSync(join(dir, f)).isFile() && !f.startsWith("."))
       .map((f) => [
         f,
         createHash("sha256")
@@ -153,7 +156,7 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
     );
     expect(report.vectorIndex).toBe("created");
     expect(readdirSync(artefactDir).sort()).toEqual(
-      [".verified.json", generation, MANIFEST_FILE, "vector-cache"].sort(),
+      [".corpus-hash.json", ".verified.json", generation, MANIFEST_FILE, "vector-cache"].sort(),
     );
     expect(log.find((l) => l.startsWith("2 documents"))).toMatch(
       new RegExp(
