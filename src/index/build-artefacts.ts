@@ -191,13 +191,17 @@ async function buildWith(
     let index: VectorIndex | null = null;
     const previousIndex = () =>
       (index ??= previous ? previous.loadIndex() : createVectorIndex(embedder.dimension));
-    const bm25Fresh = !store.copied || previous?.vocabulary !== plan.vocabulary;
+    const bm25Fresh = !store.copiedIndexes.bm25 || previous?.vocabulary !== plan.vocabulary;
     const collect = (fresh: boolean, table: PostingsTable, file: string): CollectedPostings =>
       fresh
         ? { fresh, spool: spooled(new PostingsSpool(join(generationDir, file))) }
         : { fresh, postings: new PostingsAccumulator(table) };
     const bm25 = collect(bm25Fresh, "bm25_terms", BM25_SPOOL);
-    const rowTerms = collect(rowTermsFresh(store.copied, counts), "row_terms", ROW_TERMS_SPOOL);
+    const rowTerms = collect(
+      rowTermsFresh(store.copiedIndexes.rowTerms, counts),
+      "row_terms",
+      ROW_TERMS_SPOOL,
+    );
     if (workers > 0) log(`reading ${counts.read} documents in ${workers} worker threads`);
     const result = await buildDocuments(plan.documents, {
       pool,

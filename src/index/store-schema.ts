@@ -5,8 +5,9 @@
  * file through better-sqlite3. It is written by the build, then never changed: the manifest
  * records its checksum and a reader opens it read-only.
  *
- * The SQL is kept portable to PostgreSQL (plain INTEGER/TEXT/BLOB columns, no WITHOUT ROWID,
- * no SQLite JSON functions, no reserved words such as `end` or `position` as column names):
+ * The SQL is kept portable to PostgreSQL (plain INTEGER/TEXT/BLOB columns — BYTEA there —, no
+ * SQLite JSON functions, `ON CONFLICT … DO UPDATE` upserts, no reserved words such as `end` or
+ * `position` as column names; the two postings tables are WITHOUT ROWID, a clause PostgreSQL drops):
  * objects whose shape belongs to other stages (a row, a task, a section) are kept whole as JSON
  * in `body`, beside the columns the lookups use, so a new field needs no migration. A
  * document's `body` is the document without its texts and offset map (kept in their own
@@ -103,8 +104,10 @@ export const STORE_DDL: readonly string[] = [
   `CREATE INDEX IF NOT EXISTS task_rows_by_document ON task_rows (doc_key, ord)`,
   `CREATE INDEX IF NOT EXISTS task_rows_by_number ON task_rows (doc_id, task_number)`,
   `CREATE INDEX IF NOT EXISTS task_rows_by_lead ON task_rows (lead_unit)`,
-  `CREATE TABLE bm25_terms (term TEXT PRIMARY KEY, postings BLOB NOT NULL)`,
-  `CREATE TABLE row_terms (term TEXT PRIMARY KEY, postings BLOB NOT NULL)`,
+  // WITHOUT ROWID keeps each term once (in the key's b-tree) instead of in the table and its
+  // index: a third smaller. The only SQLite-only clause of the schema; PostgreSQL drops it.
+  `CREATE TABLE bm25_terms (term TEXT PRIMARY KEY, postings BLOB NOT NULL) WITHOUT ROWID`,
+  `CREATE TABLE row_terms (term TEXT PRIMARY KEY, postings BLOB NOT NULL) WITHOUT ROWID`,
 ];
 
 /** Names of the settings kept in `store_meta`. */

@@ -29,6 +29,9 @@ const DOCUMENT_TABLES = [
   "task_rows",
 ];
 
+/** Share of the previous documents kept above which the previous store is copied as a file. */
+const COPY_SHARE = 0.5;
+
 /** Share of free pages above which the finished store is compacted (VACUUM). */
 const VACUUM_FREE_SHARE = 0.25;
 
@@ -60,13 +63,13 @@ export class StoreWriter {
 
   private constructor(
     readonly path: string,
-    /** True when the store started as a copy of the previous build's. */
-    readonly copied: boolean,
+    /** Which inverted indexes hold the previous build's postings (and can be patched). */
+    readonly copiedIndexes: { bm25: boolean; rowTerms: boolean },
   ) {
     this.db = new Database(path);
     this.db.pragma("journal_mode = OFF");
     this.db.pragma("synchronous = OFF");
-    if (!copied) {
+    if (!copiedIndexes.rowTerms) {
       this.db.transaction(() => {
         for (const statement of STORE_TABLES) this.db.exec(statement);
         writeMeta(this.db, STORE_META.schema, STORE_SCHEMA_VERSION);
@@ -109,18 +112,56 @@ export class StoreWriter {
   }
 
   /**
-   * A new store at `path`: a copy of `previous` without the documents `keep` does not list, or
-   * an empty one when there is no previous store.
+   * A new store at `path` holding the previous build's documents that `keep` lists (with its
+   * counters and BM25 postings), or an empty one when there is no previous store. When most
+   * documents are kept the previous file is copied and the others deleted; when most go (a
+   * change of the extraction code re-reads them all), the kept ones are selected into an empty
+   * store instead, which spares deleting nearly everything and compacting the file after.
    */
   static create(path: string, previous: { path: string; keep: ReadonlySet<string> } | null): StoreWriter {
     rmSync(path, { force: true });
-    if (previous) copyFileSync(previous.path, path);
-    const writer = new StoreWriter(path, previous !== null);
-    if (previous) {
-      const held = writer.db.prepare("SELECT doc_key FROM documents").pluck().all() as string[];
+    if (!previous) return new StoreWriter(path, { bm25: false, rowTerms: false });
+    const source = new Database(previous.path, { readonly: true, fileMustExist: true });
+    const held = source.prepare("SELECT doc_key FROM documents").pluck().all() as string[];
+    source.close();
+    const kept = held.filter((k) => previous.keep.has(k));
+    if (kept.length >= COPY_SHARE * held.length) {
+      copyFileSync(previous.path, path);
+      const writer = new StoreWriter(path, { bm25: true, rowTerms: true });
       writer.deleteDocuments(held.filter((k) => !previous.keep.has(k)));
+      return writer;
     }
+    const writer = new StoreWriter(path, { bm25: false, rowTerms: false });
+    writer.selectFrom(previous.path, kept);
     return writer;
+  }
+
+  /** Copies the kept documents' rows, the settings and the BM25 postings of another store. */
+  private selectFrom(path: string, kept: readonly string[]): void {
+    this.db.prepare("ATTACH DATABASE ? AS previous").run(path);
+    try {
+      this.db.transaction(() => {
+        this.db.exec("CREATE TEMP TABLE kept (doc_key TEXT PRIMARY KEY)");
+        const keep = this.db.prepare("INSERT INTO kept (doc_key) VALUES (?)");
+        for (const key of kept) keep.run(key);
+        for (const table of DOCUMENT_TABLES)
+          this.db.exec(
+            `INSERT INTO ${table} SELECT * FROM previous.${table} WHERE doc_key IN (SELECT doc_key FROM kept)`,
+          );
+        this.db.exec("DELETE FROM store_meta");
+        this.db.exec("INSERT INTO store_meta SELECT * FROM previous.store_meta");
+        this.db.exec("INSERT INTO bm25_terms SELECT * FROM previous.bm25_terms");
+        this.db.exec("DROP TABLE kept");
+      })();
+    } finally {
+      this.db.exec("DETACH DATABASE previous");
+    }
+    this.copiedIndexes.bm25 = true;
+    const number = (name: string) => Number(readMeta(this.db, name) ?? 0);
+    this.counters.labels = number(STORE_META.labels);
+    this.counters.deletedLabels = number(STORE_META.deletedLabels);
+    this.counters.rowNumbers = number(STORE_META.rowNumbers);
+    this.counters.taskNumbers = number(STORE_META.taskNumbers);
   }
 
   /** Deletes every row of the given documents. */

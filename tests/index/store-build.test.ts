@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -112,5 +112,28 @@ describe("the corpus store, built incrementally and from scratch", { timeout: 90
     const afterRemoval = contents(incremental);
     expect(afterRemoval.documents.map((d) => d.meta.file)).toEqual([TASKS, LISHAN]);
     expect(afterRemoval).toEqual(contents(join(root, "fresh-two")));
+
+    // A change of the extraction code: every document read again, the kept ones selected into
+    // an empty store (none here), vectors and BM25 postings kept by passage.
+    const variant = await buildArtefacts({
+      corpusDir: growing,
+      artefactDir: incremental,
+      embedder,
+      embeddingCacheDir: cacheDir,
+      pipelineVariant: "extraction changed",
+    });
+    expect([variant.processed, variant.embeddings.embedded]).toEqual([2, 0]);
+    expect(contents(incremental)).toEqual(afterRemoval);
+
+    // Two of three documents changed: the one kept is selected into an empty store.
+    copyFileSync(join(CORPUS_DIR, EXCERPT), join(growing, EXCERPT));
+    await build(growing, incremental, 0);
+    for (const f of [EXCERPT, TASKS]) appendFileSync(join(growing, f), "\n全年新增就业岗位1200个。\n");
+    const changed = await build(growing, incremental, 0);
+    expect(changed.processed).toBe(2);
+    const again = corpus("changed", []);
+    for (const f of [LISHAN, EXCERPT, TASKS]) copyFileSync(join(growing, f), join(again, f));
+    await build(again, join(root, "fresh-changed"), 0);
+    expect(contents(incremental)).toEqual(contents(join(root, "fresh-changed")));
   });
 });
