@@ -11,6 +11,7 @@ import { readDocumentBytes } from "../ingest/read-document.js";
 import type { MetadataOverrides } from "../ingest/metadata.js";
 import { chunkDocument } from "../sections/chunk.js";
 import type { Chunk, DocumentMeta, IngestProblem } from "../types.js";
+import { rawDelta } from "./raw-delta.js";
 import { rowTermKeys } from "./store-postings.js";
 import type { Tokenizer } from "./tokenize.js";
 
@@ -41,7 +42,9 @@ export interface PreparedDocument {
   /** The document as JSON without raw, text and offsets (kept apart). */
   json: string;
   text: string;
-  /** The source text when it differs from `text`, else null. */
+  /** The source text as its difference from `text` (JSON of raw-delta.ts), null when equal or kept whole. */
+  rawDelta: string | null;
+  /** The source text when no delta rebuilds it, else null. */
   raw: string | null;
   offsetsJson: string;
   sections: { id: string; json: string }[];
@@ -101,12 +104,16 @@ export async function prepareDocument(
     };
   });
   const { raw, text, offsets, ...rest } = doc;
+  const pieces = raw === text ? null : rawDelta(text, raw, offsets);
+  // A text rewritten everywhere (traditional script) is kept whole: its delta is no smaller.
+  const delta = pieces && JSON.stringify(pieces).length < raw.length ? JSON.stringify(pieces) : null;
   return {
     file,
     meta: doc.meta,
     json: JSON.stringify(rest),
     text,
-    raw: raw === text ? null : raw,
+    rawDelta: delta,
+    raw: raw === text || delta ? null : raw,
     offsetsJson: JSON.stringify(offsets),
     sections: sections.map((s) => ({ id: s.id, json: JSON.stringify(s) })),
     chunks,

@@ -12,7 +12,7 @@
 import type Database from "better-sqlite3";
 import type { Chunk, CorpusDocument, DocumentMeta, IndicatorRow, Section, TaskRow } from "../types.js";
 import { decodePostings } from "./postings-codec.js";
-import { chunkFrom, documentFrom, type CorpusStore } from "./store-reader.js";
+import { DOCUMENT_COLUMNS, chunkFrom, documentFrom, type CorpusStore } from "./store-reader.js";
 
 /** Documents whose texts are kept between lookups. */
 const TEXTS_KEPT = 16;
@@ -57,9 +57,8 @@ export class StoreLookups {
       this.texts.set(docId, kept);
       return kept;
     }
-    const record = this.statement(
-      "SELECT doc_key, body, body_text, raw_text, offsets FROM documents WHERE doc_id = ?",
-    ).get(docId) as Parameters<typeof documentFrom>[0] | undefined;
+    const record = this.statement(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE doc_id = ?`).get(docId) as
+      Parameters<typeof documentFrom>[0] | undefined;
     if (!record) return null;
     const doc = documentFrom(record);
     this.texts.set(docId, doc);

@@ -9,6 +9,7 @@
 import type Database from "better-sqlite3";
 import type { Chunk, CorpusDocument, DocumentMeta, IndicatorRow, Section, TaskRow } from "../types.js";
 import type { SkippedFile } from "./previous-build.js";
+import { applyRawDelta, type RawDelta } from "./raw-delta.js";
 import { STORE_META, openStoreReadOnly, readMeta } from "./store-schema.js";
 
 interface DocumentRecord {
@@ -16,15 +17,23 @@ interface DocumentRecord {
   body: string;
   body_text: string;
   raw_text: string | null;
+  raw_delta: string | null;
   offsets: string;
 }
+
+/** The columns of a {@link DocumentRecord}. */
+export const DOCUMENT_COLUMNS = "doc_key, body, body_text, raw_text, raw_delta, offsets";
 
 /** A document as stored: its body (without texts) with the texts and offsets put back. */
 export function documentFrom(record: DocumentRecord): CorpusDocument {
   const body = JSON.parse(record.body) as Omit<CorpusDocument, "raw" | "text" | "offsets">;
   return {
     ...body,
-    raw: record.raw_text ?? record.body_text,
+    raw:
+      record.raw_text ??
+      (record.raw_delta
+        ? applyRawDelta(record.body_text, JSON.parse(record.raw_delta) as RawDelta)
+        : record.body_text),
     text: record.body_text,
     offsets: JSON.parse(record.offsets) as CorpusDocument["offsets"],
   };
@@ -66,7 +75,7 @@ export class CorpusStore {
   /** Every document with its texts, in corpus order. */
   documents(): CorpusDocument[] {
     const records = this.db
-      .prepare("SELECT doc_key, body, body_text, raw_text, offsets FROM documents ORDER BY corpus_order")
+      .prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY corpus_order`)
       .all() as DocumentRecord[];
     return records.map(documentFrom);
   }

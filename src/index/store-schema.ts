@@ -11,7 +11,9 @@
  * objects whose shape belongs to other stages (a row, a task, a section) are kept whole as JSON
  * in `body`, beside the columns the lookups use, so a new field needs no migration. A
  * document's `body` is the document without its texts and offset map (kept in their own
- * columns; `raw_text` is null when the source text equals the normalised one), a chunk's is
+ * columns; the source text is `raw_delta`, its difference from the normalised text
+ * (raw-delta.ts), or `raw_text` when no delta rebuilds it, or neither when it equals the
+ * normalised text), a chunk's is
  * the chunk without its text when that is the document text between its offsets.
  *
  * Lookups and their indexes: documents by id and by place and period; indicator rows by place
@@ -21,7 +23,7 @@
 import Database from "better-sqlite3";
 
 /** Version of the table layout; part of the artefact schema version. */
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
 /** File name of the store inside a generation folder. */
 export const STORE_FILE = "store.sqlite";
@@ -51,6 +53,7 @@ export const STORE_DDL: readonly string[] = [
     body TEXT NOT NULL,
     body_text TEXT NOT NULL,
     raw_text TEXT,
+    raw_delta TEXT,
     offsets TEXT NOT NULL
   )`,
   `CREATE INDEX IF NOT EXISTS documents_by_id ON documents (doc_id)`,

@@ -89,7 +89,7 @@ export class StoreWriter {
     this.insertDocumentRow = insert("documents", [
       "doc_key", "doc_id", "file", "corpus_order", "region", "region_code", "period", "kind", "first_label",
       "chunk_count", "section_count", "row_count", "canonical_row_count", "task_count", "body", "body_text",
-      "raw_text", "offsets",
+      "raw_text", "raw_delta", "offsets",
     ]); // prettier-ignore
     this.insertPeriod = insert("document_periods", ["doc_key", "period"]);
     this.insertSection = insert("sections", ["doc_key", "ord", "section_id", "body"]);
@@ -188,7 +188,7 @@ export class StoreWriter {
       this.insertDocumentRow.run(
         key, m.id, doc.file, order, m.region, m.regionCode, m.period, m.kind, labels[0]?.label ?? -1,
         doc.chunks.length, doc.sections.length, doc.rows.length, doc.canonicalRows, doc.tasks.length,
-        doc.json, doc.text, doc.raw, doc.offsetsJson,
+        doc.json, doc.text, doc.raw, doc.rawDelta, doc.offsetsJson,
       ); // prettier-ignore
       for (const period of m.periods ?? [m.period]) this.insertPeriod.run(key, period);
       doc.sections.forEach((s, i) => this.insertSection.run(key, i, s.id, s.json));
