@@ -13,7 +13,7 @@ import type { MetadataOverrides } from "../ingest/metadata.js";
 import { scanCorpusFolders } from "../ingest/scan-corpus.js";
 import { CATALOGUE_PATH } from "../indicators/catalogue.js";
 import { pipelineHash } from "./artefact-layout.js";
-import { cachedCorpusHash } from "./corpus-hash.js";
+import { corpusDigests } from "./corpus-hash.js";
 import type { HeldDocument, PreviousBuild, SkippedFile } from "./previous-build.js";
 
 /** Bump when the derivation of documents changes in a way the pipeline hash does not see. */
@@ -80,7 +80,7 @@ export interface PlanOptions {
 /** Scans and hashes the corpus and decides each document's fate (see the module comment). */
 export function planBuild(options: PlanOptions): BuildPlan {
   const { dirs, previous } = options;
-  const corpusHash = cachedCorpusHash(dirs, options.artefactDir);
+  const { corpusHash, digest } = corpusDigests(dirs, options.artefactDir);
   const scan = scanCorpusFolders(dirs);
   const overridesByDir = new Map(dirs.map((d) => [d, readOverrides(d)] as const));
   const vocabulary = sha256(readFileSync(CATALOGUE_PATH));
@@ -88,12 +88,12 @@ export function planBuild(options: PlanOptions): BuildPlan {
   const heldProblems = new Map(previous?.problems.flatMap((p) => (p.key ? [[p.key, p] as const] : [])) ?? []);
   const documents = scan.files.map((path): PlannedDocument => {
     const file = basename(path);
-    const digest = sha256(readFileSync(path));
+    const fileSha256 = digest(path);
     const overrides = overridesByDir.get(dirname(path)) ?? {};
     const override = overrides[file];
     const key = documentKey({
       file,
-      sha256: digest,
+      sha256: fileSha256,
       pipeline,
       vocabulary,
       override: override ? JSON.stringify(override) : "",
@@ -103,7 +103,7 @@ export function planBuild(options: PlanOptions): BuildPlan {
     if (held) return { action: "keep", key, path, file, held };
     const problem = heldProblems.get(key);
     if (problem) return { action: "skip", key, path, file, problem };
-    return { action: "read", key, path, file, sha256: digest, overrides };
+    return { action: "read", key, path, file, sha256: fileSha256, overrides };
   });
   return { corpusHash, vocabulary, documents, scanProblems: scan.problems };
 }

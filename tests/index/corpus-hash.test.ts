@@ -12,7 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { corpusFoldersHash } from "../../src/index/artefact-layout.js";
-import { CORPUS_HASH_FILE, cachedCorpusHash } from "../../src/index/corpus-hash.js";
+import { CORPUS_HASH_FILE, cachedCorpusHash, corpusDigests } from "../../src/index/corpus-hash.js";
+import { fileSha256 } from "../../src/index/artefact-layout.js";
 import { CORPUS_DIR } from "../ingest/fixtures.js";
 
 const root = mkdtempSync(join(tmpdir(), "corpus-hash-"));
@@ -50,6 +51,10 @@ describe("cachedCorpusHash", () => {
     // A new document is in the scan: computed again.
     copyFileSync(join(CORPUS_DIR, "tiedong-2023-statistical-bulletin.txt"), join(corpus, "bulletin.txt"));
     expect(cachedCorpusHash([corpus], artefacts)).toBe(corpusFoldersHash([corpus]));
+    // Each document's sha256 comes with it.
+    const { digest } = corpusDigests([corpus], artefacts);
+    for (const f of [LISHAN, EXCERPT, "bulletin.txt"])
+      expect(digest(join(corpus, f))).toBe(fileSha256(join(corpus, f)));
   });
 
   it("does not trust a hash taken within the timestamp granularity of a change (racy)", () => {
