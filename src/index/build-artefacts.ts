@@ -15,31 +15,30 @@
  */
 import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { isAbsolute, join, relative } from "node:path";
+import { join } from "node:path";
 import { mkdirSync, rmSync } from "node:fs";
 import { DEFAULT_EMBEDDING_CACHE_DIR } from "../config.js";
 import { uncacheableReason, withVectorCache } from "../embed/cached-embedder.js";
-import type { Embedder } from "../embed/embedder.js";
 import { openVectorCache, type VectorCache } from "../embed/vector-cache.js";
-import type { DocumentMeta, IngestProblem } from "../types.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 import { loadVocabulary } from "../indicators/aliases.js";
 import { ARTEFACT_FILES } from "./artefact-layout.js";
-import type { ArtefactManifest } from "./artefact-store.js";
+import type { BuildOptions, BuildReport } from "./build-options.js";
 import { LabelPlanner, finishVectorIndex } from "./assemble-vectors.js";
 import { buildDocuments } from "./build-documents.js";
 import { rowTermsFresh, writeIndexes, type CollectedPostings } from "./build-indexes.js";
 import { planBuild } from "./build-plan.js";
-import { publishBuild } from "./publish-build.js";
+import { publishBuild, pruneOwnCache } from "./publish-build.js";
 import { passageKeyFunction } from "./passage-key.js";
 import { createPreparePool } from "./prepare-pool.js";
-import { readPreviousBuild, type PreviousBuild } from "./previous-build.js";
+import { freeLabels, readPreviousBuild, vectorKeysOf, type PreviousBuild } from "./previous-build.js";
 import { PostingsSpool } from "./postings-spool.js";
 import { PostingsAccumulator, type PostingsTable } from "./store-postings.js";
 import { StoreWriter } from "./store-writer.js";
 import { createVectorIndex, type VectorIndex } from "./vector-index.js";
 
 export { passageText } from "./prepare-document.js";
+export type { BuildOptions, BuildReport, DocumentReport } from "./build-options.js";
 
 /** Scratch files of fresh inverted indexes, in the generation folder while the build runs. */
 const BM25_SPOOL = "bm25-spool.sqlite";
@@ -47,75 +46,6 @@ const ROW_TERMS_SPOOL = "row-terms-spool.sqlite";
 
 /** Documents to read below which they are read in the main thread (a worker takes ≈ 1 s to start). */
 const WORKER_THRESHOLD = 12;
-
-/** What the build did with one document, for `npm run add` and the bot's upload reply. */
-export interface DocumentReport {
-  file: string;
-  meta: DocumentMeta;
-  sections: number;
-  rows: number;
-  tasks: number;
-  chunks: number;
-  /** True when the document was taken over from the previous build (unchanged since). */
-  cached: boolean;
-}
-
-/** What a build produced, for the CLI's report. */
-export interface BuildReport {
-  manifest: ArtefactManifest;
-  problems: IngestProblem[];
-  documents: DocumentReport[];
-  /** Documents read by this build (the rest were kept from the previous build). */
-  processed: number;
-  /** How the vector index was made: updated from the previous build's, or created afresh. */
-  vectorIndex: "updated" | "created";
-  /**
-   * Vectors kept in the index by passage key (no lookup needed), passages whose vectors came
-   * from the embedding cache, passages the model embedded, and the model's time.
-   */
-  embeddings: { reused: number; cached: number; embedded: number; modelMillis: number };
-  millis: number;
-}
-
-/** Options of {@link buildArtefacts}. */
-export interface BuildOptions {
-  /** One corpus folder or several (CORPUS_DIR=a:b), each with its own override file. */
-  corpusDir: string | readonly string[];
-  /** Every corpus folder, in order (default: `[corpusDir]`). */
-  corpusDirs?: readonly string[];
-  artefactDir: string;
-  embedder: Embedder;
-  /**
-   * Folder of the embedding cache (default `<artefactDir>/vector-cache`). A cache inside the
-   * artefact folder is its own and is pruned to the vectors of this build and the previous one
-   * once this build is live; one elsewhere is shared and never pruned.
-   */
-  embeddingCacheDir?: string;
-  /**
-   * Mixed into every document's key as a change to the extraction code would be (default
-   * none): every document is read, parsed and chunked again while the corpus hash stays. For
-   * benchmarks and tests of a rebuild after a code change.
-   */
-  pipelineVariant?: string;
-  /**
-   * Worker threads reading documents (default: when at least {@link WORKER_THRESHOLD}
-   * documents are read, one, and a second one (on a machine of two cores or more) as soon as the
-   * build waits for reading rather than for the model; else the main thread reads them).
-   */
-  workers?: number;
-  log?: (line: string) => void;
-  /**
-   * Largest share of deleted vectors the updated index may hold before the build re-creates it
-   * (default 0.25, `DEFAULT_COMPACT_SHARE` of assemble-vectors.ts; 0 re-creates it whenever a vector went away).
-   */
-  compactShare?: number;
-}
-
-/** True when `path` is inside `dir`. */
-function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
-}
 
 /**
  * Builds (incrementally) every artefact from the corpus folders into artefactDir. Files that
@@ -270,12 +200,9 @@ async function buildWith(
       },
       previousGeneration: previous?.generation ?? null,
     });
-    if (vectorCache && isInside(vectorCache.path, artefactDir)) {
-      const keep = new Set(liveKeys);
-      if (previous)
-        for (const k of previous.store.prepare("SELECT vector_key FROM chunks").pluck().all())
-          keep.add(k as string);
-      const gone = vectorCache.retainOnly(keep);
+    if (vectorCache) {
+      const keys = previous ? [...liveKeys, ...vectorKeysOf(previous)] : liveKeys;
+      const gone = pruneOwnCache(vectorCache, artefactDir, keys);
       if (gone > 0) log(`embedding cache: ${gone} vectors no build uses removed`);
     }
     const embeddings = {
@@ -312,14 +239,4 @@ async function buildWith(
     rmSync(generationDir, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** The previous build's chunk labels of documents the new build does not keep, with their vector keys. */
-function freeLabels(previous: PreviousBuild, kept: ReadonlySet<string>): Array<[number, string]> {
-  const rows = previous.store.prepare("SELECT label, doc_key, vector_key FROM chunks").all() as Array<{
-    label: number;
-    doc_key: string;
-    vector_key: string;
-  }>;
-  return rows.filter((r) => !kept.has(r.doc_key)).map((r) => [r.label, r.vector_key]);
 }

@@ -133,3 +133,18 @@ export function readPreviousBuild(
     },
   };
 }
+
+/** The previous build's chunk labels of documents the new build does not keep, with their vector keys. */
+export function freeLabels(previous: PreviousBuild, kept: ReadonlySet<string>): Array<[number, string]> {
+  const rows = previous.store.prepare("SELECT label, doc_key, vector_key FROM chunks").all() as Array<{
+    label: number;
+    doc_key: string;
+    vector_key: string;
+  }>;
+  return rows.filter((r) => !kept.has(r.doc_key)).map((r) => [r.label, r.vector_key]);
+}
+
+/** The embedding-cache keys of every chunk of the previous build. */
+export function vectorKeysOf(previous: PreviousBuild): string[] {
+  return previous.store.prepare("SELECT vector_key FROM chunks").pluck().all() as string[];
+}

@@ -6,7 +6,8 @@
  * for readers still loading it, no more.
  */
 import { readdirSync, rmSync, utimesSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
+import type { VectorCache } from "../embed/vector-cache.js";
 import type { Embedder } from "../embed/embedder.js";
 import { ARTEFACT_FILES, SCHEMA_VERSION } from "./artefact-layout.js";
 import {
@@ -76,4 +77,15 @@ export function publishBuild(inputs: PublishInputs): ArtefactManifest {
   ]);
   rmSync(join(artefactDir, LEGACY_DOCUMENT_CACHE), { recursive: true, force: true });
   return manifest;
+}
+
+/**
+ * Once a build is live, an embedding cache inside the artefact folder (its own) keeps only the
+ * vectors of `keep` (the live and previous builds' keys); a shared cache elsewhere is left as it
+ * is. Returns how many vectors went.
+ */
+export function pruneOwnCache(cache: VectorCache, artefactDir: string, keep: Iterable<string>): number {
+  const rel = relative(artefactDir, cache.path);
+  const own = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+  return own ? cache.retainOnly(new Set(keep)) : 0;
 }
