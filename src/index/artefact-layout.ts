@@ -13,7 +13,7 @@ import type { Chunk, CorpusDocument, IngestProblem, Section } from "../types.js"
 import { STORE_FILE } from "./store-schema.js";
 
 /** Bump when the shape of any artefact changes. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /**
  * File names inside a build's generation folder: the corpus store (documents, texts, sections,

@@ -60,7 +60,7 @@ export interface IndexInputs {
 /** The passages of the given labels in a store. */
 function passagesOf(db: Database.Database, labels: readonly number[]): string[] {
   const chunk = db.prepare(
-    "SELECT c.body AS chunk, c.start_at AS s, c.end_at AS e, d.body_text AS text, d.body AS doc FROM chunks c JOIN documents d ON d.doc_key = c.doc_key WHERE c.label = ?",
+    "SELECT c.body AS chunk, c.start_at AS s, c.end_at AS e, d.body_text AS text, d.body AS doc FROM chunks c JOIN documents d ON d.doc_no = c.doc_no WHERE c.label = ?",
   );
   return labels.flatMap((label) => {
     const row = chunk.get(label) as
@@ -74,7 +74,9 @@ function passagesOf(db: Database.Database, labels: readonly number[]): string[] 
 
 /** The row numbers and clause keys of the rows of the given documents. */
 function rowsOf(db: Database.Database, documents: readonly string[]): Array<[number, string[]]> {
-  const select = db.prepare("SELECT row_no, body FROM indicator_rows WHERE doc_key = ?");
+  const select = db.prepare(
+    "SELECT r.row_no, r.body FROM indicator_rows r JOIN documents d ON d.doc_no = r.doc_no WHERE d.doc_key = ?",
+  );
   return documents.flatMap((key) =>
     (select.all(key) as Array<{ row_no: number; body: string }>).map((r): [number, string[]] => [
       r.row_no,

@@ -136,7 +136,9 @@ export function readPreviousBuild(
 
 /** The previous build's chunk labels of documents the new build does not keep, with their vector keys. */
 export function freeLabels(previous: PreviousBuild, kept: ReadonlySet<string>): Array<[number, string]> {
-  const rows = previous.store.prepare("SELECT label, doc_key, vector_key FROM chunks").all() as Array<{
+  const rows = previous.store
+    .prepare("SELECT c.label, d.doc_key, c.vector_key FROM chunks c JOIN documents d ON d.doc_no = c.doc_no")
+    .all() as Array<{
     label: number;
     doc_key: string;
     vector_key: string;

@@ -18,11 +18,11 @@ import { DOCUMENT_COLUMNS, chunkFrom, documentFrom, type CorpusStore } from "./s
 const TEXTS_KEPT = 16;
 
 /** Rows joined with their document's corpus order, so results sort as the tables list them. */
-const ROWS = `SELECT r.body FROM indicator_rows r JOIN documents d ON d.doc_key = r.doc_key`;
+const ROWS = `SELECT r.body FROM indicator_rows r JOIN documents d ON d.doc_no = r.doc_no`;
 /** The same, for {@link StoreLookups.inChunks}: corpus order, order in the document, body. */
-const ROWS_ORDERED = `SELECT d.corpus_order AS o, r.ord AS k, r.body AS b FROM indicator_rows r JOIN documents d ON d.doc_key = r.doc_key`;
+const ROWS_ORDERED = `SELECT d.corpus_order AS o, r.ord AS k, r.body AS b FROM indicator_rows r JOIN documents d ON d.doc_no = r.doc_no`;
 const ROW_ORDER = `ORDER BY d.corpus_order, r.ord`;
-const TASKS = `SELECT t.body FROM task_rows t JOIN documents d ON d.doc_key = t.doc_key`;
+const TASKS = `SELECT t.body FROM task_rows t JOIN documents d ON d.doc_no = t.doc_no`;
 const TASK_ORDER = `ORDER BY d.corpus_order, t.ord`;
 
 /** Lookups over an open store; create one per store and reuse it (statements are prepared once). */
@@ -74,7 +74,7 @@ export class StoreLookups {
   /** Metadata of the documents of a place whose statements describe a period, in corpus order. */
   documentsOf(region: string, period: string): DocumentMeta[] {
     return this.bodies<{ meta: DocumentMeta }>(
-      "SELECT d.body FROM documents d JOIN document_periods p ON p.doc_key = d.doc_key WHERE d.region = ? AND p.period = ? ORDER BY d.corpus_order",
+      "SELECT d.body FROM documents d JOIN document_periods p ON p.doc_no = d.doc_no WHERE d.region = ? AND p.period = ? ORDER BY d.corpus_order",
       region,
       period,
     ).map((b) => b.meta);
@@ -152,7 +152,7 @@ export class StoreLookups {
   /** The chunk of a vector label (as searched in the vector index), or null for a deleted one. */
   chunk(label: number): Chunk | null {
     const row = this.statement(
-      "SELECT c.body, d.doc_id FROM chunks c JOIN documents d ON d.doc_key = c.doc_key WHERE c.label = ?",
+      "SELECT c.body, d.doc_id FROM chunks c JOIN documents d ON d.doc_no = c.doc_no WHERE c.label = ?",
     ).get(label) as { body: string; doc_id: string } | undefined;
     return row ? chunkFrom(row.body, this.document(row.doc_id)?.text ?? "") : null;
   }

@@ -91,7 +91,7 @@ export class CorpusStore {
     return (
       this.db
         .prepare(
-          `SELECT t.body FROM ${table} t JOIN documents d ON d.doc_key = t.doc_key ORDER BY d.corpus_order, t.ord`,
+          `SELECT t.body FROM ${table} t JOIN documents d ON d.doc_no = t.doc_no ORDER BY d.corpus_order, t.ord`,
         )
         .pluck()
         .all() as string[]
@@ -120,7 +120,7 @@ export class CorpusStore {
   chunks(texts: ReadonlyMap<string, string>): { chunks: Chunk[]; labels: Int32Array; lengths: number[] } {
     const records = this.db
       .prepare(
-        "SELECT c.label, c.body, c.token_count, d.doc_id FROM chunks c JOIN documents d ON d.doc_key = c.doc_key ORDER BY d.corpus_order, c.ord",
+        "SELECT c.label, c.body, c.token_count, d.doc_id FROM chunks c JOIN documents d ON d.doc_no = c.doc_no ORDER BY d.corpus_order, c.ord",
       )
       .all() as Array<{ label: number; body: string; token_count: number; doc_id: string }>;
     const labels = new Int32Array(records.length);

@@ -19,15 +19,8 @@ import {
   writeMeta,
 } from "./store-schema.js";
 
-/** Tables whose rows belong to one document (by doc_key). */
-const DOCUMENT_TABLES = [
-  "documents",
-  "document_periods",
-  "sections",
-  "chunks",
-  "indicator_rows",
-  "task_rows",
-];
+/** Tables whose rows belong to one document (by doc_no), besides `documents` itself. */
+const DOCUMENT_TABLES = ["document_periods", "sections", "chunks", "indicator_rows", "task_rows"];
 
 /** Share of the previous documents kept above which the previous store is copied as a file. */
 const COPY_SHARE = 0.5;
@@ -41,6 +34,7 @@ export interface StoreCounters {
   deletedLabels: number;
   rowNumbers: number;
   taskNumbers: number;
+  documentNumbers: number;
 }
 
 /** A chunk's place in the vector index, decided by the build. */
@@ -81,27 +75,28 @@ export class StoreWriter {
       deletedLabels: number(STORE_META.deletedLabels),
       rowNumbers: number(STORE_META.rowNumbers),
       taskNumbers: number(STORE_META.taskNumbers),
+      documentNumbers: number(STORE_META.documentNumbers),
     };
     const insert = (table: string, columns: string[]) =>
       this.db.prepare(
         `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
       );
     this.insertDocumentRow = insert("documents", [
-      "doc_key", "doc_id", "file", "corpus_order", "region", "region_code", "period", "kind", "first_label",
+      "doc_no", "doc_key", "doc_id", "file", "corpus_order", "region", "region_code", "period", "kind", "first_label",
       "chunk_count", "section_count", "row_count", "canonical_row_count", "task_count", "body", "body_text",
       "raw_text", "raw_delta", "offsets",
     ]); // prettier-ignore
-    this.insertPeriod = insert("document_periods", ["doc_key", "period"]);
-    this.insertSection = insert("sections", ["doc_key", "ord", "section_id", "body"]);
+    this.insertPeriod = insert("document_periods", ["doc_no", "period"]);
+    this.insertSection = insert("sections", ["doc_no", "ord", "section_id", "body"]);
     this.insertChunk = insert("chunks", [
-      "label", "doc_key", "ord", "section_id", "start_at", "end_at", "body", "token_count", "vector_key",
+      "label", "doc_no", "ord", "section_id", "start_at", "end_at", "body", "token_count", "vector_key",
     ]); // prettier-ignore
     this.insertRow = insert("indicator_rows", [
-      "row_no", "doc_key", "ord", "doc_id", "region", "period", "indicator", "start_at", "body",
+      "row_no", "doc_no", "ord", "doc_id", "region", "period", "indicator", "start_at", "body",
     ]); // prettier-ignore
     this.insertTask = insert("task_rows", [
       "task_no",
-      "doc_key",
+      "doc_no",
       "ord",
       "doc_id",
       "task_number",
@@ -144,9 +139,12 @@ export class StoreWriter {
         this.db.exec("CREATE TEMP TABLE kept (doc_key TEXT PRIMARY KEY)");
         const keep = this.db.prepare("INSERT INTO kept (doc_key) VALUES (?)");
         for (const key of kept) keep.run(key);
+        this.db.exec(
+          "INSERT INTO documents SELECT * FROM previous.documents WHERE doc_key IN (SELECT doc_key FROM kept)",
+        );
         for (const table of DOCUMENT_TABLES)
           this.db.exec(
-            `INSERT INTO ${table} SELECT * FROM previous.${table} WHERE doc_key IN (SELECT doc_key FROM kept)`,
+            `INSERT INTO ${table} SELECT * FROM previous.${table} WHERE doc_no IN (SELECT doc_no FROM documents)`,
           );
         this.db.exec("DELETE FROM store_meta");
         this.db.exec("INSERT INTO store_meta SELECT * FROM previous.store_meta");
@@ -162,13 +160,20 @@ export class StoreWriter {
     this.counters.deletedLabels = number(STORE_META.deletedLabels);
     this.counters.rowNumbers = number(STORE_META.rowNumbers);
     this.counters.taskNumbers = number(STORE_META.taskNumbers);
+    this.counters.documentNumbers = number(STORE_META.documentNumbers);
   }
 
   /** Deletes every row of the given documents. */
   private deleteDocuments(keys: readonly string[]): void {
-    const statements = DOCUMENT_TABLES.map((t) => this.db.prepare(`DELETE FROM ${t} WHERE doc_key = ?`));
+    const numberOf = this.db.prepare("SELECT doc_no FROM documents WHERE doc_key = ?").pluck();
+    const statements = ["documents", ...DOCUMENT_TABLES].map((t) =>
+      this.db.prepare(`DELETE FROM ${t} WHERE doc_no = ?`),
+    );
     this.db.transaction(() => {
-      for (const key of keys) for (const s of statements) s.run(key);
+      for (const key of keys) {
+        const docNo = numberOf.get(key);
+        if (docNo !== undefined) for (const s of statements) s.run(docNo);
+      }
     })();
   }
 
@@ -184,18 +189,19 @@ export class StoreWriter {
   insertDocument(key: string, doc: PreparedDocument, order: number, labels: readonly ChunkLabel[]): number[] {
     const m = doc.meta;
     const rowNumbers: number[] = [];
+    const no = this.counters.documentNumbers++;
     this.db.transaction(() => {
       this.insertDocumentRow.run(
-        key, m.id, doc.file, order, m.region, m.regionCode, m.period, m.kind, labels[0]?.label ?? -1,
+        no, key, m.id, doc.file, order, m.region, m.regionCode, m.period, m.kind, labels[0]?.label ?? -1,
         doc.chunks.length, doc.sections.length, doc.rows.length, doc.canonicalRows, doc.tasks.length,
         doc.json, doc.text, doc.raw, doc.rawDelta, doc.offsetsJson,
       ); // prettier-ignore
-      for (const period of m.periods ?? [m.period]) this.insertPeriod.run(key, period);
-      doc.sections.forEach((s, i) => this.insertSection.run(key, i, s.id, s.json));
+      for (const period of m.periods ?? [m.period]) this.insertPeriod.run(no, period);
+      doc.sections.forEach((s, i) => this.insertSection.run(no, i, s.id, s.json));
       doc.chunks.forEach((c, i) =>
         this.insertChunk.run(
           labels[i]!.label,
-          key,
+          no,
           i,
           c.sectionId,
           c.start,
@@ -208,10 +214,10 @@ export class StoreWriter {
       doc.rows.forEach((r, i) => {
         const rowNo = this.counters.rowNumbers++;
         rowNumbers.push(rowNo);
-        this.insertRow.run(rowNo, key, i, r.docId, r.region, r.period, r.indicator, r.start, r.json);
+        this.insertRow.run(rowNo, no, i, r.docId, r.region, r.period, r.indicator, r.start, r.json);
       });
       doc.tasks.forEach((t, i) =>
-        this.insertTask.run(this.counters.taskNumbers++, key, i, t.docId, t.number, t.lead, t.json),
+        this.insertTask.run(this.counters.taskNumbers++, no, i, t.docId, t.number, t.lead, t.json),
       );
     })();
     return rowNumbers;
@@ -224,6 +230,7 @@ export class StoreWriter {
       writeMeta(this.db, STORE_META.deletedLabels, this.counters.deletedLabels);
       writeMeta(this.db, STORE_META.rowNumbers, this.counters.rowNumbers);
       writeMeta(this.db, STORE_META.taskNumbers, this.counters.taskNumbers);
+      writeMeta(this.db, STORE_META.documentNumbers, this.counters.documentNumbers);
       for (const [name, value] of Object.entries(settings)) writeMeta(this.db, name, value);
     })();
     for (const statement of STORE_INDEXES) this.db.exec(statement);
