@@ -18,7 +18,7 @@ export function samplePassages(storePath: string, count: number): string[] {
     const rows = db
       .prepare(
         `SELECT c.body AS chunk, c.start_at AS s, c.end_at AS e, d.body_text AS text, d.body AS doc
-         FROM chunks c JOIN documents d ON d.doc_key = c.doc_key
+         FROM chunks c JOIN documents d ON d.doc_no = c.doc_no
          WHERE c.label % ? = 0 ORDER BY d.corpus_order, c.ord LIMIT ?`,
       )
       .all(step, count) as Array<{ chunk: string; s: number; e: number; text: string; doc: string }>;

@@ -28,7 +28,7 @@ import { LabelPlanner, finishVectorIndex } from "./assemble-vectors.js";
 import { buildDocuments } from "./build-documents.js";
 import { rowTermsFresh, writeIndexes, type CollectedPostings } from "./build-indexes.js";
 import { planBuild } from "./build-plan.js";
-import { publishBuild, pruneOwnCache } from "./publish-build.js";
+import { isOwnCache, publishBuild } from "./publish-build.js";
 import { passageKeyFunction } from "./passage-key.js";
 import { createPreparePool } from "./prepare-pool.js";
 import { freeLabels, readPreviousBuild, vectorKeysOf, type PreviousBuild } from "./previous-build.js";
@@ -161,7 +161,8 @@ async function buildWith(
     });
     disposeSpools();
     const live = store.db.prepare("SELECT label FROM chunks").pluck().all() as number[];
-    const liveKeys = store.db.prepare("SELECT vector_key FROM chunks").pluck().all() as string[];
+    const own = vectorCache !== null && isOwnCache(vectorCache, artefactDir);
+    const liveKeys = own ? (store.db.prepare("SELECT vector_key FROM chunks").pluck().all() as string[]) : [];
     const assembled = finishVectorIndex(index ?? previousIndex(), {
       remove: removedLabels,
       deletedBefore: store.counters.deletedLabels,
@@ -200,9 +201,11 @@ async function buildWith(
       },
       previousGeneration: previous?.generation ?? null,
     });
-    if (vectorCache) {
-      const keys = previous ? [...liveKeys, ...vectorKeysOf(previous)] : liveKeys;
-      const gone = pruneOwnCache(vectorCache, artefactDir, keys);
+    if (own) {
+      // The cache is this folder's own: it keeps the vectors of the live and the previous build.
+      const gone = vectorCache.retainOnly(
+        new Set([...liveKeys, ...(previous ? vectorKeysOf(previous) : [])]),
+      );
       if (gone > 0) log(`embedding cache: ${gone} vectors no build uses removed`);
     }
     const embeddings = {

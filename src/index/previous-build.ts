@@ -136,6 +136,7 @@ export function readPreviousBuild(
 
 /** The previous build's chunk labels of documents the new build does not keep, with their vector keys. */
 export function freeLabels(previous: PreviousBuild, kept: ReadonlySet<string>): Array<[number, string]> {
+  if ([...previous.documents.keys()].every((k) => kept.has(k))) return []; // an add: every label stays
   const rows = previous.store
     .prepare("SELECT c.label, d.doc_key, c.vector_key FROM chunks c JOIN documents d ON d.doc_no = c.doc_no")
     .all() as Array<{

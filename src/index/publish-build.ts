@@ -80,12 +80,11 @@ export function publishBuild(inputs: PublishInputs): ArtefactManifest {
 }
 
 /**
- * Once a build is live, an embedding cache inside the artefact folder (its own) keeps only the
- * vectors of `keep` (the live and previous builds' keys); a shared cache elsewhere is left as it
- * is. Returns how many vectors went.
+ * True when an embedding cache lives inside the artefact folder: it is that folder's own, and
+ * once a build is live it keeps only the vectors of the live and the previous build. A shared
+ * cache elsewhere is never pruned by a build.
  */
-export function pruneOwnCache(cache: VectorCache, artefactDir: string, keep: Iterable<string>): number {
+export function isOwnCache(cache: VectorCache, artefactDir: string): boolean {
   const rel = relative(artefactDir, cache.path);
-  const own = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
-  return own ? cache.retainOnly(new Set(keep)) : 0;
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 }

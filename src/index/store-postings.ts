@@ -51,29 +51,41 @@ export class PostingsAccumulator {
   }
 }
 
-/** Merges old (minus removed) and new entries of one term into ascending ids. */
+/**
+ * Merges old entries (ascending; minus the removed ids) and new ones (`added`: flat id[, count]
+ * pairs in any order) of one term into ascending ids, in one pass over the old list: a common
+ * term's list holds tens of thousands of entries, and an add touches thousands of terms. An id
+ * both old and new keeps its old count.
+ */
 function merge(
   old: { ids: Int32Array; counts: Int32Array | null } | null,
   added: readonly number[],
   removed: ReadonlySet<number>,
   withCounts: boolean,
-): { ids: number[]; counts: number[] | null } {
-  const pairs: Array<[number, number]> = [];
-  if (old) {
-    for (let i = 0; i < old.ids.length; i++)
-      if (!removed.has(old.ids[i]!)) pairs.push([old.ids[i]!, old.counts?.[i] ?? 1]);
-  }
+): { ids: Int32Array; counts: Int32Array | null } {
   const step = withCounts ? 2 : 1;
-  for (let i = 0; i < added.length; i += step) pairs.push([added[i]!, withCounts ? added[i + 1]! : 1]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const ids: number[] = [];
-  const counts: number[] = [];
-  for (const [id, count] of pairs) {
-    if (ids.length > 0 && ids[ids.length - 1] === id) continue; // an id listed twice keeps its first count
-    ids.push(id);
-    counts.push(count);
+  const fresh: Array<[number, number]> = [];
+  for (let i = 0; i < added.length; i += step) fresh.push([added[i]!, withCounts ? added[i + 1]! : 1]);
+  fresh.sort((a, b) => a[0] - b[0]);
+  const oldIds = old?.ids ?? new Int32Array(0);
+  const oldCounts = old?.counts ?? null;
+  const ids = new Int32Array(oldIds.length + fresh.length);
+  const counts = withCounts ? new Int32Array(ids.length) : null;
+  let n = 0;
+  let f = 0;
+  const push = (id: number, count: number) => {
+    if (n > 0 && ids[n - 1] === id) return;
+    ids[n] = id;
+    if (counts) counts[n] = count;
+    n++;
+  };
+  for (let i = 0; i < oldIds.length; i++) {
+    const id = oldIds[i]!;
+    while (f < fresh.length && fresh[f]![0] < id) push(fresh[f]![0], fresh[f++]![1]);
+    if (!removed.has(id)) push(id, oldCounts?.[i] ?? 1);
   }
-  return { ids, counts: withCounts ? counts : null };
+  while (f < fresh.length) push(fresh[f]![0], fresh[f++]![1]);
+  return { ids: ids.subarray(0, n), counts: counts?.subarray(0, n) ?? null };
 }
 
 /** What to change in an index: ids to drop (with the terms they were indexed under) and entries to add. */

@@ -54,6 +54,7 @@ export class StoreWriter {
   private readonly insertRow: Database.Statement;
   private readonly insertTask: Database.Statement;
   private readonly setOrder: Database.Statement;
+  private readonly kept: Array<[number, string]> = [];
 
   private constructor(
     readonly path: string,
@@ -177,9 +178,9 @@ export class StoreWriter {
     })();
   }
 
-  /** Sets a kept document's place in corpus order. */
+  /** Sets a kept document's place in corpus order (written with the others in {@link finish}). */
   keepDocument(key: string, order: number): void {
-    this.setOrder.run(order, key);
+    this.kept.push([order, key]);
   }
 
   /**
@@ -226,6 +227,7 @@ export class StoreWriter {
   /** Records the counters and settings, compacts when many pages are free, and closes the file synced. */
   finish(settings: Record<string, string>): void {
     this.db.transaction(() => {
+      for (const [order, key] of this.kept) this.setOrder.run(order, key);
       writeMeta(this.db, STORE_META.labels, this.counters.labels);
       writeMeta(this.db, STORE_META.deletedLabels, this.counters.deletedLabels);
       writeMeta(this.db, STORE_META.rowNumbers, this.counters.rowNumbers);
