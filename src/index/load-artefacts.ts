@@ -48,7 +48,7 @@ export interface ArtefactRequirements {
 
 /**
  * The manifest's name of an artefact file (inside the build's generation folder, e.g.
- * `gen-…/segments.json`); throws ArtefactError when the manifest does not list it.
+ * `gen-…/store.sqlite`); throws ArtefactError when the manifest does not list it.
  */
 export function artefactFileKey(manifest: ArtefactManifest, name: string, dir: string): string {
   const key = Object.keys(manifest.files).find((k) => k === name || k.endsWith(`/${name}`));
