@@ -11,9 +11,10 @@
 export type Script = "simplified" | "traditional";
 
 /**
- * A document's kind as a label read from its title (统计公报, 政府工作报告, 任务分解方案,
- * 计划执行情况报告, 经济运行情况, 统计月报 …, or 其他). Shown to people; no logic depends on a
- * closed list of kinds (see src/indicators/statement-period.ts for the properties used).
+ * A document's kind as a label read from its titles or, when they name none, from the shape of
+ * its body (统计公报, 政府工作报告, 任务分解方案, 计划执行情况报告, 经济运行情况, 统计月报 …, or
+ * 其他; see src/ingest/detect-kind.ts). Shown to people; no logic depends on a closed list of
+ * kinds (see src/indicators/statement-period.ts for the properties used).
  */
 export type DocumentKind = string;
 
@@ -28,12 +29,37 @@ export interface DataQualityNote {
 /** The file format a document was read from (see src/ingest/formats). */
 export type DocumentFormat = "pdf" | "docx" | "html" | "markdown" | "text";
 
+/**
+ * The document's own words each metadata field was read from, so a reader (and the public
+ * corpus evaluation) can see why the document was filed as it is: `region` the title or head
+ * line naming the place (or what the body says of itself: `正文称全市…，并87次提到宁波市`),
+ * `period` the cues of the year (`“一、2024年工作回顾”（回顾2024年）`), `kind` the title or the
+ * address (`各位代表：`). A field set by the override file says so.
+ */
+export interface MetadataEvidence {
+  region: string;
+  period: string;
+  kind: string;
+}
+
 /** What we know about one corpus document. */
 export interface DocumentMeta {
-  /** File stem, e.g. `tiedong-2023-statistical-bulletin`. */
+  /**
+   * File stem, e.g. `tiedong-2023-statistical-bulletin`; for one of several documents held in
+   * one file, the stem and the part: `bulletins-2020-2023#2`.
+   */
   id: string;
-  /** File name inside corpus/. */
+  /** File name inside corpus/ (the same for every part of a file). */
   file: string;
+  /**
+   * 1, 2, … when the file holds several documents (a saved collection of several years'
+   * bulletins or reports), in file order; absent for a file that is one document.
+   */
+  part?: number;
+  /**
+   * The title as published (a title line, the YAML `title:`); a document without any title
+   * gets one composed from its metadata (`宁波市2010年政府工作报告`), with a `title-composed` note.
+   */
   title: string;
   city: string;
   /** 铁东区 / 立山区; null for a city-level document. */
@@ -49,7 +75,11 @@ export interface DocumentMeta {
    * year), filled in by the build from its indicator rows; absent before extraction.
    */
   periods?: string[];
-  /** As published: `2023年`, `2024年上半年`. */
+  /**
+   * The document's own period: `2023年`, `2024年上半年`. For a work report, the year whose work
+   * it plans (`2025年工作安排`), not the day it was delivered: the report delivered
+   * `2024年12月25日` is `2025年` (see src/ingest/work-report-year.ts).
+   */
   period: string;
   year: number;
   kind: DocumentKind;
@@ -61,6 +91,8 @@ export interface DocumentMeta {
   sha256: string;
   /** The format the text was extracted from; absent means plain text. */
   format?: DocumentFormat;
+  /** The words region, period and kind were read from (absent in artefacts built before it). */
+  evidence?: MetadataEvidence;
 }
 
 /**
@@ -263,6 +295,20 @@ export interface Answer {
   /** For `clarify`: the choices the user can pick from. */
   options: string[];
   timing_ms: number;
+  /** A list the answer shows (tasks of a unit, a ranking), for front ends that page it. */
+  list?: AnswerList;
+  /** The route the answer took (which handler answered). */
+  route?: string;
+  /** Handlers that declined the question, and why. */
+  declines?: Array<{ handler: string; reason: string }>;
+}
+
+/** A list an answer shows, item by item, each with its citation. */
+export interface AnswerList {
+  title: string;
+  source: string | null;
+  role?: "牵头" | "责任" | "牵头或责任";
+  items: Array<{ label: string; citation: number | null }>;
 }
 
 /** A corpus document as listed to users (/sources). */

@@ -8,6 +8,7 @@
  * Nothing is guessed: without a match above the thresholds the answer is `not_found`.
  */
 import { indicatorForms, type IndicatorVocabulary } from "../indicators/aliases.js";
+import { agreesWithMentions } from "../indicators/qualifiers.js";
 import type { Tokenizer } from "../index/tokenize.js";
 import type { ChunkSearchIndex } from "../retrieve/hybrid-search.js";
 import { MIN_COVERAGE, dedupeRows, scoreTasks, type Idf } from "../retrieve/match-rows.js";
@@ -15,7 +16,7 @@ import { parseQuestion, restateWithPeriod, type ParsedQuestion } from "../retrie
 import { rowsOfIndicators } from "../retrieve/row-lookup.js";
 import { resolveScope, rowInPeriod } from "../retrieve/scope.js";
 import { isMeaningfulTopic } from "../retrieve/topic-check.js";
-import type { AnswerStatus, DocumentMeta, Fact, IndicatorRow } from "../types.js";
+import type { AnswerList, AnswerStatus, DocumentMeta, Fact, IndicatorRow } from "../types.js";
 import { EXAMPLES } from "./check-question.js";
 import { CitationBook, formatExcerpt, type CorpusView } from "./citations.js";
 import { composeTask } from "./compose.js";
@@ -50,6 +51,8 @@ export interface Draft {
   facts: Fact[];
   book: CitationBook | null;
   options: string[];
+  /** The list the text shows, item by item (task lists), for front ends that page it. */
+  list?: AnswerList;
 }
 
 const notFound = (text: string): Draft => ({ status: "not_found", text, facts: [], book: null, options: [] });
@@ -110,22 +113,22 @@ function leadTerms(q: ParsedQuestion, tokenizer: Tokenizer): string[] {
   return topicTerms({ ...q, topic }, tokenizer);
 }
 
-/** Narrows ambiguous indicators by qualifiers in the question (在职 / 含离退休). */
+/** The canonical indicators the question names. */
 function chosenIndicators(q: ParsedQuestion): Set<string> {
-  const names = new Set<string>();
-  for (const m of q.indicators) {
-    const qualified = m.indicators.filter((name) => {
-      const qualifier = name.match(/（(.+)）/u)?.[1];
-      return qualifier ? q.text.includes(qualifier.replace(/^含/u, "")) : false;
-    });
-    for (const name of qualified.length > 0 ? qualified : m.indicators) names.add(name);
-  }
-  return names;
+  return new Set(q.indicators.flatMap((m) => m.indicators));
 }
+
+/** Words that ask for a growth rate. */
+const ASKS_GROWTH = /增长|增速|增幅|涨幅|增加多少/u;
 
 /** Prefers results over targets unless the question asks for a target. */
 function byNature(q: ParsedQuestion, rows: IndicatorRow[]): IndicatorRow[] {
-  if (q.intent === "target") return rows.filter((r) => r.nature === "target");
+  if (q.intent === "target") {
+    const targets = rows.filter((r) => r.nature === "target");
+    // A growth target asked (增长目标): the targets that state a growth, not a level set elsewhere.
+    const growths = targets.filter((r) => r.growth);
+    return ASKS_GROWTH.test(q.text) && growths.length > 0 ? growths : targets;
+  }
   const results = rows.filter((r) => r.nature === "result");
   // A question that asks what was achieved (完成了多少) is not answered with a target.
   if (results.length === 0 && ASKS_RESULT.test(q.text)) return [];
@@ -136,7 +139,7 @@ function byNature(q: ParsedQuestion, rows: IndicatorRow[]): IndicatorRow[] {
 function noTargetText(q: ParsedQuestion, indicators: string[]): string {
   const where = `${q.regions.join("、")}${q.years.map((y) => `${y}年`).join("、")}${q.partOfYear ?? ""}`;
   const names = indicators.join("、");
-  return `语料中没有${where}${names}的预期目标；文件中有实际完成数，可以问“${where}${names}是多少”。`;
+  return `已收录的文件中没有${where}${names}的预期目标；文件中有实际完成数，可以问“${where}${names}是多少”。`;
 }
 
 /**
@@ -205,7 +208,7 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   const wholeYear = wholeYearDocs(q, scope.docs);
   if (wholeYear.length === 0) {
     const held = [...new Set(scope.docs.map((d) => `${d.region}${d.period}`))].join("、");
-    return notFound(`问的是全年，但语料中只有${held}的数据，不能当作全年数。`);
+    return notFound(`问的是全年，但已收录的文件中只有${held}的数据，不能当作全年数。`);
   }
   const docIds = new Set(wholeYear.map((d) => d.id));
   const terms = topicTerms(q, ctx.tokenizer);
@@ -231,8 +234,9 @@ async function draftAnswer(q: ParsedQuestion, ctx: AnswerContext): Promise<Draft
   if (indicators.size > 0) {
     const change = answerChange(q, indicators, docIds, ctx);
     if (change) return change;
-    const inPeriod = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds).filter((r) =>
-      rowInPeriod(r, q),
+    // Qualifiers decide (src/indicators/qualifiers.ts): 登记 never takes 调查, 在职 never 含离退休.
+    const inPeriod = rowsOfIndicators(ctx.view.artefacts.rows, indicators, docIds).filter(
+      (r) => rowInPeriod(r, q) && agreesWithMentions(q.text, q.indicators, r, ctx.vocabulary, q.places),
     );
     const rows = dedupeRows(byNature(q, inPeriod));
     if (rows.length > 0) return answerRows(q, rows, ctx);

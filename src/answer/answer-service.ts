@@ -20,9 +20,19 @@ import type {
   TaskRow,
 } from "../types.js";
 import { answerParsed, type AnswerContext, type Draft } from "./answer-question.js";
+import {
+  holdingsOf,
+  indicatorsOf,
+  neighbouringPeriods,
+  parentRegion,
+  periodsOf as indicatorPeriods,
+  type Holding,
+  type NeighbouringPeriods,
+} from "./catalog.js";
 import { CorpusView, formatExcerpt } from "./citations.js";
 import { checkQuestion } from "./check-question.js";
 import { contextNote, nextState, resolveFollowUp, type ConversationState } from "./follow-up.js";
+import { clarifyNearNames, nearNameLookup } from "./near-name-answer.js";
 
 /** Answers questions over the built corpus. Create one per process; it is safe to share. */
 export interface AnswerService {
@@ -51,6 +61,16 @@ export interface AnswerService {
    * front ends that chart or export rows (the bot's charts and /export); read-only.
    */
   tables(): CorpusTables;
+  /** The documents held: places × years × kinds (catalog.ts), for browsing (/catalog). */
+  holdings(): Holding[];
+  /** The catalogued indicators published for a region and period, in order of first mention. */
+  indicatorsOf(region: string, period: string): string[];
+  /** The periods a region's indicator is published for, oldest first. */
+  periodsOf(region: string, indicator: string): string[];
+  /** The nearest earlier and later periods of the same kind held for a region's indicator. */
+  neighbouringPeriods(region: string, indicator: string, period: string): NeighbouringPeriods;
+  /** The division above a region (铁东区 → 鞍山市) when the corpus holds it; else null. */
+  parentRegion(region: string): string | null;
 }
 
 /** The built tables and what a reader needs to cite one of their rows. See {@link AnswerService.tables}. */
@@ -160,7 +180,9 @@ export function serviceFromArtefacts(artefacts: LoadedArtefacts, embedder: Embed
     citations: draft.book?.citations() ?? [],
     options: draft.options,
     timing_ms: Math.round((performance.now() - started) * 100) / 100,
+    ...(draft.list ? { list: draft.list } : {}),
   });
+  const nearNames = nearNameLookup(view.metas(), artefacts.rows, vocabulary);
 
   const periodsOf = (region: string) =>
     view
@@ -178,7 +200,8 @@ export function serviceFromArtefacts(artefacts: LoadedArtefacts, embedder: Embed
     const parsed = parseQuestion(question, vocabulary);
     try {
       const intent = parsed.command === "cite" ? "cite" : parsed.intent;
-      return finish(question, await answerParsed(parsed, ctx), started, intent);
+      const answer = finish(question, await answerParsed(parsed, ctx), started, intent);
+      return clarifyNearNames(answer, parsed, nearNames) ?? answer;
     } catch (e) {
       // A defect, not a user mistake: report it, answer politely, keep serving.
       console.error(`answer failed for ${JSON.stringify(question.slice(0, 200))}:`, e);
@@ -219,6 +242,12 @@ export function serviceFromArtefacts(artefacts: LoadedArtefacts, embedder: Embed
       quote: (span) => view.docs.get(span.docId)?.text.slice(span.start, span.end) ?? "",
       section: (sectionId) => view.sectionLabel(sectionId),
     }),
+    holdings: () => holdingsOf(view.metas()),
+    indicatorsOf: (region, period) => indicatorsOf(artefacts.rows, region, period),
+    periodsOf: (region, indicator) => indicatorPeriods(artefacts.rows, region, indicator),
+    neighbouringPeriods: (region, indicator, period) =>
+      neighbouringPeriods(artefacts.rows, region, indicator, period),
+    parentRegion: (region) => parentRegion(view.metas(), region),
   };
   return service;
 }

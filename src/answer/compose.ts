@@ -3,7 +3,7 @@
  * followed by its citation marker [n]; the only numbers we compute (differences in a
  * comparison) are labelled 计算值 and carry no marker.
  */
-import { decimalDifference, isSingleNumber } from "../indicators/parse-figure.js";
+import { decimalDifference, isSingleNumber, withDegree } from "../indicators/parse-figure.js";
 import type { Fact, IndicatorRow, TaskRow } from "../types.js";
 import type { CitationBook } from "./citations.js";
 
@@ -48,7 +48,7 @@ export function factOf(row: IndicatorRow, citation: number): Fact {
 /** The published growth clause of a row, with its basis: `按可比价格计算，同比增长7.3%`. */
 function growthPart(row: IndicatorRow): string {
   if (!row.growth) return "";
-  return `${row.basis ? `${row.basis}，` : ""}${row.growth.text}${row.nature === "target" ? (row.qualifier ?? "") : ""}`;
+  return `${row.basis ? `${row.basis}，` : ""}${row.growth.text}${row.qualifier ?? ""}`;
 }
 
 /**
@@ -60,9 +60,10 @@ export function statementOfRow(row: IndicatorRow, citation: number): string {
   const where = `${row.region}${row.period}`;
   const marker = `[${citation}]`;
   if (row.nature === "target" && row.indicator) {
-    const target = [row.value?.text, row.growth ? `${row.growth.text}${row.qualifier ?? ""}` : ""].filter(
-      Boolean,
-    );
+    const target = [
+      row.value ? (row.growth ? row.value.text : withDegree(row.value.text, row.qualifier)) : "",
+      row.growth ? `${row.growth.text}${row.qualifier ?? ""}` : "",
+    ].filter(Boolean);
     return `${where}${row.indicator}的预期目标为${target.join("，")}${marker}。`;
   }
   if (!row.indicator || row.nature === "target") {
@@ -71,7 +72,9 @@ export function statementOfRow(row: IndicatorRow, citation: number): string {
     const rate = row.growth && !row.clause.includes(row.growth.text) ? `，${row.growth.text}` : "";
     return `${where}${label}：${clauseText(row.clause)}${rate}${marker}。`;
   }
-  const value = row.value ? `为${row.value.text}` : "";
+  const value = row.value
+    ? `为${row.growth ? row.value.text : withDegree(row.value.text, row.qualifier)}`
+    : "";
   const growth = growthPart(row);
   const joiner = value && growth ? "，" : "";
   return `${where}${row.indicator}${value}${joiner}${growth}${marker}。`;

@@ -37,7 +37,7 @@ export function notFoundText(
     held.length > 0
       ? `${where}${when}可查的主要指标有：${held.join("、")}。`
       : "可以换个说法，或发送 /sources 查看收录的文件。";
-  return `语料中没有${where}${when}${what}的数据。${pointer}`;
+  return `已收录的文件中没有${where}${when}${what}的数据。${pointer}`;
 }
 
 /** The periods of each statement's figures (`docId:start` → periods), built once per row table. */

@@ -70,14 +70,7 @@ export function namedIndicators(q: ParsedQuestion, ctx?: AnswerContext): string[
           .flatMap((side) => findIndicatorMentions(ctx.vocabulary, side.replace(COMPARATIVE_TAIL, "")))
       : q.indicators;
   const out: string[] = [];
-  for (const m of mentions) {
-    const qualified = m.indicators.filter((n) => {
-      const qualifier = n.match(/（(.+)）/u)?.[1];
-      return qualifier ? q.text.includes(qualifier.replace(/^含/u, "")) : false;
-    });
-    for (const n of qualified.length > 0 ? qualified : m.indicators.slice(0, 1))
-      if (!out.includes(n)) out.push(n);
-  }
+  for (const m of mentions) for (const n of m.indicators) if (!out.includes(n)) out.push(n);
   return out;
 }
 
@@ -90,6 +83,12 @@ export const where = (row: IndicatorRow) => `${row.region}${row.period}`;
 export function growthText(row: IndicatorRow): string {
   return `${row.basis ? `${row.basis}，` : ""}${row.growth?.text ?? ""}`;
 }
+
+/**
+ * A growth clause where declines are listed: a negative growth published as `同比增长-26.4%`
+ * is said `同比下降26.4%` (the citation keeps the published wording).
+ */
+const listedGrowth = (row: IndicatorRow): string => growthText(row).replace(/增长\s*[-−](?=\d)/u, "下降");
 
 /** The rows of a document's opening list: the section holding most canonical rows. */
 function mainSectionRows(rows: IndicatorRow[]): IndicatorRow[] {
@@ -141,7 +140,7 @@ export function answerRank(
   const item = (r: IndicatorRow) => {
     const id = citeRow(book, r);
     facts.push(factOf(r, id));
-    return `- ${rowLabel(r)}：${growthText(r)}[${id}]`;
+    return `- ${rowLabel(r)}：${listedGrowth(r)}[${id}]`;
   };
   const pool = named.length >= 2 ? `所问${rows.length}项指标` : "主要指标";
   const head = `${scopes[0]}${pool}`;
@@ -162,7 +161,7 @@ export function answerRank(
     const word = rank.order === "max" ? "增长最快" : rank.order === "fall" ? "降幅最大" : "增速最低";
     const id = citeRow(book, pick);
     lines.push(
-      `${head}中${word}的是${rowLabel(pick)}，${growthText(pick)}[${id}]。`,
+      `${head}中${word}的是${rowLabel(pick)}，${listedGrowth(pick)}[${id}]。`,
       "各项公布增速（由高到低）：",
     );
     lines.push(...sorted.map(item));

@@ -104,6 +104,12 @@ export async function createLiveAnswerService(
     tables: () => current.tables(),
     sources: (): SourceListing[] => current.sources(),
     excerpt: (citation: Citation): string => current.excerpt(citation),
+    holdings: () => current.holdings(),
+    indicatorsOf: (region, period) => current.indicatorsOf(region, period),
+    periodsOf: (region, indicator) => current.periodsOf(region, indicator),
+    neighbouringPeriods: (region, indicator, period) =>
+      current.neighbouringPeriods(region, indicator, period),
+    parentRegion: (region) => current.parentRegion(region),
     builtAt: () => artefacts.manifest.builtAt,
     reload,
     close: () => unwatchFile(manifestPath, onChange),

@@ -50,7 +50,7 @@ export function answerRows(q: ParsedQuestion, rows: IndicatorRow[], ctx: AnswerC
       const asked = q.years
         .map((y) => `${y}年`)
         .filter((p) => ![...periods].some((have) => have.startsWith(p)));
-      if (asked.length > 0) lines.push(`语料中没有${asked.join("、")}的该项数据，无法比较。`);
+      if (asked.length > 0) lines.push(`已收录的文件中没有${asked.join("、")}的该项数据，无法比较。`);
     }
   }
   return { status: "answered", text: lines.join("\n"), facts, book, options: [] };

@@ -1,7 +1,9 @@
 /**
  * Answers task-table questions (see src/retrieve/task-query.ts): one task by number or by a
- * quoted text, and the tasks of a unit with their count, numbers and titles, each cited.
- * The count is ours (we counted the table's rows), so it is labelled 计算值.
+ * quoted text, and the tasks of a unit with their count, numbers and titles, each cited. A
+ * unit's tasks are also given as a structured `list` (each item with the unit's role in it),
+ * for front ends that page lists. The count is a count of the table's rows, not a computed
+ * figure, so it says how it was counted and carries no 计算值.
  */
 import { MIN_COVERAGE, scoreTasks, unitAnswers } from "../retrieve/match-rows.js";
 import type { ParsedQuestion } from "../retrieve/parse-question.js";
@@ -11,9 +13,12 @@ import {
   tableUnits,
   tasksOfUnit,
   tasksQuoting,
+  unitKey,
+  unitsOf,
   type TaskQuery,
+  type UnitRole,
 } from "../retrieve/task-query.js";
-import type { TaskRow } from "../types.js";
+import type { AnswerList, TaskRow } from "../types.js";
 import type { AnswerContext, Draft } from "./answer-question.js";
 import { CitationBook } from "./citations.js";
 import { composeTask } from "./compose.js";
@@ -84,10 +89,42 @@ function answerTaskQuery(query: TaskQuery, tasks: TaskRow[], ctx: AnswerContext)
   }
   const book = new CitationBook(ctx.view);
   const items = list.map((t) => taskItem(t, book));
-  const header = `${unit}${role}的任务共${list.length}项（计算值，按任务分解方案逐项计数）：第${list
+  const header = `${unit}${role}的任务共${list.length}项（按任务分解方案逐项清点）：第${list
     .map((t) => t.number)
     .join("、")}项。`;
-  return { status: "answered", text: [header, ...items].join("\n"), facts: [], book, options: [] };
+  const answerList = taskList(`${unit}${role}的任务`, list, query.unit, query.role, book, ctx);
+  return {
+    status: "answered",
+    text: [header, ...items].join("\n"),
+    facts: [],
+    book,
+    options: [],
+    list: answerList,
+  };
+}
+
+const LIST_ROLE = { lead: "牵头", responsible: "责任", any: "牵头或责任" } as const;
+
+/** A unit's tasks as a list: `第36项 …（牵头|责任）`, each cited (the book already holds them). */
+function taskList(
+  title: string,
+  tasks: TaskRow[],
+  unit: string,
+  role: UnitRole,
+  book: CitationBook,
+  ctx: AnswerContext,
+): AnswerList {
+  const leads = (t: TaskRow) => unitsOf(t.lead).some((u) => unitKey(u) === unit);
+  const titles = [...new Set(tasks.map((t) => ctx.view.doc(t.docId).meta.title))];
+  return {
+    title,
+    source: titles.length === 1 ? titles[0]! : null,
+    role: LIST_ROLE[role],
+    items: tasks.map((t) => ({
+      label: `第${t.number}项 ${t.text.replace(/。$/u, "")}（${leads(t) ? "牵头" : "责任"}）`,
+      citation: book.cite(t.docId, t.sectionId, t.start, t.end, null),
+    })),
+  };
 }
 
 /** Answers a question if it is a task-table question (by number, quote or unit); else null. */

@@ -3,6 +3,7 @@
  * one-figure path (answer-question.ts) and the plan, difference and multi-part paths
  * (indicator-questions.ts), so both see the same candidates and the same context.
  */
+import { qualifiersAgree } from "../indicators/qualifiers.js";
 import { rowsWithTerms, rowTermIndexOf } from "../retrieve/row-term-index.js";
 import { sameTerm, type RowContext, type TermForms } from "../retrieve/match-rows.js";
 import type { ParsedQuestion } from "../retrieve/parse-question.js";
@@ -21,8 +22,10 @@ export function topicCandidates(
   ctx: AnswerContext,
   forms: TermForms = sameTerm,
 ): IndicatorRow[] {
-  return rowsWithTerms(rowTermIndexOf(ctx.view.artefacts.rows), terms.flatMap(forms), docIds).filter((r) =>
-    rowInPeriod(r, q),
+  // Qualifiers decide (src/indicators/qualifiers.ts): 国际集装箱航线 never takes 国内 or 集装箱航线.
+  const ask = { words: q.topic, indicators: q.indicators.flatMap((m) => m.indicators) };
+  return rowsWithTerms(rowTermIndexOf(ctx.view.artefacts.rows), terms.flatMap(forms), docIds).filter(
+    (r) => rowInPeriod(r, q) && qualifiersAgree(ask, r, ctx.vocabulary),
   );
 }
 

@@ -26,6 +26,12 @@ export interface StoredAnswer {
   answer: Answer;
 }
 
+interface Entry {
+  answer: Answer;
+  /** Who asked (a conversation key: the chat, or chat and user in groups). */
+  speaker: string;
+}
+
 /** Per-chat answer memory with LRU eviction by chat. Not persisted: a restart forgets all. */
 export class AnswerStore {
   /** Changes on every process start; part of every button's callback data. */
@@ -33,7 +39,7 @@ export class AnswerStore {
   private readonly maxChats: number;
   private readonly perChat: number;
   /** chat id → (answer id → answer), both maps in insertion (= recency) order. */
-  private readonly chats = new Map<number, Map<number, Answer>>();
+  private readonly chats = new Map<number, Map<number, Entry>>();
   private nextId = 1;
 
   constructor(options: AnswerStoreOptions = {}) {
@@ -42,11 +48,14 @@ export class AnswerStore {
     this.epoch = options.epoch ?? randomBytes(4).readUInt32BE(0).toString(36);
   }
 
-  /** Stores an answer as the chat's latest and returns its id. */
-  save(chatId: number, answer: Answer): number {
-    const answers = this.touch(chatId) ?? new Map<number, Answer>();
+  /**
+   * Stores an answer as the chat's latest and returns its id. `speaker` says whose it is (in a
+   * group each member has their own last answer); the chat by default.
+   */
+  save(chatId: number, answer: Answer, speaker: string = String(chatId)): number {
+    const answers = this.touch(chatId) ?? new Map<number, Entry>();
     const answerId = this.nextId++;
-    answers.set(answerId, answer);
+    answers.set(answerId, { answer, speaker });
     while (answers.size > this.perChat) answers.delete(answers.keys().next().value!);
     this.chats.set(chatId, answers);
     while (this.chats.size > this.maxChats) this.chats.delete(this.chats.keys().next().value!);
@@ -55,15 +64,16 @@ export class AnswerStore {
 
   /** The answer with this id in this chat, or undefined when unknown or evicted. */
   get(chatId: number, answerId: number): Answer | undefined {
-    return this.touch(chatId)?.get(answerId);
+    return this.touch(chatId)?.get(answerId)?.answer;
   }
 
-  /** The chat's most recent answer, or undefined when it has none. */
-  last(chatId: number): StoredAnswer | undefined {
+  /** The chat's most recent answer (of `speaker` when given), or undefined when it has none. */
+  last(chatId: number, speaker?: string): StoredAnswer | undefined {
     const answers = this.touch(chatId);
-    if (!answers || answers.size === 0) return undefined;
-    const answerId = [...answers.keys()].pop()!;
-    return { answerId, answer: answers.get(answerId)! };
+    if (!answers) return undefined;
+    const ids = [...answers.keys()].reverse();
+    const answerId = ids.find((id) => speaker === undefined || answers.get(id)!.speaker === speaker);
+    return answerId === undefined ? undefined : { answerId, answer: answers.get(answerId)!.answer };
   }
 
   /** Number of chats currently remembered. */
@@ -72,7 +82,7 @@ export class AnswerStore {
   }
 
   /** Looks a chat up and marks it most recently used. */
-  private touch(chatId: number): Map<number, Answer> | undefined {
+  private touch(chatId: number): Map<number, Entry> | undefined {
     const answers = this.chats.get(chatId);
     if (answers) {
       this.chats.delete(chatId);

@@ -9,26 +9,40 @@ import type { AnswerService } from "../answer/answer-service.js";
 import { NEW_CONVERSATION, type ConversationState } from "../answer/follow-up.js";
 import type { Answer, Citation, SourceListing } from "../types.js";
 import type { AnswerStore } from "./answer-store.js";
-import { pageCount, parseCiteButton, parsePageButton, type AnswerRef } from "./format-answer.js";
 import type { Logger } from "./log.js";
-import type { Line } from "./rich-text.js";
+import type { FormattedString } from "./rich-text.js";
 import { SerialQueue } from "./serial-queue.js";
-import { helpLines, NOTICES, startLines } from "./texts.js";
+import { helpText, NOTICES, startText } from "./texts.js";
+
+/** Identifies one stored answer: the store's epoch (one per process) and the answer's id. */
+export interface AnswerRef {
+  epoch: string;
+  answerId: number;
+}
 
 /** One reply for the front end to render. */
 export type Reply =
   | { kind: "answer"; answer: Answer; ref: AnswerRef; page?: number }
   | { kind: "excerpt"; citation: Citation; excerpt: string }
   | { kind: "sources"; sources: SourceListing[] }
-  | { kind: "lines"; lines: Line[] }
+  | { kind: "text"; text: FormattedString }
   | { kind: "notice"; text: string };
 
-/** Result of a "原文 [n]" button press. */
-export type ButtonResult =
-  | { ok: true; reply: Extract<Reply, { kind: "excerpt" | "answer" }> }
-  | { ok: false; reason: "unknown" | "stale" };
+/**
+ * Who is talking: a private chat, or one member of a group (each member of a group has a
+ * conversation of their own: follow-ups, /region, the last answer /chart and /export act on).
+ */
+export interface Speaker {
+  chatId: number;
+  /** The member, in a group; omitted in a private chat (the chat is the user). */
+  userId?: number;
+}
 
-/** How many chats' conversation states are kept (least recently active dropped first). */
+/** The key a speaker's conversation is stored under: `chat` or `chat:user`. */
+export const speakerKey = (s: Speaker): string =>
+  s.userId === undefined ? String(s.chatId) : `${s.chatId}:${s.userId}`;
+
+/** How many conversations' states are kept (least recently active dropped first). */
 export const MAX_CHAT_STATES = 1000;
 
 /**
@@ -37,8 +51,8 @@ export const MAX_CHAT_STATES = 1000;
  */
 export class Conversation {
   private readonly queue = new SerialQueue();
-  /** Each chat's conversation context (last question, default region), most recent last. */
-  private readonly states = new Map<number, ConversationState>();
+  /** Each speaker's conversation context (last question, default region), most recent last. */
+  private readonly states = new Map<string, ConversationState>();
 
   constructor(
     private readonly service: AnswerService,
@@ -48,16 +62,23 @@ export class Conversation {
     private readonly extraUsage: readonly string[] = [],
   ) {}
 
-  /** Answers a question and remembers the answer as the chat's latest. */
-  async ask(chatId: number, question: string): Promise<Reply> {
+  /** Answers a question and remembers the answer as the speaker's latest. */
+  async ask(speaker: Speaker, question: string): Promise<Extract<Reply, { kind: "answer" | "notice" }>> {
     const text = question.trim();
     if (text === "") return { kind: "notice", text: NOTICES.emptyQuestion };
     const started = performance.now();
-    this.logger.debug("asking", { chatId, question: text, queued: this.queue.length });
-    const turn = await this.queue.run(() => this.service.askInConversation(text, this.stateOf(chatId)));
-    this.setState(chatId, turn.state);
+    const { chatId } = speaker;
+    const key = speakerKey(speaker);
+    this.logger.debug("asking", {
+      chatId,
+      userId: speaker.userId,
+      question: text,
+      queued: this.queue.length,
+    });
+    const turn = await this.queue.run(() => this.service.askInConversation(text, this.stateOf(speaker)));
+    this.setState(key, turn.state);
     const answer = turn.answer;
-    const answerId = this.store.save(chatId, answer);
+    const answerId = this.store.save(chatId, answer, key);
     this.logger.info("answered", {
       chatId,
       answerId,
@@ -73,10 +94,10 @@ export class Conversation {
    * `/cite <问题>` answers with citations; `/cite` alone shows the first citation of the chat's
    * last answer; `/cite <n>` shows its n-th citation.
    */
-  async cite(chatId: number, args: string): Promise<Reply> {
+  async cite(speaker: Speaker, args: string): Promise<Reply> {
     const text = args.trim();
-    if (text !== "" && !/^\d{1,3}$/.test(text)) return this.ask(chatId, `/cite ${text}`);
-    const last = this.store.last(chatId);
+    if (text !== "" && !/^\d{1,3}$/.test(text)) return this.ask(speaker, `/cite ${text}`);
+    const last = this.lastAnswer(speaker);
     if (!last) return { kind: "notice", text: NOTICES.citeNothingYet };
     const citations = last.answer.citations;
     if (text === "") {
@@ -91,20 +112,31 @@ export class Conversation {
   }
 
   /** `/compare <指标> <年份> <年份>`, forwarded to the answering layer; usage when empty. */
-  async compare(chatId: number, args: string): Promise<Reply> {
+  async compare(speaker: Speaker, args: string): Promise<Reply> {
     const text = args.trim();
     if (text === "") return { kind: "notice", text: NOTICES.compareUsage };
-    return this.ask(chatId, `/compare ${text}`);
+    return this.ask(speaker, `/compare ${text}`);
   }
 
-  /** The chat's conversation state (a new chat has none). */
-  stateOf(chatId: number): ConversationState {
-    return this.states.get(chatId) ?? NEW_CONVERSATION;
+  /** The speaker's last answer (what /chart, /export and a bare /cite act on). */
+  lastAnswer(speaker: Speaker): { answer: Answer; ref: AnswerRef } | undefined {
+    const last = this.store.last(speaker.chatId, speakerKey(speaker));
+    return last && { answer: last.answer, ref: { epoch: this.store.epoch, answerId: last.answerId } };
   }
 
-  private setState(chatId: number, state: ConversationState): void {
-    this.states.delete(chatId);
-    this.states.set(chatId, state);
+  /** A stored answer of the chat by its ref; undefined when stale (restart, evicted). */
+  stored(chatId: number, ref: AnswerRef): Answer | undefined {
+    return ref.epoch === this.store.epoch ? this.store.get(chatId, ref.answerId) : undefined;
+  }
+
+  /** The speaker's conversation state (a new conversation has none). */
+  stateOf(speaker: Speaker): ConversationState {
+    return this.states.get(speakerKey(speaker)) ?? NEW_CONVERSATION;
+  }
+
+  private setState(key: string, state: ConversationState): void {
+    this.states.delete(key);
+    this.states.set(key, state);
     if (this.states.size > MAX_CHAT_STATES) this.states.delete(this.states.keys().next().value!);
   }
 
@@ -113,51 +145,26 @@ export class Conversation {
    * `/region` shows it; `/region 清除` removes it. Only regions the corpus holds are accepted
    * (a short form such as 铁东 names 铁东区).
    */
-  region(chatId: number, args: string): Reply {
+  region(speaker: Speaker, args: string): Reply {
     const name = args.trim();
-    const state = this.stateOf(chatId);
+    const state = this.stateOf(speaker);
     if (name === "") return { kind: "notice", text: NOTICES.regionShown(state.defaultRegion) };
     if (/^(?:清除|取消|无|off|none|clear)$/iu.test(name)) {
-      this.setState(chatId, { ...state, defaultRegion: null });
+      this.setState(speakerKey(speaker), { ...state, defaultRegion: null });
       return { kind: "notice", text: NOTICES.regionCleared };
     }
     const held = [...new Set(this.service.sources().map((s) => s.region))];
     const region = held.find((r) => r === name) ?? held.find((r) => r.startsWith(name) && name.length >= 2);
     if (!region) return { kind: "notice", text: NOTICES.regionUnknown(name, held) };
-    this.setState(chatId, { ...state, defaultRegion: region });
+    this.setState(speakerKey(speaker), { ...state, defaultRegion: region });
     return { kind: "notice", text: NOTICES.regionSet(region) };
   }
 
-  /** A page button (`下一页 ›`): that page of that stored answer. */
-  private page(chatId: number, data: string): ButtonResult | null {
-    const ref = parsePageButton(data);
-    if (!ref) return null;
-    const answer = ref.epoch === this.store.epoch ? this.store.get(chatId, ref.answerId) : undefined;
-    if (!answer || ref.page >= pageCount(answer)) return { ok: false, reason: "stale" };
-    return {
-      ok: true,
-      reply: { kind: "answer", answer, ref: { epoch: ref.epoch, answerId: ref.answerId }, page: ref.page },
-    };
-  }
-
-  /** The "原文 [n]" and page buttons: an excerpt of a stored answer, or a page of it. */
-  button(chatId: number, data: string): ButtonResult {
-    const paged = this.page(chatId, data);
-    if (paged) return paged;
-    const ref = parseCiteButton(data);
-    if (!ref) return { ok: false, reason: "unknown" };
-    const answer = ref.epoch === this.store.epoch ? this.store.get(chatId, ref.answerId) : undefined;
-    const citation = answer?.citations.find((c) => c.id === ref.citationId);
-    if (!citation) return { ok: false, reason: "stale" };
-    return { ok: true, reply: this.excerpt(citation) };
-  }
-
-  /** The corpus documents (/sources). */
   /**
-   * Runs a command every front end shares (/start, /help, /sources, /cite, /compare); null
-   * for any other name, which the front end handles (the terminal's /quit) or refuses.
+   * Runs a command every front end shares (/start, /help, /sources, /cite, /compare, /region);
+   * null for any other name, which the front end handles (the terminal's /quit) or refuses.
    */
-  async command(chatId: number, name: string, args: string, firstName?: string): Promise<Reply | null> {
+  async command(speaker: Speaker, name: string, args: string, firstName?: string): Promise<Reply | null> {
     switch (name) {
       case "start":
         return this.start(firstName);
@@ -166,28 +173,29 @@ export class Conversation {
       case "sources":
         return this.sources();
       case "cite":
-        return this.cite(chatId, args);
+        return this.cite(speaker, args);
       case "compare":
-        return this.compare(chatId, args);
+        return this.compare(speaker, args);
       case "region":
-        return this.region(chatId, args);
+        return this.region(speaker, args);
       default:
         return null;
     }
   }
 
+  /** The corpus documents (/sources). */
   sources(): Reply {
     return { kind: "sources", sources: this.service.sources() };
   }
 
-  /** /help. */
+  /** /help: examples, commands and the years held. */
   help(): Reply {
-    return { kind: "lines", lines: helpLines(this.extraUsage) };
+    return { kind: "text", text: helpText(this.extraUsage, this.service.holdings()) };
   }
 
   /** /start. */
   start(firstName?: string): Reply {
-    return { kind: "lines", lines: startLines(firstName) };
+    return { kind: "text", text: startText(firstName) };
   }
 
   private excerpt(citation: Citation): Extract<Reply, { kind: "excerpt" }> {

@@ -6,30 +6,31 @@
  * Middleware order (each step only sees what the previous let through):
  * 1. allow-list (access.ts) — outsiders get one refusal and nothing else;
  * 2. update log (debug);
- * 3. per-user rate limit on messages (@grammyjs/ratelimiter) with a Chinese notice;
- * 4. `sequentialize` per chat (@grammyjs/runner), so a chat's questions are answered in order
+ * 3. group gate (group-gate.ts) — in groups only messages addressed to the bot go on;
+ * 4. per-user rate limits on messages and on buttons (@grammyjs/ratelimiter) with a notice;
+ * 5. `sequentialize` per chat (@grammyjs/runner), so a chat's questions are answered in order
  *    while different chats are answered concurrently;
- * 5. commands, "原文 [n]" buttons, text questions, a note for non-text messages;
- * 6. `bot.catch`: log (token redacted) and apologise to the user.
+ * 6. the features (features.ts: menus, inline, /export, /chart, answer buttons, admin);
+ * 7. commands, text questions, a note for non-text messages;
+ * 8. `bot.catch`: log (token redacted) and apologise to the user.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, GrammyError, HttpError, type Context, type ErrorHandler } from "grammy";
-import type { InlineKeyboardButton, UserFromGetMe } from "grammy/types";
+import type { UserFromGetMe } from "grammy/types";
 import type { AnswerService } from "../answer/answer-service.js";
 import type { AppConfig } from "../config.js";
-import { toWellFormed } from "../ingest/normalise.js";
 import { accessControl } from "./access.js";
 import { AnswerStore } from "./answer-store.js";
 import { BOT_COMMANDS, parseCommand, type ParsedCommand } from "./commands.js";
 import { Conversation, type Reply } from "./conversation.js";
+import type { DocumentIntake } from "./document-intake.js";
 import { installFeatures } from "./features.js";
-import { FEATURE_USAGE } from "./menus.js";
-import { documentUploadHandler, type DocumentIntake } from "./document-intake.js";
+import { groupGate, speakerOf } from "./group-gate.js";
 import { describeError, type Logger } from "./log.js";
-import { Outbox, type OutgoingMessage, type SendMessage } from "./outbox.js";
-import { renderTelegram } from "./render-reply.js";
+import { FEATURE_USAGE } from "./menus.js";
+import { Outbox, type SendMessage } from "./outbox.js";
 import { NOTICES } from "./texts.js";
 
 /** Bot settings taken from {@link AppConfig}. */
@@ -111,31 +112,6 @@ export function normalizeApiRoot(apiRoot: string | undefined): string | undefine
   return apiRoot?.replace(/\/+$/, "");
 }
 
-/** Extra keyboard rows under a reply (chart and export buttons); see features.ts. */
-export type ReplyActions = (reply: Reply) => InlineKeyboardButton[][];
-
-/**
- * A reply as the HTML messages to send; the first quotes `replyTo` when given, the last
- * carries the extra rows of `actions` under its own buttons.
- */
-export function outgoingMessages(reply: Reply, replyTo?: number, actions?: ReplyActions): OutgoingMessage[] {
-  const messages = renderTelegram(reply);
-  const extra = actions?.(reply) ?? [];
-  return messages.map((message, i) => {
-    const rows = [...(message.keyboard?.inline_keyboard ?? []), ...(i === messages.length - 1 ? extra : [])];
-    return {
-      // Telegram refuses text that is not valid UTF-8 (a lone surrogate echoed from a question).
-      text: toWellFormed(message.html),
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...(rows.length > 0 ? { reply_markup: { inline_keyboard: rows } } : {}),
-      ...(i === 0 && replyTo !== undefined
-        ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-        : {}),
-    };
-  });
-}
-
 /** The error handler: log with context (no token, no stack to the user), then apologise. */
 export function botErrorHandler(logger: Logger, outbox?: Outbox): ErrorHandler<Context> {
   return async (err) => {
@@ -179,11 +155,8 @@ export function createBot(options: CreateBotOptions): Bot {
   );
 
   const outbox = options.outbox ?? new Outbox({ send: telegramSender(config), logger });
-  /** Every reply goes through the outbox: persisted before the update counts as handled. */
-  const send = (ctx: Context, reply: Reply, replyTo?: number, actions?: ReplyActions) =>
-    outbox.enqueue(ctx.chatId!, outgoingMessages(reply, replyTo, actions));
   const conversation = new Conversation(service, options.store ?? new AnswerStore(), logger, FEATURE_USAGE);
-  const known = new Set<string>(BOT_COMMANDS.map((c) => c.command));
+  const known = new Set<string>([...BOT_COMMANDS.map((c) => c.command), "catalog"]);
 
   bot.use(accessControl({ allowedChatIds: config.allowedChatIds, logger }));
   bot.use((ctx, next) => {
@@ -195,6 +168,85 @@ export function createBot(options: CreateBotOptions): Bot {
     });
     return next();
   });
+  bot.use(groupGate(logger));
+  installRateLimits(bot, config, logger, outbox);
+  bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString()));
+  const features = installFeatures(bot, {
+    service,
+    conversation,
+    logger,
+    outbox,
+    ...(options.documents ? { documents: options.documents } : {}),
+    apiRoot: apiRoot ?? "https://api.telegram.org",
+    token: config.telegramToken,
+  });
+  const { send } = features;
+
+  /** Runs a parsed command; null when it is addressed to another bot (`/help@OtherBot`). */
+  const runCommand = async (ctx: Context, parsed: ParsedCommand): Promise<Reply | null> => {
+    if (parsed.target && parsed.target.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
+    const speaker = speakerOf(ctx);
+    // A card's "查看完整回答" button opens the bot with /start q<key>: answer that question.
+    const card = parsed.name === "start" ? /^q([a-z0-9]{1,8})$/u.exec(parsed.args) : null;
+    if (card) {
+      const question = features.inline.questionOf(card[1]!);
+      return question
+        ? conversation.ask(speaker, question)
+        : { kind: "notice", text: NOTICES.inlineCardExpired };
+    }
+    const reply = await conversation.command(speaker, parsed.name, parsed.args, ctx.from?.first_name);
+    return reply ?? { kind: "notice", text: NOTICES.unknownCommand(parsed.name) };
+  };
+
+  const onCommand = async (ctx: Context, parsed: ParsedCommand) => {
+    if (
+      parsed.name === "catalog" &&
+      (!parsed.target || parsed.target.toLowerCase() === ctx.me.username.toLowerCase())
+    )
+      return features.openCatalog(ctx);
+    const reply = await runCommand(ctx, parsed);
+    if (reply) await send(ctx, reply, { replyTo: ctx.msg?.message_id });
+    else logger.debug("ignored a command addressed to another bot", { chatId: ctx.chatId });
+  };
+
+  bot.command([...known], async (ctx) => {
+    const parsed = parseCommand(ctx.msg.text) ?? {
+      name: ctx.msg.text.slice(1),
+      args: ctx.match,
+      target: null,
+    };
+    await onCommand(ctx, parsed);
+  });
+
+  bot.on("message:text", async (ctx) => {
+    const text = ctx.msg.text;
+    // Commands without entities (pasted text, some clients) and unknown commands.
+    const parsed = parseCommand(text);
+    if (parsed) return onCommand(ctx, parsed);
+    // In groups a question mentions the bot: "@AnshanBot 铁东区…".
+    const question = text.split(`@${ctx.me.username}`).join(" ");
+    await send(ctx, await conversation.ask(speakerOf(ctx), question), { replyTo: ctx.msg.message_id });
+  });
+
+  bot.on("callback_query:data", async (ctx) => {
+    logger.info("button could not be served", { chatId: ctx.chatId, reason: "unknown" });
+    await ctx.answerCallbackQuery({ text: NOTICES.staleButton, show_alert: true });
+  });
+
+  bot.on([...NON_TEXT], async (ctx) => {
+    await send(ctx, { kind: "notice", text: NOTICES.nonText }, { replyTo: ctx.msg?.message_id });
+  });
+
+  bot.use((ctx) => {
+    logger.debug("no handler for update", { updateId: ctx.update.update_id, chatId: ctx.chatId });
+  });
+
+  bot.catch(botErrorHandler(logger, outbox));
+  return bot;
+}
+
+/** Per-user rate limits on messages and on button presses (issue 12, item 10). */
+function installRateLimits(bot: Bot, config: BotConfig, logger: Logger, outbox: Outbox): void {
   bot.on(
     "message",
     limit({
@@ -209,9 +261,8 @@ export function createBot(options: CreateBotOptions): Bot {
       },
     }),
   );
-  // 原文 buttons too (issue 12, item 10): each press sends a message, so 200 presses would
-  // flood the chat and earn 429s that delay every chat's answers. Presses over the limit are
-  // answered with a short toast (no message) and otherwise ignored.
+  // Each press may send a message, so 200 presses would flood the chat and earn 429s that
+  // delay every chat's answers. Presses over the limit get a short toast and nothing else.
   bot.on(
     "callback_query",
     limit({
@@ -232,77 +283,4 @@ export function createBot(options: CreateBotOptions): Bot {
       },
     }),
   );
-  bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString()));
-  // Charts, exports, inline answers (features.ts); they add buttons under answers.
-  const actions = installFeatures(bot, { service, conversation, logger, config, send });
-
-  /** Runs a parsed command; null when it is addressed to another bot (`/help@OtherBot`). */
-  const runCommand = async (ctx: Context, parsed: ParsedCommand): Promise<Reply | null> => {
-    if (parsed.target && parsed.target.toLowerCase() !== ctx.me.username.toLowerCase()) return null;
-    const reply = await conversation.command(ctx.chatId!, parsed.name, parsed.args, ctx.from?.first_name);
-    return reply ?? { kind: "notice", text: NOTICES.unknownCommand(parsed.name) };
-  };
-
-  bot.command([...known], async (ctx) => {
-    const parsed = parseCommand(ctx.msg.text) ?? {
-      name: ctx.msg.text.slice(1),
-      args: ctx.match,
-      target: null,
-    };
-    const reply = await runCommand(ctx, parsed);
-    if (reply) await send(ctx, reply, ctx.msg.message_id, actions);
-  });
-
-  bot.on("callback_query:data", async (ctx) => {
-    const result =
-      ctx.chatId === undefined
-        ? ({ ok: false, reason: "stale" } as const)
-        : conversation.button(ctx.chatId, ctx.callbackQuery.data);
-    if (!result.ok) {
-      logger.info("button could not be served", { chatId: ctx.chatId, reason: result.reason });
-      const text = result.reason === "stale" ? NOTICES.staleButton : NOTICES.unknownButton;
-      await ctx.answerCallbackQuery({ text, show_alert: true });
-      return;
-    }
-    await ctx.answerCallbackQuery();
-    await send(ctx, result.reply, ctx.callbackQuery.message?.message_id, actions);
-  });
-
-  bot.on("message:text", async (ctx) => {
-    const text = ctx.msg.text;
-    // Commands without entities (pasted text, some clients) and unknown commands.
-    const parsed = parseCommand(text);
-    if (parsed) {
-      const reply = await runCommand(ctx, parsed);
-      if (reply) await send(ctx, reply, ctx.msg.message_id, actions);
-      else logger.debug("ignored a command addressed to another bot", { chatId: ctx.chatId });
-      return;
-    }
-    // In groups a question may mention the bot: "@AnshanBot 铁东区…".
-    const question = text.split(`@${ctx.me.username}`).join(" ");
-    await send(ctx, await conversation.ask(ctx.chatId, question), ctx.msg.message_id, actions);
-  });
-
-  if (options.documents) {
-    bot.on(
-      "message:document",
-      documentUploadHandler({
-        intake: options.documents,
-        logger,
-        apiRoot: apiRoot ?? "https://api.telegram.org",
-        token: config.telegramToken,
-      }),
-    );
-  }
-
-  bot.on([...NON_TEXT], async (ctx) => {
-    await send(ctx, { kind: "notice", text: NOTICES.nonText }, ctx.msg?.message_id);
-  });
-
-  bot.use((ctx) => {
-    logger.debug("no handler for update", { updateId: ctx.update.update_id, chatId: ctx.chatId });
-  });
-
-  bot.catch(botErrorHandler(logger, outbox));
-  return bot;
 }

@@ -1,92 +1,15 @@
 /**
- * Pure formatting of answers, excerpts and source listings for both front ends.
+ * Pure formatting of answers, excerpts and source listings for both front ends, as
+ * FormattedStrings (rich-text.ts): figures in bold, citation markers [n] kept, the sources
+ * listed with each document named once. Buttons are made elsewhere (answer-keyboard.ts);
+ * lists with `answer.list` are paged by list-view.ts.
  *
- * - {@link formatAnswer}: Answer → Telegram HTML (figures in bold, corpus text escaped, markers
- *   [n] kept, a "出处" list) plus an inline keyboard with one "原文 [n]" button per citation.
- * - {@link answerLines} / {@link excerptLines} / {@link sourcesLines}: the same content as
- *   {@link Line}s, rendered as plain text by the terminal chat.
- * - {@link citeButtonData} / {@link parseCiteButton}: the ≤64-byte callback data of the buttons.
- *
- * No I/O and no grammY runtime imports, so everything here is unit-tested exactly.
+ * No I/O and no grammY runtime imports apart from the parse-mode plugin's FormattedString, so
+ * everything here is unit-tested exactly.
  */
-import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Answer, Citation, SourceListing } from "../types.js";
-import { plain, renderHtml, type Line, type Span } from "./rich-text.js";
+import { bold, FormattedString, italic, line, lines, plain } from "./rich-text.js";
 import { NOTICES } from "./texts.js";
-
-/** Identifies one stored answer: the store's epoch (one per process) and the answer's id. */
-export interface AnswerRef {
-  epoch: string;
-  answerId: number;
-}
-
-/** What a "原文 [n]" button points at. */
-export interface CiteButton extends AnswerRef {
-  citationId: number;
-}
-
-/** Buttons per keyboard row. */
-const BUTTONS_PER_ROW = 4;
-
-/** Encodes a button as `c:<epoch>:<answerId>:<citationId>` (well under Telegram's 64 bytes). */
-export function citeButtonData(button: CiteButton): string {
-  return `c:${button.epoch}:${button.answerId}:${button.citationId}`;
-}
-
-/** Decodes {@link citeButtonData}; null for anything else (old formats, other bots' data). */
-export function parseCiteButton(data: string): CiteButton | null {
-  const m = /^c:([a-z0-9]{1,12}):(\d{1,15}):(\d{1,4})$/.exec(data);
-  if (!m) return null;
-  return { epoch: m[1]!, answerId: Number(m[2]), citationId: Number(m[3]) };
-}
-
-/** Items ("- " lines) per page of a long list answer (tasks of a unit, a ranking). */
-export const PAGE_SIZE = 10;
-
-/** What a page button points at. */
-export interface PageButton extends AnswerRef {
-  page: number;
-}
-
-/** Encodes a page button as `p:<epoch>:<answerId>:<page>`. */
-export function pageButtonData(button: PageButton): string {
-  return `p:${button.epoch}:${button.answerId}:${button.page}`;
-}
-
-/** Decodes {@link pageButtonData}; null for anything else. */
-export function parsePageButton(data: string): PageButton | null {
-  const m = /^p:([a-z0-9]{1,12}):(\d{1,15}):(\d{1,4})$/.exec(data);
-  if (!m) return null;
-  return { epoch: m[1]!, answerId: Number(m[2]), page: Number(m[3]) };
-}
-
-const isItem = (line: string) => line.startsWith("- ");
-
-/** How many pages an answer has (1 unless it lists more than {@link PAGE_SIZE} items). */
-export function pageCount(answer: Pick<Answer, "text">): number {
-  const items = answer.text.split("\n").filter(isItem).length;
-  return Math.max(1, Math.ceil(items / PAGE_SIZE));
-}
-
-/**
- * One page of a long list answer: the lines around the list, the page's items, and only the
- * citations those lines refer to (ids unchanged, so 原文 buttons still find them).
- */
-export function answerPage(answer: Answer, page: number): Answer {
-  const pages = pageCount(answer);
-  if (pages === 1) return answer;
-  const lines = answer.text.split("\n");
-  let item = -1;
-  const kept = lines.filter((line) => {
-    if (!isItem(line)) return true;
-    item++;
-    return Math.floor(item / PAGE_SIZE) === page;
-  });
-  kept.push(`（第${page + 1}/${pages}页）`);
-  const text = kept.join("\n");
-  const used = new Set([...text.matchAll(/\[(\d+)\]/gu)].map((m) => Number(m[1])));
-  return { ...answer, text, citations: answer.citations.filter((c) => used.has(c.id)) };
-}
 
 /**
  * The strings to bold in an answer: its facts' values and growths, plus each citation's
@@ -116,10 +39,10 @@ function standsAlone(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Splits `text` into spans with every occurrence of a figure in bold. Longer figures win over
- * shorter ones they contain; a figure inside a longer number is not marked.
+ * `text` with every occurrence of a figure in bold. Longer figures win over shorter ones they
+ * contain; a figure inside a longer number is not marked.
  */
-export function markFigures(text: string, figures: readonly string[]): Span[] {
+export function markFigures(text: string, figures: readonly string[]): FormattedString {
   const taken: Array<[number, number]> = [];
   for (const figure of [...figures].sort((a, b) => b.length - a.length)) {
     for (let at = text.indexOf(figure); at !== -1; at = text.indexOf(figure, at + 1)) {
@@ -130,15 +53,15 @@ export function markFigures(text: string, figures: readonly string[]): Span[] {
     }
   }
   taken.sort((a, b) => a[0] - b[0]);
-  const spans: Span[] = [];
+  const parts: FormattedString[] = [];
   let pos = 0;
   for (const [s, e] of taken) {
-    if (s > pos) spans.push({ text: text.slice(pos, s) });
-    spans.push({ text: text.slice(s, e), style: "b" });
+    if (s > pos) parts.push(plain(text.slice(pos, s)));
+    parts.push(bold(text.slice(s, e)));
     pos = e;
   }
-  if (pos < text.length) spans.push({ text: text.slice(pos) });
-  return spans;
+  if (pos < text.length) parts.push(plain(text.slice(pos)));
+  return line(...parts);
 }
 
 /** `《title》`, unless the title already carries the brackets. */
@@ -146,104 +69,137 @@ export function bookTitle(title: string): string {
   return title.startsWith("《") ? title : `《${title}》`;
 }
 
-/** Options of {@link answerLines}. */
-export interface AnswerLinesOptions {
-  /** A closing hint in italics, e.g. how to see the excerpts in the terminal. */
-  hint?: string;
-}
-
-/** The answer as lines: text with bold figures, choices for `clarify`, the citation list. */
-export function answerLines(answer: Answer, options: AnswerLinesOptions = {}): Line[] {
-  const figures = figureStrings(answer);
-  const lines: Line[] = answer.text.split("\n").map((line) => markFigures(line, figures));
-  if (answer.status === "clarify" && answer.options.length > 0) {
-    lines.push([], [{ text: "可以这样问：", style: "b" }], ...answer.options.map((o) => plain(`• ${o}`)));
-  }
-  if (answer.citations.length > 0) {
-    lines.push([], [{ text: "出处", style: "b" }]);
-    for (const c of answer.citations) {
-      lines.push(
-        plain(
-          `[${c.id}] ${bookTitle(c.title)}${c.page ? ` 第${c.page}页` : ""}${c.section ? " " + c.section : ""}`,
-        ),
-      );
-    }
-  }
-  if (answer.status === "not_found" && !answer.text.includes("/help"))
-    lines.push([], plain(NOTICES.notFoundHint));
-  if (options.hint && answer.citations.length > 0) lines.push([], [{ text: options.hint, style: "i" }]);
-  return lines;
-}
-
-/** Telegram rendering of an answer. */
-export interface FormattedAnswer {
-  html: string;
-  /** One "原文 [n]" button per citation; undefined when there are no citations or no ref. */
-  keyboard: InlineKeyboardMarkup | undefined;
+/** Where a citation stands in its document: section and page (`一、综合 第3页`). */
+export function citationPlace(c: Pick<Citation, "section" | "page">): string {
+  return [c.section, c.page ? `第${c.page}页` : ""].filter(Boolean).join(" ");
 }
 
 /**
- * Formats an answer for Telegram. Pass the {@link AnswerRef} under which the answer was stored
- * so the buttons can find it again; without one, no buttons are made.
+ * The 出处 lines: each document named once, its citations under it. One document:
+ * `[1] 《title》 section`; several citations of one document: `《title》` then `[n] section`.
  */
-export function formatAnswer(full: Answer, ref?: AnswerRef, page = 0): FormattedAnswer {
-  const pages = ref ? pageCount(full) : 1;
-  const answer = pages > 1 ? answerPage(full, Math.min(page, pages - 1)) : full;
-  const html = renderHtml(answerLines(answer));
-  if (!ref || (answer.citations.length === 0 && pages === 1)) return { html, keyboard: undefined };
-  const buttons: InlineKeyboardButton[] = answer.citations.map((c) => ({
-    text: `原文 [${c.id}]`,
-    callback_data: citeButtonData({ ...ref, citationId: c.id }),
-  }));
-  const rows: InlineKeyboardButton[][] = [];
-  for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + BUTTONS_PER_ROW));
-  if (pages > 1) {
-    const nav: InlineKeyboardButton[] = [];
-    if (page > 0) nav.push({ text: "‹ 上一页", callback_data: pageButtonData({ ...ref, page: page - 1 }) });
-    if (page < pages - 1)
-      nav.push({ text: "下一页 ›", callback_data: pageButtonData({ ...ref, page: page + 1 }) });
-    rows.push(nav);
+export function sourceLines(citations: readonly Citation[]): FormattedString[] {
+  const byTitle = new Map<string, Citation[]>();
+  for (const c of citations) byTitle.set(c.title, [...(byTitle.get(c.title) ?? []), c]);
+  const out: FormattedString[] = [];
+  for (const [title, list] of byTitle) {
+    if (list.length === 1) {
+      const c = list[0]!;
+      out.push(plain(`[${c.id}] ${bookTitle(title)}${citationPlace(c) ? ` ${citationPlace(c)}` : ""}`));
+      continue;
+    }
+    out.push(plain(bookTitle(title)));
+    for (const c of list) out.push(plain(`[${c.id}] ${citationPlace(c) || "全文"}`));
   }
-  return { html, keyboard: { inline_keyboard: rows } };
+  return out;
+}
+
+/** Options of {@link answerText}. */
+export interface AnswerTextOptions {
+  /** Write a clarification's choices as text (the terminal; Telegram shows buttons). */
+  optionsAsText?: boolean;
+  /** A closing hint in italics (the terminal: how to see the excerpts). */
+  hint?: string;
+}
+
+/** The answer: text with bold figures, the choices of a clarification, the 出处 list. */
+export function answerText(answer: Answer, options: AnswerTextOptions = {}): FormattedString {
+  const figures = figureStrings(answer);
+  const out: Array<FormattedString | string> = answer.text.split("\n").map((l) => markFigures(l, figures));
+  if (answer.status === "clarify" && answer.options.length > 0 && options.optionsAsText) {
+    out.push("", bold("可以这样问："), ...answer.options.map((o) => `• ${o}`));
+  }
+  if (answer.citations.length > 0) out.push("", bold("出处"), ...sourceLines(answer.citations));
+  // `/cite 问题`: the sources as they would be cited in an official document.
+  if (answer.intent === "cite" && answer.status === "answered" && answer.citations.length > 0)
+    out.push("", bold("可直接引用："), ...answer.citations.slice(0, 3).map(pasteReadyCitation));
+  if (answer.status === "not_found" && !answer.text.includes("/help")) out.push("", NOTICES.notFoundHint);
+  if (options.hint && answer.citations.length > 0) out.push("", italic(options.hint));
+  return lines(out);
+}
+
+/** A quote as one line: the lines of a task block joined, the closing mark made a full stop. */
+function quoteAsSentence(quote: string): string {
+  const joined = quote
+    .split(/\n+/u)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join("；");
+  return joined.replace(/[；;，,：:、\s]+$/u, "").replace(/[^。！？]$/u, "$&。");
+}
+
+/**
+ * A citation ready to paste into an official document:
+ * `据《鞍山市铁东区2023年国民经济和社会发展统计公报》（一、综合）显示，社会消费品零售总额完成140.1亿元，同比增长9.1%。`
+ */
+export function pasteReadyCitation(c: Pick<Citation, "title" | "section" | "page" | "quote">): string {
+  // A heading numbered in brackets (（五）…) loses its number, or the brackets would double.
+  const top = (c.section.split(" > ")[0]?.trim() ?? "").replace(
+    /^[（(][一二三四五六七八九十\d]+[）)]\s*/u,
+    "",
+  );
+  const where = [top, c.page ? `第${c.page}页` : ""].filter(Boolean).join("，");
+  return `据${bookTitle(c.title)}${where ? `（${where}）` : ""}显示，${quoteAsSentence(c.quote)}`;
 }
 
 /** Marks `【…】` (the figure in an excerpt) in bold, brackets included. */
-function markBrackets(line: string): Span[] {
-  const spans: Span[] = [];
+function markBrackets(text: string): FormattedString {
+  const parts: FormattedString[] = [];
   let pos = 0;
-  for (const m of line.matchAll(/【[^【】]*】/g)) {
-    if (m.index > pos) spans.push({ text: line.slice(pos, m.index) });
-    spans.push({ text: m[0], style: "b" });
+  for (const m of text.matchAll(/【[^【】]*】/g)) {
+    if (m.index > pos) parts.push(plain(text.slice(pos, m.index)));
+    parts.push(bold(m[0]));
     pos = m.index + m[0].length;
   }
-  if (pos < line.length) spans.push({ text: line.slice(pos) });
-  return spans;
+  if (pos < text.length) parts.push(plain(text.slice(pos)));
+  return line(...parts);
 }
 
 /**
  * A citation's excerpt: "原文 [n]", the title and the section unless the excerpt already names
- * them, then the excerpt from `AnswerService.excerpt` with the marked figure in bold.
+ * them, the excerpt from `AnswerService.excerpt` with the marked figure in bold, and the
+ * paste-ready citation.
  */
-export function excerptLines(citation: Citation, excerpt: string): Line[] {
+export function excerptText(citation: Citation, excerpt: string): FormattedString {
   const title = bookTitle(citation.title);
-  const header: Line = [{ text: `原文 [${citation.id}]`, style: "b" }];
-  if (!excerpt.includes(title)) header.push({ text: ` ${title}` });
-  const lines: Line[] = [header];
+  const header = line(bold(`原文 [${citation.id}]`), excerpt.includes(title) ? "" : ` ${title}`);
   const lastHeading = citation.section.split(" > ").pop()?.trim() ?? "";
-  if (citation.section && !excerpt.includes(lastHeading))
-    lines.push([{ text: citation.section, style: "i" }]);
-  lines.push([], ...excerpt.split("\n").map(markBrackets));
-  return lines;
+  const section = citation.section && !excerpt.includes(lastHeading) ? italic(citation.section) : null;
+  return lines([
+    header,
+    section,
+    "",
+    ...excerpt.split("\n").map(markBrackets),
+    "",
+    bold("可直接引用："),
+    pasteReadyCitation(citation),
+  ]);
 }
 
-/** The /sources listing: title, region, period, kind, file and data-quality notes per document. */
-export function sourcesLines(sources: readonly SourceListing[]): Line[] {
-  const lines: Line[] = [[{ text: `资料来源（共 ${sources.length} 份）`, style: "b" }]];
+/** Data-quality notes as staff read them: field names in Chinese, no file names. */
+export function noteForStaff(message: string): string {
+  const FIELD: Record<string, string> = {
+    title: "标题",
+    city: "城市",
+    district: "区县",
+    region: "地区",
+    period: "时期",
+    kind: "文种",
+    year: "年份",
+  };
+  return message
+    .replace(/\b(title|city|district|region|period|kind|year)\b/gu, (w) => FIELD[w] ?? w)
+    .replace(/来自\s*[\w.-]+\.json/gu, "为人工补记")
+    .replace(/\s*[\w.-]+\.(?:json|txt|pdf|docx|html?|md)\b/gu, "");
+}
+
+/** The /sources listing: title, region, period, kind and data-quality notes per document. */
+export function sourcesText(sources: readonly SourceListing[]): FormattedString {
+  const out: Array<FormattedString | string> = [bold(`资料来源（共 ${sources.length} 份）`)];
   sources.forEach((s, i) => {
-    lines.push([], [{ text: `${i + 1}. ${bookTitle(s.title)}`, style: "b" }]);
-    lines.push(plain(`地区：${s.region}｜时期：${s.period}｜类型：${s.kind}`));
-    lines.push([{ text: `文件：${s.file}`, style: "i" }]);
-    for (const note of s.notes) lines.push(plain(`⚠ 数据质量：${note.message}`));
+    out.push("", bold(`${i + 1}. ${bookTitle(s.title)}`));
+    out.push(`地区：${s.region}｜时期：${s.period}｜文种：${s.kind}`);
+    for (const note of s.notes) out.push(`⚠ 数据说明：${noteForStaff(note.message)}`);
   });
-  return lines;
+  return lines(out);
 }

@@ -7,10 +7,11 @@
 import type { BotCommand, BotCommandScope } from "grammy/types";
 import { BOT_COMMANDS } from "./commands.js";
 
-/** Commands added by the features (charts, exports), in menu order after /compare. */
+/** Commands added by the features (charts, exports, the catalogue), in menu order after /compare. */
 export const FEATURE_COMMANDS: readonly BotCommand[] = [
-  { command: "chart", description: "画图：对比、历年走势或主要增速，例如 /chart 铁东区GDP" },
-  { command: "export", description: "导出指标表（CSV 和 Excel），例如 /export 铁东区 2023年" },
+  { command: "chart", description: "画图：上一条回答，或 /chart 加问题，例如 /chart 铁东区GDP" },
+  { command: "export", description: "导出上一条回答或指定数据（CSV 或 Excel），例如 /export 铁东区 2023年" },
+  { command: "catalog", description: "目录：有哪些地区、年份、文种的资料，各有哪些指标" },
 ];
 
 /** The features' lines for /help in Telegram (the terminal chat cannot draw or send files). */

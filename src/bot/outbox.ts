@@ -20,16 +20,19 @@
  * Time is read through `now()` and waits are multiplied by `timeScale`, both options, so tests
  * can play a 60 s `retry_after` in a fraction of the time.
  */
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { GrammyError, HttpError } from "grammy";
+import type { MessageEntity } from "grammy/types";
 import { describeError, type Logger } from "./log.js";
+import { classifyFailure } from "./outbox-failure.js";
+import { FILE_VERSION, readOutboxFile, writeAtomic, type OutboxFile } from "./outbox-file.js";
+
+export { OutboxFileError } from "./outbox-file.js";
 
 /** The sendMessage parameters the outbox keeps (everything but chat_id). */
 export interface OutgoingMessage {
   text: string;
+  /** Formatting as message entities (rich-text.ts); no parse mode then. */
+  entities?: MessageEntity[];
+  /** Kept for messages written by earlier versions. */
   parse_mode?: "HTML";
   link_preview_options?: { is_disabled: boolean };
   reply_markup?: unknown;
@@ -78,33 +81,8 @@ export interface OutboxOptions {
   timeScale?: number;
 }
 
-const FILE_VERSION = 1;
-
-interface OutboxFile {
-  version: number;
-  nextId: number;
-  items: OutboxItem[];
-}
-
-/** Thrown when the outbox file exists but cannot be read as an outbox. */
-export class OutboxFileError extends Error {
-  constructor(
-    readonly file: string,
-    reason: string,
-  ) {
-    super(`the outbox file ${file} is unreadable (${reason}); move it away to start with an empty outbox`);
-    this.name = "OutboxFileError";
-  }
-}
-
 /** The default apology for a reply that could not be delivered in time. */
 export const UNDELIVERED_APOLOGY = "抱歉，刚才的回答因网络问题未能及时送达，请重新提问。";
-
-/** How a failed send is handled. */
-type Failure =
-  | { kind: "retry"; delayMs: number; reason: string }
-  | { kind: "malformed"; reason: string }
-  | { kind: "gone"; reason: string };
 
 /** The durable, ordered, retrying queue of outgoing messages. */
 export class Outbox {
@@ -206,17 +184,8 @@ export class Outbox {
   }
 
   private load(): void {
-    const file = this.o.file;
-    if (!file || !existsSync(file)) return;
-    let data: OutboxFile;
-    try {
-      data = JSON.parse(readFileSync(file, "utf8")) as OutboxFile;
-    } catch (err) {
-      throw new OutboxFileError(file, err instanceof Error ? err.message : String(err));
-    }
-    if (data.version !== FILE_VERSION || !Array.isArray(data.items)) {
-      throw new OutboxFileError(file, `expected version ${FILE_VERSION}, found ${String(data.version)}`);
-    }
+    const data = this.o.file ? readOutboxFile(this.o.file) : null;
+    if (!data) return;
     this.items = data.items;
     this.nextId = Math.max(data.nextId, ...data.items.map((i) => i.id + 1), 1);
   }
@@ -306,7 +275,10 @@ export class Outbox {
   }
 
   private failed(item: OutboxItem, err: unknown): void {
-    const failure = this.classify(err, item.attempts);
+    const failure = classifyFailure(err, item.attempts, {
+      baseMs: this.o.retryBaseMs,
+      capMs: this.o.retryCapMs,
+    });
     const now = this.o.now();
     const where = {
       chatId: item.chatId,
@@ -355,50 +327,5 @@ export class Outbox {
       i === item ? [apology] : i.chatId === item.chatId && i.batch === item.batch ? [] : [i],
     );
     void this.save();
-  }
-
-  private classify(err: unknown, attempts: number): Failure {
-    const backoff = Math.min(this.o.retryCapMs, this.o.retryBaseMs * 2 ** attempts);
-    if (err instanceof GrammyError) {
-      const retryAfter = err.parameters.retry_after;
-      if (err.error_code === 429 && typeof retryAfter === "number") {
-        return { kind: "retry", delayMs: retryAfter * 1000, reason: `429 retry_after ${retryAfter}` };
-      }
-      if (err.error_code === 403) return { kind: "gone", reason: err.description };
-      if (err.error_code === 400) return { kind: "malformed", reason: err.description };
-      return { kind: "retry", delayMs: backoff, reason: `${err.error_code} ${err.description}` };
-    }
-    if (err instanceof HttpError) return { kind: "retry", delayMs: backoff, reason: err.message };
-    return { kind: "retry", delayMs: backoff, reason: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-/** Writes `path` atomically without blocking: temp file, fsync, rename, fsync of the folder. */
-async function writeAtomic(path: string, data: string): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    const handle = await open(temp, "wx");
-    try {
-      await handle.writeFile(data, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
-  try {
-    const folder = await open(dir, "r");
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
-  } catch {
-    // Not every platform can sync a folder; the rename itself is atomic.
   }
 }

@@ -1,51 +1,46 @@
 /**
- * A minimal rich-text model shared by the Telegram and terminal front ends: formatters build
- * {@link Line}s once, then {@link renderHtml} gives Telegram HTML (parse_mode "HTML") and
- * {@link renderPlain} gives the same text without markup for the terminal chat.
+ * Formatted text for both front ends, built with grammY's parse-mode plugin: formatters build
+ * one `FormattedString` (text plus Telegram message entities); Telegram gets `text` and
+ * `entities` (no parse mode, nothing to escape), the terminal chat prints `text`.
  *
- * Why a model instead of building HTML directly: escaping happens in exactly one place, and the
- * terminal shows the same answer minus HTML without a second formatter that could drift.
+ * Helpers here keep the formatters short: a document is a list of lines, each line a
+ * FormattedString; {@link lines} joins them.
  */
+import { FormattedString } from "@grammyjs/parse-mode";
+import type { MessageEntity } from "grammy/types";
 
-/** A run of text with an optional style. Text is raw (unescaped); renderers escape it. */
-export interface Span {
+export { FormattedString };
+
+/** Unstyled text. */
+export const plain = (text: string): FormattedString => new FormattedString(text);
+
+/** Bold text (figures, headings). */
+export const bold = (text: string): FormattedString => FormattedString.b(text);
+
+/** Italic text (section paths, hints). */
+export const italic = (text: string): FormattedString => FormattedString.i(text);
+
+/** Pieces written one after another on one line. */
+export function line(...parts: Array<FormattedString | string>): FormattedString {
+  return FormattedString.join(parts.map((p) => (typeof p === "string" ? plain(p) : p)));
+}
+
+/** Lines joined with line breaks; `null` entries are left out, `""` is a blank line. */
+export function lines(items: ReadonlyArray<FormattedString | string | null>): FormattedString {
+  const kept = items.filter((l): l is FormattedString | string => l !== null);
+  return FormattedString.join(
+    kept.map((l) => (typeof l === "string" ? plain(l) : l)),
+    "\n",
+  );
+}
+
+/** What Telegram needs to send a formatted text (no parse_mode). */
+export interface TextWithEntities {
   text: string;
-  style?: "b" | "i" | "code";
+  entities?: MessageEntity[];
 }
 
-/** One line of output: spans concatenated. An empty array is a blank line. */
-export type Line = Span[];
-
-/**
- * Escapes text for Telegram's HTML parse mode. Telegram requires exactly `&`, `<` and `>` to be
- * escaped outside tags; quotes only matter inside attributes, which we never fill with user text.
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** A line of unstyled text. */
-export function plain(text: string): Line {
-  return text === "" ? [] : [{ text }];
-}
-
-/** Splits multi-line text into unstyled lines (answer and excerpt texts contain newlines). */
-export function plainLines(text: string): Line[] {
-  return text.split("\n").map(plain);
-}
-
-function spanHtml(span: Span): string {
-  const body = escapeHtml(span.text);
-  if (!span.style || body === "") return body;
-  return `<${span.style}>${body}</${span.style}>`;
-}
-
-/** Renders lines as Telegram HTML; styled spans never cross a line, so tags never span lines. */
-export function renderHtml(lines: readonly Line[]): string {
-  return lines.map((line) => line.map(spanHtml).join("")).join("\n");
-}
-
-/** Renders lines as plain text (terminal chat, logs). */
-export function renderPlain(lines: readonly Line[]): string {
-  return lines.map((line) => line.map((s) => s.text).join("")).join("\n");
+/** The sendMessage fields of a formatted text (entities only when there are some). */
+export function messageFields(text: FormattedString): TextWithEntities {
+  return text.entities.length > 0 ? { text: text.text, entities: text.entities } : { text: text.text };
 }

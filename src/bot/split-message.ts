@@ -1,128 +1,114 @@
 /**
- * Splits Telegram HTML into messages that each fit the Bot API's 4096-character limit.
+ * Cutting text where a reader would: long replies into messages that fit Telegram's 4096
+ * characters, and short titles (inline cards) to a width. Pure and dependency-free apart from
+ * the FormattedString it slices (entities are clipped and shifted by its `slice`).
  *
- * Pure and dependency-free so it can be tested exactly. Rules, in order of preference:
- * 1. cut at a line break (the break itself is dropped);
- * 2. inside an over-long line, cut after a sentence end (。！？；), then after a pause (，、：
- *    or whitespace), then anywhere between two characters;
- * 3. never cut inside a tag (`<b>`), an entity (`&amp;`) or a surrogate pair;
- * 4. a tag still open at a cut is closed at the end of the piece and reopened at the start of
- *    the next, so every piece is valid HTML on its own.
+ * Where a cut may fall, in order of preference:
+ * 1. at a line break (the break itself is dropped);
+ * 2. after a sentence end (。！？；), then after a pause (，、： or whitespace), then between any
+ *    two characters;
+ * never inside a figure (`159.19亿元`, `9.1%`, `2.3个百分点`), a citation marker (`[17]`), a
+ * book title (`《…》`, up to {@link MAX_PROTECTED} characters) or a surrogate pair.
  *
- * Length is counted in UTF-16 code units of the HTML source, tags included. Telegram counts
- * only the visible text, so this is conservative.
+ * Length is counted in UTF-16 code units, as Telegram counts message length and entity offsets.
  */
+import type { FormattedString } from "@grammyjs/parse-mode";
 
 /** Telegram's limit on the text of one message. */
 export const TELEGRAM_TEXT_LIMIT = 4096;
+/** A protected span longer than this (an unclosed 《) may be cut. */
+export const MAX_PROTECTED = 120;
 
-interface Atom {
-  text: string;
-  kind: "open" | "close" | "newline" | "text";
-  /** Tag name for open/close atoms. */
-  name?: string;
-}
-
-interface OpenTag {
-  name: string;
-  /** The opening tag as written, attributes included, to reopen it in the next piece. */
-  text: string;
-}
-
-interface Cut {
-  /** Exclusive end of the piece (atom index). */
-  end: number;
-  /** Where the next piece starts. */
-  resume: number;
-  /** Tags open at `end`. */
-  stack: OpenTag[];
-}
-
-const ATOM_PATTERN =
-  /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|\n|[\s\S]/gu;
 const SENTENCE_END = new Set(["。", "！", "？", "；", "!", "?", ";"]);
 const PAUSE = new Set(["，", "、", "：", ",", ":", " ", "\t", "\u3000"]);
+/** Spans a cut must not fall inside. */
+const PROTECTED = [
+  /[-+−]?\d+(?:[.,]\d+)*(?:%|‰|个百分点|[万亿]?(?:元|美元|吨|人次|人|户|个|项|家|件|次|场|座|套|公里|平方米|千瓦时)|[万亿])?/gu,
+  /\[\d+\]/gu,
+  /《[^》\n]*》/gu,
+  /“[^”\n]*”/gu,
+];
 
-function tokenize(html: string): Atom[] {
-  const atoms: Atom[] = [];
-  for (const [text] of html.matchAll(ATOM_PATTERN)) {
-    if (text === "\n") atoms.push({ text, kind: "newline" });
-    else if (text.length > 2 && text.startsWith("<")) {
-      const name = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)/.exec(text)![1]!.toLowerCase();
-      atoms.push({ text, kind: text[1] === "/" ? "close" : "open", name });
-    } else atoms.push({ text, kind: "text" });
+/** blocked[i] is true when a cut before text[i] would fall inside a protected span. */
+function blockedCuts(text: string): boolean[] {
+  const blocked = new Array<boolean>(text.length + 1).fill(false);
+  for (const pattern of PROTECTED) {
+    for (const m of text.matchAll(pattern)) {
+      if (m[0].length > MAX_PROTECTED) continue;
+      for (let i = m.index + 1; i < m.index + m[0].length; i++) blocked[i] = true;
+    }
   }
-  return atoms;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) blocked[i] = true;
+  }
+  return blocked;
 }
 
-function apply(stack: OpenTag[], atom: Atom): OpenTag[] {
-  if (atom.kind === "open") return [...stack, { name: atom.name!, text: atom.text }];
-  if (atom.kind === "close") {
-    const at = stack.map((t) => t.name).lastIndexOf(atom.name!);
-    return at === -1 ? stack : [...stack.slice(0, at), ...stack.slice(at + 1)];
-  }
-  return stack;
-}
-
-const closingTags = (stack: OpenTag[]) =>
-  stack
-    .map((t) => `</${t.name}>`)
-    .reverse()
-    .join("");
-
-/** How good a cut right after this atom is; -1 means never cut here. */
-function priority(atom: Atom): number {
-  if (atom.kind === "open") return -1;
-  if (SENTENCE_END.has(atom.text)) return 2;
-  if (PAUSE.has(atom.text)) return 1;
+/** How good a cut before text[i] is: 3 line break, 2 sentence end, 1 pause, 0 any; -1 never. */
+function cutQuality(text: string, i: number, blocked: boolean[]): number {
+  if (text[i] === "\n") return 3;
+  if (blocked[i]) return -1;
+  const before = text[i - 1]!;
+  if (SENTENCE_END.has(before)) return 2;
+  if (PAUSE.has(before)) return 1;
   return 0;
 }
 
-/** True when the piece shows something (not only tags and line breaks). */
-const visible = (atoms: Atom[]) => atoms.some((a) => a.kind === "text" && a.text.trim() !== "");
+/** The best cut in text(start, start + limit]; returns [end, resume]. */
+function bestCut(text: string, start: number, limit: number, blocked: boolean[]): [number, number] {
+  const last = Math.min(text.length, start + limit);
+  if (last === text.length) return [last, last];
+  let best = -1;
+  let bestQuality = -1;
+  // A line break just past the limit is still the best cut (it is dropped).
+  if (text[last] === "\n") return [last, last + 1];
+  for (let i = last; i > start; i--) {
+    const quality = cutQuality(text, i, blocked);
+    if (quality > bestQuality) {
+      best = i;
+      bestQuality = quality;
+      if (quality === 3) break;
+    }
+  }
+  if (best <= start) return [last, last];
+  return text[best] === "\n" ? [best, best + 1] : [best, best];
+}
 
 /**
- * Splits `html` into pieces of at most `limit` UTF-16 units (see the module comment for the
- * rules). Returns `[]` for text with nothing visible. Call it on every reply before sending.
- * A single tag longer than `limit` cannot be split and is returned as an over-long piece.
+ * Splits a formatted text into pieces of at most `limit` UTF-16 units (see the module comment
+ * for where it cuts). Pieces with nothing visible are left out; [] for empty text.
  */
-export function splitMessage(html: string, limit: number = TELEGRAM_TEXT_LIMIT): string[] {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer`);
-  const atoms = tokenize(html);
-  const pieces: string[] = [];
+export function splitMessage(
+  message: FormattedString,
+  limit: number = TELEGRAM_TEXT_LIMIT,
+): FormattedString[] {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError("limit must be a positive integer");
+  const text = message.text;
+  const blocked = blockedCuts(text);
+  const pieces: FormattedString[] = [];
   let start = 0;
-  let open: OpenTag[] = [];
-  while (start < atoms.length) {
-    while (start < atoms.length && atoms[start]!.kind === "newline") start++;
-    if (start >= atoms.length) break;
-    const prefix = open.map((t) => t.text).join("");
-    let length = prefix.length;
-    let stack = open;
-    const best: Array<Cut | undefined> = [];
-    let i = start;
-    for (; i < atoms.length; i++) {
-      const atom = atoms[i]!;
-      // A line break is the best cut even when it would not fit itself: it is dropped there.
-      if (atom.kind === "newline") best[3] = { end: i, resume: i + 1, stack };
-      const next = apply(stack, atom);
-      if (i > start && length + atom.text.length + closingTags(next).length > limit) break;
-      length += atom.text.length;
-      if (atom.kind !== "newline" && priority(atom) >= 0) {
-        best[priority(atom)] = { end: i + 1, resume: i + 1, stack: next };
-      }
-      stack = next;
-    }
-    let cut: Cut =
-      i === atoms.length
-        ? { end: i, resume: i, stack }
-        : (best[3] ?? best[2] ?? best[1] ?? best[0] ?? { end: i, resume: i, stack });
-    if (cut.end <= start) cut = { end: start + 1, resume: start + 1, stack: apply(open, atoms[start]!) };
-    let end = cut.end;
-    while (end > start && atoms[end - 1]!.kind === "newline") end--;
-    const body = atoms.slice(start, end);
-    if (visible(body)) pieces.push(prefix + body.map((a) => a.text).join("") + closingTags(cut.stack));
-    open = cut.stack;
-    start = cut.resume;
+  while (start < text.length) {
+    while (text[start] === "\n") start++;
+    if (start >= text.length) break;
+    const [end, resume] = bestCut(text, start, limit, blocked);
+    let trimmed = end;
+    while (trimmed > start && text[trimmed - 1] === "\n") trimmed--;
+    if (text.slice(start, trimmed).trim() !== "") pieces.push(message.slice(start, trimmed));
+    start = resume;
   }
   return pieces;
+}
+
+/**
+ * The text cut to at most `max` UTF-16 units at the best place that is not inside a figure,
+ * a citation marker or a title, with `…` added when cut; the text itself when it fits.
+ */
+export function cutSafely(text: string, max: number): string {
+  const flat = text.replace(/\s*\n\s*/gu, " ");
+  if (flat.length <= max) return flat;
+  const blocked = blockedCuts(flat);
+  const [end] = bestCut(flat, 0, max - 1, blocked);
+  const head = flat.slice(0, end).replace(/[，、：,:\s]+$/u, "");
+  return `${head}…`;
 }

@@ -32,9 +32,9 @@ const QUIT = new Set(["quit", "exit", "q"]);
 /** Answers one line: a command or a question. Null means "quit". */
 export async function replyToLine(conversation: Conversation, line: string): Promise<Reply | null> {
   const command = parseCommand(line);
-  if (!command) return conversation.ask(TERMINAL_CHAT_ID, line);
+  if (!command) return conversation.ask({ chatId: TERMINAL_CHAT_ID }, line);
   if (QUIT.has(command.name)) return null;
-  const reply = await conversation.command(TERMINAL_CHAT_ID, command.name, command.args);
+  const reply = await conversation.command({ chatId: TERMINAL_CHAT_ID }, command.name, command.args);
   return reply ?? { kind: "notice", text: NOTICES.unknownCommand(command.name) };
 }
 

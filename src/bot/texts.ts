@@ -2,8 +2,9 @@
  * Every sentence the bot says on its own (not taken from the corpus), in simplified Chinese.
  * Kept together so wording stays consistent and reviewers can read it in one place.
  */
+import type { Holding } from "../answer/catalog.js";
 import { BOT_COMMANDS } from "./commands.js";
-import { plain, type Line } from "./rich-text.js";
+import { bold, FormattedString, lines } from "./rich-text.js";
 
 /** Example questions for /help, /start and the docs; each is answerable from the corpus. */
 export const EXAMPLE_QUESTIONS: readonly string[] = [
@@ -14,38 +15,62 @@ export const EXAMPLE_QUESTIONS: readonly string[] = [
   "/cite 铁东区2023年社零总额",
 ];
 
+/** Example task questions for /help (the task breakdown is asked by unit or by number). */
+export const TASK_EXAMPLES: readonly string[] = [
+  "市发展改革委牵头哪些任务",
+  "市卫健委负责哪些工作",
+  "第50项任务由谁牵头",
+];
+
+/** `铁东区：2022年、2023年；立山区：2024年上半年`: the periods held per place, from the catalogue. */
+export function periodsHeld(holdings: readonly Holding[]): string {
+  const byRegion = new Map<string, Set<string>>();
+  for (const h of holdings) byRegion.set(h.region, (byRegion.get(h.region) ?? new Set()).add(h.period));
+  return [...byRegion].map(([region, periods]) => `${region}：${[...periods].join("、")}`).join("；");
+}
+
 /**
  * The help text (/help in Telegram and in the terminal); `extraUsage` are the usage lines of
- * commands only one front end has (Telegram's /chart and /export).
+ * commands only one front end has (Telegram's /chart, /export, /catalog); `holdings` say which
+ * places and years can be asked about.
  */
-export function helpLines(extraUsage: readonly string[] = []): Line[] {
-  return [
-    [{ text: "鞍山统计公报问答", style: "b" }],
-    plain("我根据收录的统计公报、政府工作报告等文件回答问题，每个数字都注明出处；/sources 列出收录的文件。"),
-    [],
-    [{ text: "示例问题：", style: "b" }],
-    ...EXAMPLE_QUESTIONS.map((q) => plain(`• ${q}`)),
-    [],
-    [{ text: "命令：", style: "b" }],
-    ...BOT_COMMANDS.map((c) => plain(c.usage)),
-    ...extraUsage.map((usage) => plain(usage)),
-    [],
-    plain("回答中的 [1]、[2] 是引用编号，点击下方“原文 [n]”按钮可查看出处原句。"),
-    plain("回答使用简体字；用繁体字提问同样可以识别。"),
-    plain(
-      "可以接着上一问追问，例如先问“铁东区2023年GDP是多少”，再问“那2022年呢”“立山区呢”“增速呢”“原文呢”。",
-    ),
-  ];
+export function helpText(
+  extraUsage: readonly string[] = [],
+  holdings: readonly Holding[] = [],
+): FormattedString {
+  const telegram = extraUsage.length > 0;
+  return lines([
+    bold("鞍山统计公报问答"),
+    "我根据收录的统计公报、政府工作报告等文件回答问题，每个数字都注明出处；/sources 列出收录的文件。",
+    holdings.length > 0 ? `现有资料：${periodsHeld(holdings)}。` : null,
+    "",
+    bold("示例问题："),
+    ...EXAMPLE_QUESTIONS.map((q) => `• ${q}`),
+    bold("任务分工："),
+    ...TASK_EXAMPLES.map((q) => `• ${q}`),
+    "",
+    bold("命令："),
+    ...BOT_COMMANDS.map((c) => c.usage),
+    ...extraUsage,
+    "",
+    telegram
+      ? "回答下方的按钮：原文（出处原句）、画图、导出、相邻年份、上级地区同一指标；长清单可翻页。"
+      : "回答中的 [1]、[2] 是引用编号，输入 /cite n 查看第 n 条的原文。",
+    telegram ? "在任何聊天中输入 @机器人用户名 加问题，可把带出处的答案卡片发到该聊天（行内模式）。" : null,
+    telegram ? "在群里请 @我、回复我的消息或使用命令提问；每位成员的追问各自独立。" : null,
+    "回答使用简体字；用繁体字提问同样可以识别。",
+    "可以接着上一问追问，例如先问“铁东区2023年GDP是多少”，再问“那2022年呢”“立山区呢”“增速呢”“原文呢”。",
+  ]);
 }
 
 /** The /start greeting. */
-export function startLines(firstName: string | undefined): Line[] {
-  return [
-    plain(firstName ? `${firstName}，您好！` : "您好！"),
-    plain("我是鞍山统计公报问答助手：直接用文字提问，我会给出数字并标明来自哪份文件的哪一句。"),
-    plain(`例如：${EXAMPLE_QUESTIONS[0]}`),
-    plain("发送 /help 查看更多示例和命令，发送 /sources 查看资料来源。"),
-  ];
+export function startText(firstName: string | undefined): FormattedString {
+  return lines([
+    firstName ? `${firstName}，您好！` : "您好！",
+    "我是鞍山统计公报问答助手：直接用文字提问，我会给出数字并标明来自哪份文件的哪一句。",
+    `例如：${EXAMPLE_QUESTIONS[0]}`,
+    "发送 /help 查看更多示例和命令，发送 /catalog 查看有哪些资料。",
+  ]);
 }
 
 /** Printed to stderr by `npm start` when TELEGRAM_BOT_TOKEN is not set. */
@@ -66,9 +91,11 @@ export const NOTICES = {
     `您提问太快了，请 ${Math.max(1, Math.ceil(windowMs / 1000))} 秒后再试。已收到的问题会照常回答。`,
   nonText: `我只能读文字消息。请直接用文字提问，例如：${EXAMPLE_QUESTIONS[0]}。发送 /help 查看更多示例。`,
   internalError: "抱歉，处理这条消息时出了问题，已记录下来。请稍后再试，或换个问法。",
-  buttonRateLimited: "点击太快了，请稍后再看原文。",
+  buttonRateLimited: "点击太快了，请稍后再试。",
   staleButton: "这条回答已过期（机器人可能重启过），请重新提问。",
   unknownButton: "无法识别这个按钮，请重新提问。",
+  adminOnly: "只有管理员可以使用这个命令。",
+  inlineCardExpired: "这张卡片对应的问题已过期，请直接发送问题。",
   unknownCommand: (name: string) =>
     `没有 /${name} 这个命令。可用命令：${BOT_COMMANDS.map((c) => "/" + c.command).join("、")}。也可以直接用文字提问。`,
   citeNothingYet: `还没有可以引用的回答。请先提问，或发送 /cite 加问题，例如：${EXAMPLE_QUESTIONS[4]}`,
@@ -86,5 +113,5 @@ export const NOTICES = {
     region ? `当前默认地区：${region}。发送 /region 清除 可取消。` : "当前没有默认地区。设置：/region 铁东区",
   regionCleared: "已取消默认地区。",
   regionUnknown: (name: string, held: string[]) =>
-    `语料中没有“${name}”的文件。可设置的地区：${held.join("、")}。`,
+    `已收录的文件中没有“${name}”的资料。可设置的地区：${held.join("、")}。`,
 } as const;

@@ -54,7 +54,8 @@ export interface AddResult {
   build: BuildReport | null;
 }
 
-function overrideOf(stated: StatedMetadata): MetadataOverrides[string] | null {
+/** The metadata override entry for what the person adding a document states; null when nothing. */
+export function overrideOf(stated: StatedMetadata): MetadataOverrides[string] | null {
   const entry: MetadataOverrides[string] = {};
   if (stated.region) {
     if (/[区县旗]$/u.test(stated.region)) entry.district = stated.region;

@@ -89,7 +89,10 @@ async function buildWith(
   const counts = { kept: 0, read: 0, removed: 0 };
   for (const d of plan.documents) if (d.action !== "skip") counts[d.action === "keep" ? "kept" : "read"]++;
   if (counts.kept + counts.read === 0) throw new Error(`no usable document in ${dirs.join(", ")}`);
-  const keptKeys = new Set(plan.documents.filter((d) => d.action === "keep").map((d) => d.key));
+  // Store keys of the documents kept (every document of a kept file).
+  const keptKeys = new Set(
+    plan.documents.flatMap((d) => (d.action === "keep" ? d.held.map((h) => h.key) : [])),
+  );
   const removedDocuments = [...(previous?.documents.keys() ?? [])].filter((k) => !keptKeys.has(k));
   counts.removed = removedDocuments.length;
 

@@ -1,6 +1,7 @@
 /**
  * The documents step of a build: documents the plan keeps are only given their new place in
- * corpus order; documents to read are prepared in worker threads, a few ahead of the one being
+ * corpus order; files to read are prepared in worker threads (each document a file holds is
+ * stored as a document of its own, under build-plan.ts partKey), a few ahead of the one being
  * stored, while the main thread embeds their passages (through the cache: concurrent requests
  * are pooled and sorted by length) and, while the model runs, inserts the finished documents'
  * vectors into the index and their rows into the store. Progress is logged every few seconds.
@@ -10,7 +11,7 @@ import { createHash } from "node:crypto";
 import type { Embedder } from "../embed/embedder.js";
 import type { IngestProblem } from "../types.js";
 import { type LabelPlanner, insertVectors } from "./assemble-vectors.js";
-import type { PlannedDocument } from "./build-plan.js";
+import { partKey, type PlannedDocument } from "./build-plan.js";
 import type { HeldDocument, SkippedFile } from "./previous-build.js";
 import type { PreparePool } from "./prepare-pool.js";
 import type { PreparedDocument } from "./prepare-document.js";
@@ -64,7 +65,7 @@ export interface DocumentsResult {
 
 function describe(doc: PreparedDocument): string {
   const m = doc.meta;
-  return `${m.file}: ${m.regionPath.join("")} (${m.regionCode}) ${m.period} ${m.kind}; statements of ${(m.periods ?? [m.period]).join("、")}`;
+  return `${m.file}${m.part ? `#${m.part}` : ""}: ${m.regionPath.join("")} (${m.regionCode}) ${m.period} ${m.kind}; statements of ${(m.periods ?? [m.period]).join("、")}`;
 }
 
 function formatSeconds(seconds: number): string {
@@ -72,7 +73,7 @@ function formatSeconds(seconds: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
 }
 
-/** Runs the documents step over the plan, in corpus order. */
+/** Runs the documents step over the plan, in corpus order (the plan's files, each file's documents in file order). */
 export async function buildDocuments(
   plan: readonly PlannedDocument[],
   ctx: DocumentsContext,
@@ -87,7 +88,7 @@ export async function buildDocuments(
   let done = 0;
   let inserted = 0;
 
-  /** Prepares a document and asks for its vectors; settles when both are known. */
+  /** Prepares a file's documents and asks for their vectors; settles when all are known. */
   const start = (d: Extract<PlannedDocument, { action: "read" }>) => {
     const bytes = readFileSync(d.path);
     if (createHash("sha256").update(bytes).digest("hex") !== d.sha256)
@@ -96,13 +97,8 @@ export async function buildDocuments(
     preparedState.set(d.key + d.path, state);
     return ctx.pool.prepare(d.file, bytes, d.overrides).then(async (prepared) => {
       state.prepared = true;
-      if (!("chunks" in prepared)) return prepared;
-      const vectorKeys = prepared.chunks.map((c) => ctx.keyOf(c.passage));
-      // A passage whose vector the index holds under a label it can take over needs none.
-      const needed = vectorKeys.flatMap((k, i) => (ctx.planner.canReuse(k) ? [] : [i]));
-      const found = await ctx.embedder.embedPassages(needed.map((i) => prepared.chunks[i]!.passage));
-      const vectors = new Map(needed.map((i, j) => [i, found[j]!]));
-      return { prepared, vectorKeys, vectors };
+      if (!Array.isArray(prepared)) return prepared;
+      return Promise.all(prepared.map((part) => embedNeeded(part, ctx)));
     });
   };
   type Started = ReturnType<typeof start>;
@@ -118,14 +114,17 @@ export async function buildDocuments(
     }
   };
 
-  for (const [order, d] of plan.entries()) {
+  let order = 0; // corpus order: files in plan order, a file's documents in file order
+  for (const d of plan) {
     if (d.action === "skip") {
       problems.push(d.problem);
       continue;
     }
     if (d.action === "keep") {
-      ctx.store.keepDocument(d.key, order);
-      built.push({ ...d.held, cached: true });
+      for (const held of d.held) {
+        ctx.store.keepDocument(held.key, order++);
+        built.push({ ...held, cached: true });
+      }
       continue;
     }
     fill();
@@ -138,12 +137,15 @@ export async function buildDocuments(
     preparedState.delete(d.key + d.path);
     fill();
     done++;
-    if (!("prepared" in outcome)) {
+    if (!Array.isArray(outcome)) {
       problems.push({ ...(outcome as IngestProblem), key: d.key });
     } else {
       processed++;
-      inserted += await storeDocument(d.key, order, outcome, ctx);
-      built.push({ ...summary(d.key, outcome.prepared), cached: false });
+      for (const part of outcome) {
+        const key = partKey(d.key, part.prepared.meta.part);
+        inserted += await storeDocument(key, order++, part, ctx);
+        built.push({ ...summary(key, part.prepared), cached: false });
+      }
     }
     recent.push(Date.now());
     if (recent.length > RATE_WINDOW) recent.shift();
@@ -160,6 +162,23 @@ export async function buildDocuments(
     }
   }
   return { built, problems, processed, inserted };
+}
+
+/** Asks for the vectors of a prepared document's passages the index cannot take over. */
+async function embedNeeded(prepared: PreparedDocument, ctx: DocumentsContext): Promise<ReadDocument> {
+  const vectorKeys = prepared.chunks.map((c) => ctx.keyOf(c.passage));
+  // A passage whose vector the index holds under a label it can take over needs none.
+  const needed = vectorKeys.flatMap((k, i) => (ctx.planner.canReuse(k) ? [] : [i]));
+  const found = await ctx.embedder.embedPassages(needed.map((i) => prepared.chunks[i]!.passage));
+  const vectors = new Map(needed.map((i, j) => [i, found[j]!]));
+  return { prepared, vectorKeys, vectors };
+}
+
+/** A prepared document with its passages' cache keys and the vectors embedded for it. */
+interface ReadDocument {
+  prepared: PreparedDocument;
+  vectorKeys: string[];
+  vectors: Map<number, number[]>;
 }
 
 function summary(key: string, doc: PreparedDocument): HeldDocument {
@@ -179,7 +198,7 @@ function summary(key: string, doc: PreparedDocument): HeldDocument {
 async function storeDocument(
   key: string,
   order: number,
-  read: { prepared: PreparedDocument; vectorKeys: string[]; vectors: Map<number, number[]> },
+  read: ReadDocument,
   ctx: DocumentsContext,
 ): Promise<number> {
   const { prepared: doc, vectorKeys, vectors } = read;

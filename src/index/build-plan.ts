@@ -4,6 +4,10 @@
  * the model), and what to do with it: keep it from the previous build, skip it again (it was
  * skipped under the same key), or read it. Nothing is written here; a corpus that cannot be
  * read fails before the first write.
+ *
+ * A file may hold several documents (ingest's split-documents.ts): each is stored as a
+ * document of its own under {@link partKey} (the file's key and its part), and the file is
+ * kept, read or removed as a whole.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -17,7 +21,7 @@ import { corpusDigests } from "./corpus-hash.js";
 import type { HeldDocument, PreviousBuild, SkippedFile } from "./previous-build.js";
 
 /** Bump when the derivation of documents changes in a way the pipeline hash does not see. */
-const KEY_VERSION = 5;
+const KEY_VERSION = 6;
 
 /** What a document's key is made of. */
 export interface DocumentKeyInput {
@@ -48,11 +52,22 @@ export function documentKey(input: DocumentKeyInput): string {
     .digest("hex");
 }
 
+/** The store key of a file's document: the file's key, or `key#N` for part N of a file of several. */
+export function partKey(fileKey: string, part: number | undefined): string {
+  return part === undefined ? fileKey : `${fileKey}#${part}`;
+}
+
+/** The file key a document's store key belongs to (the inverse of {@link partKey}). */
+export function fileKeyOf(documentKey: string): string {
+  const hash = documentKey.indexOf("#");
+  return hash < 0 ? documentKey : documentKey.slice(0, hash);
+}
+
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 
-/** One corpus file and what the build does with it. */
+/** One corpus file and what the build does with it (`held`: its documents in the previous build, in file order). */
 export type PlannedDocument =
-  | { action: "keep"; key: string; path: string; file: string; held: HeldDocument }
+  | { action: "keep"; key: string; path: string; file: string; held: HeldDocument[] }
   | { action: "skip"; key: string; path: string; file: string; problem: SkippedFile }
   | { action: "read"; key: string; path: string; file: string; sha256: string; overrides: MetadataOverrides };
 
@@ -85,6 +100,13 @@ export function planBuild(options: PlanOptions): BuildPlan {
   const overridesByDir = new Map(dirs.map((d) => [d, readOverrides(d)] as const));
   const vocabulary = sha256(readFileSync(CATALOGUE_PATH));
   const pipeline = pipelineHash() + (options.pipelineVariant ? `\0${options.pipelineVariant}` : "");
+  const heldFiles = new Map<string, HeldDocument[]>();
+  for (const held of previous?.documents.values() ?? []) {
+    const fileKey = fileKeyOf(held.key);
+    const parts = heldFiles.get(fileKey);
+    if (parts) parts.push(held);
+    else heldFiles.set(fileKey, [held]);
+  }
   const heldProblems = new Map(previous?.problems.flatMap((p) => (p.key ? [[p.key, p] as const] : [])) ?? []);
   const documents = scan.files.map((path): PlannedDocument => {
     const file = basename(path);
@@ -99,7 +121,7 @@ export function planBuild(options: PlanOptions): BuildPlan {
       override: override ? JSON.stringify(override) : "",
       modelId: options.modelId,
     });
-    const held = previous?.documents.get(key);
+    const held = heldFiles.get(key);
     if (held) return { action: "keep", key, path, file, held };
     const problem = heldProblems.get(key);
     if (problem) return { action: "skip", key, path, file, problem };

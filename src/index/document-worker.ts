@@ -1,13 +1,13 @@
 /**
  * The body of a document worker thread (started by {@link ./prepare-pool.ts}): loads the
  * indicator vocabulary and a tokenizer once, then prepares each document it is sent
- * ({@link prepareDocument}) and posts the result back. Runs the CPU work of reading, parsing,
+ * ({@link prepareFile}: each document a file holds) and posts the result back. Runs the CPU work of reading, parsing,
  * tabling, chunking and tokenizing beside the main thread, which embeds.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { loadVocabulary } from "../indicators/aliases.js";
 import type { MetadataOverrides } from "../ingest/metadata.js";
-import { prepareDocument, type PreparedDocument } from "./prepare-document.js";
+import { prepareFile, type PreparedDocument } from "./prepare-document.js";
 import { createTokenizer } from "./tokenize.js";
 import type { IngestProblem } from "../types.js";
 
@@ -19,9 +19,9 @@ export interface WorkerTask {
   overrides: MetadataOverrides;
 }
 
-/** The answer to a task: the prepared document, the problem, or an unexpected error's message. */
+/** The answer to a task: the prepared documents of the file, the problem, or an unexpected error's message. */
 export type WorkerResult =
-  | { id: number; ok: true; result: PreparedDocument | IngestProblem }
+  | { id: number; ok: true; result: PreparedDocument[] | IngestProblem }
   | { id: number; ok: false; error: string };
 
 /** What the pool passes at start. */
@@ -37,7 +37,7 @@ if (port) {
   port.on("message", (task: WorkerTask) => {
     const run = async (): Promise<WorkerResult> => {
       try {
-        const result = await prepareDocument(task.file, task.bytes, {
+        const result = await prepareFile(task.file, task.bytes, {
           overrides: task.overrides,
           vocabulary,
           tokenizer,

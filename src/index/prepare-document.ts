@@ -1,16 +1,17 @@
 /**
  * Everything the build derives from one document file except its vectors, in the form the
- * store takes it: the document read and normalised, its sections, indicator and task rows,
- * chunks with the passage each is embedded as and its BM25 terms. Pure CPU work with no shared
- * state, so it runs in worker threads ({@link ./document-worker.ts}) while the main thread
- * embeds; objects whose shape belongs to other stages are serialised here, in the worker.
+ * store takes it: each document the file holds (one, or several for a saved collection:
+ * `ReadResult.documents`, ids `stem#N`), read and normalised, with its sections, indicator and
+ * task rows, chunks with the passage each is embedded as and its BM25 terms. Pure CPU work with
+ * no shared state, so it runs in worker threads ({@link ./document-worker.ts}) while the main
+ * thread embeds; objects whose shape belongs to other stages are serialised here, in the worker.
  */
 import type { IndicatorVocabulary } from "../indicators/aliases.js";
 import { extractTables } from "../indicators/extract-tables.js";
 import { readDocumentBytes } from "../ingest/read-document.js";
 import type { MetadataOverrides } from "../ingest/metadata.js";
 import { chunkDocument } from "../sections/chunk.js";
-import type { Chunk, DocumentMeta, IngestProblem } from "../types.js";
+import type { Chunk, CorpusDocument, DocumentMeta, IngestProblem } from "../types.js";
 import { rawDelta } from "./raw-delta.js";
 import { rowTermKeys } from "./store-postings.js";
 import type { Tokenizer } from "./tokenize.js";
@@ -76,15 +77,30 @@ function termCounts(tokens: readonly string[]): { terms: string[]; counts: numbe
   return { terms: [...counts.keys()], counts: [...counts.values()] };
 }
 
-/** Reads, normalises, parses, tables and chunks one document; a problem when it cannot be read. */
-export async function prepareDocument(
+/**
+ * Reads and normalises one file, then tables and chunks each document it holds (in file
+ * order); a problem when it cannot be read.
+ */
+export async function prepareFile(
   file: string,
   bytes: Uint8Array,
   context: PrepareContext,
-): Promise<PreparedDocument | IngestProblem> {
+): Promise<PreparedDocument[] | IngestProblem> {
   const read = await readDocumentBytes(file, bytes, context.overrides);
   if (!read.ok) return read.problem;
-  const doc = read.document;
+  return read.documents.map((doc) => prepareDocument(file, doc, context));
+}
+
+/**
+ * Tables and chunks one document. A part of a file of several keeps the whole file as its
+ * source text (its offsets point into it, so a citation quotes the file verbatim); the store
+ * keeps that source text as its difference from the part's text (raw-delta.ts).
+ */
+export function prepareDocument(
+  file: string,
+  doc: CorpusDocument,
+  context: Omit<PrepareContext, "overrides">,
+): PreparedDocument {
   const { sections: byDoc, rows, tasks } = extractTables([doc], context.vocabulary);
   const sections = byDoc.get(doc.meta.id)!;
   // Every period the document's statements describe (a work report reviews the year before).

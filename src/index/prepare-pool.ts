@@ -1,5 +1,5 @@
 /**
- * Where documents are prepared ({@link prepareDocument}): in worker threads when a build has
+ * Where document files are prepared ({@link prepareFile}): in worker threads when a build has
  * many documents to read, so parsing runs on the core the model leaves idle, or in the calling
  * thread for a few (starting a worker costs ≈ 1 s: loading the modules, jieba's dictionary and
  * the vocabulary). The model stays in the main thread, loaded once.
@@ -16,7 +16,7 @@ import { loadVocabulary } from "../indicators/aliases.js";
 import type { MetadataOverrides } from "../ingest/metadata.js";
 import type { IngestProblem } from "../types.js";
 import type { WorkerResult, WorkerSetup, WorkerTask } from "./document-worker.js";
-import { prepareDocument, type PreparedDocument } from "./prepare-document.js";
+import { prepareFile, type PreparedDocument } from "./prepare-document.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 
 /** Prepares documents; {@link PreparePool.close} when done. */
@@ -29,7 +29,7 @@ export interface PreparePool {
     file: string,
     bytes: Uint8Array,
     overrides: MetadataOverrides,
-  ): Promise<PreparedDocument | IngestProblem>;
+  ): Promise<PreparedDocument[] | IngestProblem>;
   close(): Promise<void>;
 }
 
@@ -61,7 +61,7 @@ function inThread(tokenizer: Tokenizer | undefined): PreparePool {
   return {
     threads: 0,
     grow: () => false,
-    prepare: (file, bytes, overrides) => prepareDocument(file, bytes, { ...context, overrides }),
+    prepare: (file, bytes, overrides) => prepareFile(file, bytes, { ...context, overrides }),
     close: async () => {},
   };
 }
@@ -72,7 +72,7 @@ export function createPreparePool(options: PreparePoolOptions = {}): PreparePool
   if (threads <= 0) return inThread(options.tokenizer);
   const pending = new Map<
     number,
-    { resolve: (r: PreparedDocument | IngestProblem) => void; reject: (e: Error) => void }
+    { resolve: (r: PreparedDocument[] | IngestProblem) => void; reject: (e: Error) => void }
   >();
   const queue: WorkerTask[] = [];
   const idle: Worker[] = [];

@@ -16,6 +16,7 @@ import { loadVectorIndex, type VectorIndex } from "./vector-index.js";
 
 /** A document of the previous build, as the new build's report and plan need it. */
 export interface HeldDocument {
+  /** Its store key (build-plan.ts partKey: the file's key, `#N` for a part). */
   key: string;
   file: string;
   meta: DocumentMeta;
@@ -41,6 +42,7 @@ export interface PreviousBuild {
   storePath: string;
   /** Its store, open read-only (close it when done). */
   store: Database.Database;
+  /** Its documents by store key, in corpus order. */
   documents: Map<string, HeldDocument>;
   problems: SkippedFile[];
   /** sha256 of the catalogue its BM25 tokens were made with. */

@@ -3,8 +3,9 @@
  * the indicator catalogue (data/indicator-catalogue.json, see catalogue.ts). Used to name table
  * rows, to understand questions and to keep indicator names whole when tokenising.
  */
-import { loadCatalogue, type Catalogue, type CatalogueEntry } from "./catalogue.js";
+import { loadCatalogue, type Catalogue, type CatalogueEntry, type QualifierDimension } from "./catalogue.js";
 import { findPlaces } from "../ingest/find-places.js";
+import { noteNarrows } from "./qualifiers.js";
 
 /** Canonical indicators and the lookup from any name or alias to the indicators it names. */
 export interface IndicatorVocabulary {
@@ -16,6 +17,8 @@ export interface IndicatorVocabulary {
   terms: string[];
   /** Catalogue entry of each canonical name (unit kind and relations). */
   entries: Map<string, CatalogueEntry>;
+  /** The qualifier dimensions (see qualifiers.ts). */
+  qualifiers: QualifierDimension[];
 }
 
 /** The form names are compared in: half-width brackets removed, Latin upper-cased. */
@@ -46,6 +49,7 @@ export function buildVocabulary(data: Catalogue): IndicatorVocabulary {
     byTerm,
     terms: [...terms].sort((a, b) => b.length - a.length),
     entries: new Map(data.indicators.map((i) => [i.name, i])),
+    qualifiers: data.qualifiers,
   };
 }
 
@@ -126,21 +130,29 @@ export function findIndicatorMentions(vocabulary: IndicatorVocabulary, text: str
 
 /** Footnote markers and bracketed Latin abbreviations, which never change what a phrase names. */
 const PHRASE_MARKERS = /[\u2460-\u2473]|\[\d{1,2}\]|[（(][A-Za-z][A-Za-z0-9.&]*[）)]/gu;
+/** A bracketed note that ends a phrase: `（含离退休职工）`, `(在职)`, `（现价）`. */
+const TRAILING_NOTE = /[（(]([^（）()]{1,12})[）)]$/u;
 /**
  * Words in front of an indicator name that say where or when, not what: `全年全市生产总值`
  * names 地区生产总值, `年末全国常住人口` names 常住人口.
  */
 const SCOPE_PREFIX =
-  /^(?:全年|年末|年底|年内|全国|全省|全市|全州|全区|全县|全盟|全旗|本市|本区|本县|我国|我省|我市|我州|我区|我县|按常住地分)+/u;
+  /^(?:全年|年末|年底|年内|全国|全省|全市|全州|全区|全县|全盟|全旗|全地区|本省|本市|本州|本区|本县|本旗|本盟|我国|我省|我市|我州|我区|我县|我旗|我盟|按常住地分)+/u;
 
 /**
  * The catalogued indicators a row's subject phrase names. The whole phrase must be the name
  * (after footnote markers, `（GDP）` and place/time words in front are set aside), so a
  * longer name is never read as a shorter one inside it: 人均地区生产总值 is not
- * 地区生产总值, 规上工业企业 is not 规上工业, 出口总额 is not 进出口总额.
+ * 地区生产总值, 规上工业企业 is not 规上工业, 出口总额 is not 进出口总额. A bracketed note at the
+ * end names the indicator when it includes or only describes (`（含离退休职工）`, `（现价）`) and
+ * nothing when it narrows to a part (`（在职）`, see qualifiers.ts).
  */
 export function indicatorsOfPhrase(vocabulary: IndicatorVocabulary, phrase: string): string[] {
-  const bare = phrase.replace(PHRASE_MARKERS, "");
+  const marked = phrase.replace(PHRASE_MARKERS, "");
+  // `养老保险人数（含离退休职工）` names 养老保险人数; `养老保险人数（在职）` only a part of it.
+  const note = marked.match(TRAILING_NOTE);
+  if (note && noteNarrows(note[1]!, vocabulary.qualifiers)) return [];
+  const bare = note && !indicatorsNamedBy(vocabulary, marked).length ? marked.slice(0, note.index) : marked;
   const exact = indicatorsNamedBy(vocabulary, bare);
   if (exact.length > 0) return exact;
   const unscoped = bare.replace(SCOPE_PREFIX, "");

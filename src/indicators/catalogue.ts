@@ -42,16 +42,35 @@ const entrySchema = z
   })
   .strict();
 
+/**
+ * A dimension along which one measure is split (城乡: 城镇/农村/全体), each value with the words
+ * that mark it; see src/indicators/qualifiers.ts for how question and row are compared.
+ */
+const qualifierSchema = z
+  .object({
+    dimension: z.string().min(2),
+    /** Value → the words that mark it in a name, a phrase or a question. */
+    values: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+    /** The value of a name without any of the words, where the catalogue holds its variants. */
+    whole: z.string().min(1).optional(),
+    /** A row lacking the value a question asks never answers (default true). */
+    strict: z.boolean().optional(),
+  })
+  .strict();
+
 export const catalogueSchema = z
   .object({
-    version: z.literal(2),
+    version: z.literal(3),
     description: z.string().optional(),
+    qualifiers: z.array(qualifierSchema).default([]),
     indicators: z.array(entrySchema).min(1),
   })
   .strict();
 
 /** One catalogued indicator. */
 export type CatalogueEntry = z.infer<typeof entrySchema>;
+/** One qualifier dimension. */
+export type QualifierDimension = z.infer<typeof qualifierSchema>;
 /** The parsed catalogue file. */
 export type Catalogue = z.infer<typeof catalogueSchema>;
 
@@ -73,8 +92,9 @@ export function parentOf(entry: CatalogueEntry): string | null {
 
 /**
  * Checks the rules zod cannot: unique names, relations that name catalogued indicators and
- * never the entry itself, and no alias naming two unrelated indicators (variants of one parent,
- * such as the two 养老保险人数 counts, may share an alias). Returns the problems found.
+ * never the entry itself, every name and alias naming one indicator, and qualifier words that
+ * mark one value (a `whole` that is one of the dimension's values or a name of its own).
+ * Returns the problems found.
  */
 export function catalogueProblems(catalogue: Catalogue): string[] {
   const problems: string[] = [];
@@ -92,20 +112,25 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
         problems.push(`"${e.name}".${rel} names "${target}", which is not catalogued`);
     }
   }
-  const owners = new Map<string, CatalogueEntry[]>();
+  const owners = new Map<string, string>();
   for (const e of catalogue.indicators) {
     for (const term of [e.name, ...e.aliases]) {
       const key = term.replace(/[（）()\s]/gu, "").toUpperCase();
-      const list = owners.get(key) ?? [];
-      if (!list.includes(e)) list.push(e);
-      owners.set(key, list);
+      const owner = owners.get(key);
+      if (owner !== undefined && owner !== e.name)
+        problems.push(`"${key}" names two indicators: ${owner}, ${e.name}`);
+      owners.set(key, e.name);
     }
   }
-  for (const [key, list] of owners) {
-    if (list.length < 2) continue;
-    const parents = new Set(list.map(parentOf));
-    if (parents.size !== 1 || parents.has(null)) {
-      problems.push(`"${key}" names unrelated indicators: ${list.map((e) => e.name).join(", ")}`);
+  const words = new Map<string, string>();
+  for (const d of catalogue.qualifiers) {
+    for (const [value, list] of Object.entries(d.values)) {
+      for (const w of list) {
+        const other = words.get(w);
+        if (other !== undefined)
+          problems.push(`qualifier word "${w}" marks ${other} and ${d.dimension}.${value}`);
+        words.set(w, `${d.dimension}.${value}`);
+      }
     }
   }
   return problems;

@@ -13,20 +13,21 @@ import { CELL } from "../ingest/layout.js";
 import { sectionAt } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
 import { indicatorsOfPhrase, type IndicatorVocabulary } from "./aliases.js";
-import { findFigures, findGrowths, type FoundGrowth } from "./parse-figure.js";
+import { degreeAfter, degreeBefore, findFigures, findGrowths, type FoundGrowth } from "./parse-figure.js";
 import { findRespectively } from "./respectively.js";
+import { partAt, reportParts, reportYears, type ReportPart, type ReportYears } from "./report-parts.js";
 import { documentRole, statementPeriod } from "./statement-period.js";
+import { ofForeignAreas } from "./statement-subject.js";
 
 /** Words before a figure that say when, where or how, not what: stripped from phrases. */
 const LEADING_NOISE =
-  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:全区|我区|全市|我市|全县|我县|全州|我州|全省|我省|全国|我国|全旗|全盟|区内|市内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|发生|共计|共有|共|总计|合计)+/u;
+  /^(?:\d{1,3}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|其中|另外|此外|同时|全年|上半年|下半年|今年以来|年初以来|截至目前|截止目前|截至\d+月末?|截止\d+月末?|目前|现已|已|\d{4}年度?|\d{4}全年|\d{1,2}[-—]\d{1,2}月份?|\d{1,2}月份?|(?:全区|我区|全市|我市|全县|我县|全州|我州|全省|我省|全国|我国|全旗|全盟|区内|市内|辖区内?)|累计完成|累计实现|累计|完成|实现|办理|发生|共计|共有|共|总计|合计|[—―－-]+|(?:经|据)?初步(?:核算|统计|预计)|预计|预期|全力争取|力争|争取|确保|努力|推动|促进|保持|提出|今年|明年|去年|上年|(?:今后|未来|过去)[一二三四五两]年|五年间|到\d{4}年(?:末|底)?|“?十[一二三四五]?五”?(?:时期|期间|末)?|[（(][^（）()]{0,8}下同[）)])+/u;
 const TRAILING_NOISE =
-  /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的)+$/u;
+  /(?:累计完成|累计实现|累计|完成|实现|达到|达|为|共计|共有|共|有|突破|超过|超|近|约|合计|总计|分别|是|的|不低于|不少于|不超过|不高于|高于|控制在|保持在|稳定在|预计|预期|力争|争取|确保)+$/u;
 /** The line that opens the plan part of a plan-execution report (下半年，我们将…). */
 const PLAN_PART = /(?:^|\n)下半年[，,]/u;
 /** A rate noun at the end of the text between a count and a percentage (…网上可办率100%). */
 const RATE_SUFFIX = /\p{Script=Han}{0,4}(?:率|占比|比例|比重)$/u;
-const QUALIFIERS = /(左右|以上|以内|以下|不低于|不少于|不超过|超过|近|约|余|多)/u;
 /** A rate with no subject (安装率, 竣工率) needs the clause before it to say what it measures. */
 const BARE_RATE = /^\p{Script=Han}{0,2}(?:率|占比|比重|比例)$/u;
 /** A growth rate at the end of a clause, removed before reading a phrase that follows a figure. */
@@ -77,9 +78,15 @@ function sharedListNoun(text: string, rest: readonly Range[]): { noun: string; e
   return null;
 }
 
+/** A target recalled by who set it: `年初确定的地区生产总值…` names 地区生产总值. */
+const SET_BY = /^.*?(?:确定|提出|下达|制定|设定)的(?=\p{Script=Han}{2})/u;
+
 /** Cleans an indicator phrase: strips time/place prefixes, verbs and trailing punctuation. */
 export function cleanPhrase(phrase: string): string {
-  let p = phrase.replace(/[。；，、：\s]+$/u, "").replace(/^[。；，、：\s]+/u, "");
+  let p = phrase
+    .replace(/[。；，、：\s]+$/u, "")
+    .replace(/^[。；，、：\s]+/u, "")
+    .replace(SET_BY, "");
   for (let i = 0; i < 3; i++)
     p = withoutLeadingPlace(p.replace(LEADING_NOISE, "")).replace(TRAILING_NOISE, "");
   return p.replace(/^[一二三四五六七八九十]+是/u, "").replace(/^[和及与]$/u, "");
@@ -92,6 +99,24 @@ const PLACE_PREFIX_LENGTH = 16;
 function withoutLeadingPlace(phrase: string): string {
   const first = findPlaces(phrase.slice(0, PLACE_PREFIX_LENGTH))[0];
   return first && first.start === 0 && first.end < phrase.length ? phrase.slice(first.end) : phrase;
+}
+
+/**
+ * Figures of a bracketed aside after the clause's own figure (`增长5.5%（力争6%以上）`,
+ * `1820亿元（预计数）`) are said of it, not of a subject of their own: left out.
+ */
+function withoutAsides<T extends { index: number }>(
+  clause: string,
+  figures: T[],
+  growths: FoundGrowth[],
+): T[] {
+  const first = Math.min(figures[0]?.index ?? Infinity, growths[0]?.index ?? Infinity);
+  return figures.filter((f) => {
+    if (f.index === first) return true;
+    const open = Math.max(clause.lastIndexOf("（", f.index), clause.lastIndexOf("(", f.index));
+    const close = Math.max(clause.lastIndexOf("）", f.index), clause.lastIndexOf(")", f.index));
+    return !(open > close && open > first);
+  });
 }
 
 function overlaps(a: { index: number; end: number }, growths: FoundGrowth[]): boolean {
@@ -110,6 +135,23 @@ function planPartStart(doc: CorpusDocument): number {
   return documentRole(doc.meta).execution ? doc.text.search(PLAN_PART) : -1;
 }
 
+/** A work report's years and parts (review, plan, spans of years); null for other documents. */
+interface ReportReading {
+  years: ReportYears;
+  parts: ReportPart[];
+}
+
+function readReport(doc: CorpusDocument): ReportReading | null {
+  if (!documentRole(doc.meta).workReport) return null;
+  const years = reportYears(doc.meta.year, doc.text);
+  return { years, parts: reportParts(doc.text, years) };
+}
+
+/** Where a statement stands in a work report, for {@link statementPeriod}. */
+function reportContext(report: ReportReading | null, offset: number) {
+  return report ? { years: report.years, part: partAt(report.parts, offset) } : {};
+}
+
 /**
  * Rows of the `分别` constructions of a statement (each subject with its own figure); returns
  * the spans they cover (document offsets) so the clause reader skips them.
@@ -122,6 +164,7 @@ function respectiveRows(
   planStart: number,
   out: IndicatorRow[],
   offset: number,
+  report: ReportReading | null,
 ): Range[] {
   const statement = doc.text.slice(st.start, st.end);
   const covered: Range[] = [];
@@ -132,6 +175,7 @@ function respectiveRows(
       statement,
       before: statement.slice(0, found.end),
       inPlanPart: planStart >= 0 && st.start > planStart,
+      ...reportContext(report, st.start),
     });
     const clause = statement.slice(found.start, found.end);
     for (const pair of found.pairs) {
@@ -165,7 +209,9 @@ function respectiveRows(
         if (pair.growth) row(phrase, indicator, null, pair.growth);
       } else row(phrase, indicator, pair.figure, pair.growth);
     }
-    covered.push({ start: st.start + found.start, end: st.start + found.end });
+    // The statement's closing mark (`…分别为5%和3.2%。`) belongs to the construction it closes.
+    const closed = /^[。；！？\s]*$/u.test(statement.slice(found.end)) ? statement.length : found.end;
+    covered.push({ start: st.start + found.start, end: st.start + closed });
   }
   return covered;
 }
@@ -175,6 +221,7 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
   const rows: IndicatorRow[] = [];
   const text = doc.text;
   const planStart = planPartStart(doc);
+  const report = readReport(doc);
   for (const st of splitStatements(text)) {
     const statement = text.slice(st.start, st.end);
     // Table rows (cells marked ｜ by the layout step) are read by extract-table-rows.ts.
@@ -182,7 +229,16 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
     const section = sectionAt(sections, st.start);
 
     const statementRows: IndicatorRow[] = [];
-    const covered = respectiveRows(doc, vocabulary, section, st, planStart, statementRows, rows.length);
+    const covered = respectiveRows(
+      doc,
+      vocabulary,
+      section,
+      st,
+      planStart,
+      statementRows,
+      rows.length,
+      report,
+    );
     let pendingBasis: string | null = null;
     let previousClause: Range | null = null;
     const clauses = splitClauses(text, st.start, st.end);
@@ -193,7 +249,11 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
       const clauseText = text.slice(clause.start, clause.end);
       const basis = clauseText.match(BASIS)?.[0] ?? null;
       const growths = findGrowths(clauseText);
-      const figures = findFigures(clauseText).filter((f) => !overlaps(f, growths));
+      const figures = withoutAsides(
+        clauseText,
+        findFigures(clauseText).filter((f) => !overlaps(f, growths)),
+        growths,
+      );
       const growth = growths[0] ?? null;
       if (figures.length === 0 && !growth) {
         if (basis) pendingBasis = basis;
@@ -204,18 +264,6 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
       const previous = [...statementRows]
         .reverse()
         .find((r) => !CHANGE.test(r.phrase.replace(/^.*?(?=比|较)/u, "")));
-      if (
-        figures.length === 0 &&
-        cleanPhrase(clauseText.slice(0, firstAt)) === "" &&
-        previous &&
-        !previous.growth
-      ) {
-        previous.growth = growth!.growth;
-        previous.basis = previous.basis ?? pendingBasis ?? basis;
-        pendingBasis = null;
-        continue;
-      }
-      const qualifier = clauseText.slice(firstAt).match(QUALIFIERS)?.[1] ?? null;
       const { period, nature } = statementPeriod({
         meta: doc.meta,
         headings: section.path,
@@ -223,7 +271,39 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         before: text.slice(st.start, clause.end),
         clause: clauseText,
         inPlanPart: planStart >= 0 && st.start > planStart,
+        ...reportContext(report, st.start),
       });
+      if (
+        figures.length === 0 &&
+        cleanPhrase(clauseText.slice(0, firstAt)) === "" &&
+        previous &&
+        !previous.growth
+      ) {
+        // `到2025年，地区生产总值达到620亿元、年均增长6.5%`: the level is 2025's, the average
+        // growth the span's; it becomes a row of its own period.
+        if (period !== previous.period) {
+          statementRows.push({
+            ...previous,
+            id: `${doc.meta.id}:${rows.length + statementRows.length}`,
+            period,
+            nature,
+            value: null,
+            growth: growth!.growth,
+            basis: pendingBasis ?? basis,
+            qualifier: degreeAfter(clauseText.slice(growth!.end)),
+            clause: clauseText,
+          });
+          pendingBasis = null;
+          continue;
+        }
+        previous.growth = growth!.growth;
+        previous.basis = previous.basis ?? pendingBasis ?? basis;
+        // The row's bound is its growth's now (`增长8%左右`); a bound of its value alone is
+        // left to the quote (`超过5000亿元，增长9%`).
+        previous.qualifier = degreeAfter(clauseText.slice(growth!.end));
+        pendingBasis = null;
+        continue;
+      }
       const slots = figures.length > 0 ? figures : [{ figure: null, index: firstAt, end: growth!.end }];
       let lastPhrase = "";
       slots.forEach((slot, k) => {
@@ -267,7 +347,14 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
           growth: k === 0 && growth ? growth.growth : null,
           basis: k === 0 && growth ? (basis ?? pendingBasis) : null,
           nature,
-          qualifier: nature === "target" || qualifier === "余" || qualifier === "多" ? qualifier : null,
+          // A growth's bound follows it (`增长8%以上`; words before its number are in its text);
+          // a figure's stands after or before it (`2700亿元以上`, `不低于60%`).
+          qualifier:
+            k === 0 && growth
+              ? degreeAfter(clauseText.slice(growth.end))
+              : slot.figure
+                ? (degreeAfter(clauseText.slice(slot.end)) ?? degreeBefore(clauseText.slice(0, slot.index)))
+                : null,
           // A bare rate (`安装率100%`) keeps the clause before it as its subject.
           clause:
             rowClause ??
@@ -279,7 +366,9 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
       });
       if (growth) pendingBasis = null;
     }
-    rows.push(...statementRows);
+    const lineEnd = text.indexOf("\n", st.start);
+    const paragraph = text.slice(text.lastIndexOf("\n", st.start) + 1, lineEnd < 0 ? text.length : lineEnd);
+    rows.push(...ofForeignAreas(statementRows, statement, paragraph, doc, vocabulary));
   }
   return rows;
 }

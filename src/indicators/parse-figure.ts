@@ -158,8 +158,18 @@ export const FIGURE_PATTERN = new RegExp(
   "gu",
 );
 
-const GROWTH_PATTERN =
-  /(同比|比上年末?|比去年同期|比上年同期|比去年|较上年末?|较去年|与上年相比)?(增长|下降|增加|减少|提高|降低|回落|上涨|下跌|上升|增产|减产|增幅|增速|增幅为|增速为)(?:了)?(-?\d+(?:\.\d+)?)(%|个百分点|倍)/gu;
+/** Words of degree between a growth verb and its number, kept in the growth's text. */
+const GROWTH_DEGREE =
+  "不低于|不少于|不超过|不高于|保持在|控制在|稳定在|保持|达到|超过|高于|低于|在|达|为|约|近";
+
+/**
+ * A growth rate: an optional basis (同比, 比上年, 年均), a verb, optional words of degree before
+ * the number (不低于, 保持在, 达到), the number or a range (`6%—6.5%`, `8-8.5%`) and its unit.
+ */
+const GROWTH_PATTERN = new RegExp(
+  String.raw`(同比|比上年末?|比去年同期|比上年同期|比去年|较上年末?|较去年|与上年相比|年均|年平均)?(增长|下降|增加|减少|提高|降低|回落|上涨|下跌|上升|增产|减产|增幅|增速|增幅为|增速为)(?:了)?(?:${GROWTH_DEGREE})?\s?(-?\d+(?:\.\d+)?)((?:%|个百分点)?\s?[-—－~～─–至到]\s?\d+(?:\.\d+)?)?(%|个百分点|倍)`,
+  "gu",
+);
 
 const NEGATIVE_VERBS = new Set(["下降", "减少", "降低", "回落", "下跌", "减产"]);
 
@@ -217,11 +227,15 @@ export function findFigures(text: string): FoundFigure[] {
 export function findGrowths(text: string): FoundGrowth[] {
   const out: FoundGrowth[] = [];
   for (const m of text.matchAll(GROWTH_PATTERN)) {
-    const [whole, , verb, numeral, unit] = m;
+    const [whole, , verb, numeral, range = "", unit] = m;
     const value = Number(numeral);
     const percent = NEGATIVE_VERBS.has(verb!) ? -value : value;
     out.push({
-      growth: { text: whole, percent, figure: `${numeral}${unit}` },
+      growth: {
+        text: whole.replace(/\s/gu, ""),
+        percent,
+        figure: `${numeral}${range.replace(/\s/gu, "")}${unit}`,
+      },
       index: m.index,
       end: m.index + whole.length,
     });
@@ -258,4 +272,25 @@ export function decimalDifference(a: string, b: string): string {
   const int = abs / scale;
   const frac = (abs % scale).toString().padStart(decimals, "0");
   return decimals > 0 ? `${sign}${int}.${frac}` : `${sign}${int}`;
+}
+
+/** Words after a figure that bound it (`8%以上`, `7%左右`, `3%以内`), kept with a target as published. */
+const DEGREE_AFTER = /^\s?(左右|以上|以内|以下|上下)/u;
+/** Words before a figure that bound it (`不低于60%`, `约200亿元`), when no growth verb carries them. */
+const DEGREE_BEFORE = /(不低于|不少于|不超过|不高于|超过|高于|约|近)\s?$/u;
+
+/** The bound written right after a figure (`以上` of `8%以上`), or null. */
+export function degreeAfter(textAfterFigure: string): string | null {
+  return textAfterFigure.match(DEGREE_AFTER)?.[1] ?? null;
+}
+
+/** The bound written right before a figure (`不低于` of `不低于60%`), or null. */
+export function degreeBefore(textBeforeFigure: string): string | null {
+  return textBeforeFigure.match(DEGREE_BEFORE)?.[1] ?? null;
+}
+
+/** A figure with its bound as published: `8%以上`, `不低于60%`; the figure alone without one. */
+export function withDegree(figure: string, degree: string | null): string {
+  if (!degree) return figure;
+  return DEGREE_AFTER.test(degree) ? `${figure}${degree}` : `${degree}${figure}`;
 }

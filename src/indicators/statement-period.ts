@@ -14,6 +14,14 @@
  * a kind nobody listed still gets the rules its words imply.
  */
 import type { DocumentMeta, FigureNature } from "../types.js";
+import {
+  announcesTargets,
+  spanLabel,
+  spanOfWords,
+  type PeriodSpan,
+  type ReportPart,
+  type ReportYears,
+} from "./report-parts.js";
 
 /** What the words of a document's title and kind say about how to read its statements. */
 export interface DocumentRole {
@@ -47,6 +55,10 @@ export interface StatementContext {
   clause?: string;
   /** The statement lies in the plan part of an execution report (after `下半年，我们将…`). */
   inPlanPart: boolean;
+  /** A work report's part holding the statement (see report-parts.ts); absent elsewhere. */
+  part?: ReportPart | null;
+  /** A work report's planned and delivered years; absent means delivered in its year. */
+  years?: ReportYears;
 }
 
 /** The period a statement describes and whether its figures are results or targets. */
@@ -81,9 +93,10 @@ export function partLabel(part: string | undefined): string {
 
 /**
  * A year that opens a clause before the figure (`2021年应建…`, `经最终核实，2022年全市…`,
- * `到2025年`), not a base of comparison (比2020年) nor an attribute inside a clause (审批2022年…档案).
+ * `到2025年`, `建议2022年全州…预期目标为`), not a base of comparison (比2020年) nor an attribute inside a clause (审批2022年…档案).
  */
-const CLAUSE_YEAR = /(?:^|[，,。；;：:\s])(到|至|截至|截止)?(\d{4})年(?![以—－\-~～\d、])/gu;
+const CLAUSE_YEAR =
+  /(?:^|[，,。；;：:\s]|建议|提出|确定|安排)(到|至|截至|截止)?(\d{4})年(?![以—－\-~～\d、])/gu;
 /** A year the figure's own clause gives it: `由2021年的166个`. */
 const CLAUSE_ATTRIBUTE_YEAR = /(?<![比较于与\d])(\d{4})年的/u;
 
@@ -120,6 +133,78 @@ function isReview(headings: string[], statement: string): boolean {
   return false;
 }
 
+/** In a review, a figure is a target only when its own clause says so (`年初确定的增长8%的目标`). */
+const REVIEWED_TARGET = /目标|计划(?!生育|单列)|预期/u;
+
+/** A work report's statement: its own year, else its own words, else its part. */
+function workReportPeriod(
+  ctx: StatementContext,
+  year: number | null,
+  toward: string | undefined,
+  partOfYear: string,
+): StatementPeriod {
+  const { meta, statement } = ctx;
+  const years = ctx.years ?? { planned: meta.year, delivered: meta.year };
+  const n = years.planned;
+  const clause = ctx.clause ?? ctx.before;
+  const reviewNature = (): FigureNature => (REVIEWED_TARGET.test(clause) ? "target" : "result");
+  const averaged = /年均|年平均/u.test(clause);
+  if (year !== null && averaged) {
+    // `到2025年，…年均增长7.5%`: an average over the years up to 2025, never 2025's growth.
+    if (year >= n) return { period: spanLabel({ from: n, to: year }), nature: "target" };
+    const part = ctx.part && ctx.part.from !== ctx.part.to && ctx.part.to === year ? ctx.part : null;
+    return { period: spanLabel(part ?? { from: year - 4, to: year }), nature: reviewNature() };
+  }
+  if (year !== null) {
+    const ahead =
+      year > years.delivered || (year >= n && year !== years.delivered) || toward === "到" || toward === "至";
+    const nature = ahead || year >= n ? "target" : reviewNature();
+    return { period: `${year}年${partOfYear}`, nature };
+  }
+  const own = ownSpan(ctx.before, years) ?? multiYear(ctx, years);
+  // `经济社会发展的主要预期目标是：…` announces the planned year's targets wherever it stands.
+  const announced: PeriodSpan | null =
+    !own && ctx.part?.role !== "plan" && announcesTargets(ctx.before, years)
+      ? { role: "plan", from: n, to: n }
+      : null;
+  const span: PeriodSpan | null = own ?? announced ?? ctx.part ?? null;
+  if (span) {
+    const label = span.from === span.to && !span.soFar ? `${span.from}年${partOfYear}` : spanLabel(span);
+    return { period: label, nature: span.role === "review" ? reviewNature() : "target" };
+  }
+  if (isReview(ctx.headings, statement)) {
+    const multi = `${ctx.headings.join(" ")} ${statement}`.match(MULTI_YEAR);
+    const k = multi ? yearsIn(multi[1] ?? multi[2] ?? multi[3]!) : 1;
+    if (!REVIEW_WORDS.test(statement) && k > 1) return { period: `${n - k}—${n - 1}年`, nature: "result" };
+    return { period: `${n - 1}年${partOfYear}`, nature: reviewNature() };
+  }
+  return { period: `${n}年${partOfYear}`, nature: "target" };
+}
+
+/**
+ * The span the statement's own words name before a figure: the opening words of its clauses,
+ * nearest the figure first (`过去五年，…，地区生产总值年均增长8%`; `今年，…`). Words inside a
+ * clause (`巩固过去一年的成果`) are an attribute, not the statement's period.
+ */
+function ownSpan(before: string, years: ReportYears): PeriodSpan | null {
+  const clauses = before.split(/[，,；;：:]/u);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const span = spanOfWords(clauses[i]!.replace(/^[\s—―－\-“"]+/u, ""), years, "start");
+    if (span) return span;
+  }
+  return null;
+}
+
+/** `年均增长` with no span named: the span of the part, else five years back or ahead. */
+function multiYear(ctx: StatementContext, years: ReportYears): PeriodSpan | null {
+  if (!/年均|年平均/u.test(ctx.clause ?? ctx.before)) return null;
+  const part = ctx.part;
+  if (part && part.from !== part.to) return part;
+  return part?.role === "plan"
+    ? { role: "plan", from: years.planned, to: years.planned + 4 }
+    : { role: "review", from: years.planned - 5, to: years.planned - 1 };
+}
+
 /** The period and nature of one statement (see the module comment for the rules). */
 export function statementPeriod(ctx: StatementContext): StatementPeriod {
   const { meta, statement } = ctx;
@@ -134,23 +219,7 @@ export function statementPeriod(ctx: StatementContext): StatementPeriod {
   const partOfYear = partLabel(part);
   const docPart = meta.period.slice(String(meta.year).length + 1);
   if (role.plan) return { period: meta.period, nature: "target" };
-  if (role.workReport) {
-    const n = meta.year;
-    if (year !== null) {
-      const nature = year >= n || toward === "到" || toward === "至" ? "target" : "result";
-      return {
-        period: `${year}年${partOfYear}`,
-        nature: nature === "result" && cue && !REVIEW_WORDS.test(statement) ? "target" : nature,
-      };
-    }
-    if (isReview(ctx.headings, statement)) {
-      const multi = `${ctx.headings.join(" ")} ${statement}`.match(MULTI_YEAR);
-      const k = multi ? yearsIn(multi[1] ?? multi[2] ?? multi[3]!) : 1;
-      if (!REVIEW_WORDS.test(statement) && k > 1) return { period: `${n - k}—${n - 1}年`, nature: "result" };
-      return { period: `${n - 1}年${partOfYear}`, nature: "result" };
-    }
-    return { period: `${n}年${partOfYear}`, nature: "target" };
-  }
+  if (role.workReport) return workReportPeriod(ctx, year, toward, partOfYear);
   const nature: FigureNature =
     ctx.inPlanPart || cue || (toward && year !== null && year > meta.year) ? "target" : "result";
   if (year !== null && (year !== meta.year || partOfYear))

@@ -9,8 +9,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CorpusDocument, DataQualityNote, DocumentFormat } from "../types.js";
 import { DecodeError } from "./decode.js";
+import { sliceRuns } from "./mapped-text.js";
 import { OVERRIDE_FILE, detectMetadata, overrideFileSchema, type MetadataOverrides } from "./metadata.js";
 import { normaliseDocument, type Normalised } from "./normalise.js";
+import { documentStarts } from "./split-documents.js";
 
 /** Thrown for a broken corpus folder or override file (a configuration mistake, not bad input). */
 export class CorpusError extends Error {
@@ -70,38 +72,63 @@ function normaliserNotes(n: Normalised): DataQualityNote[] {
   return notes;
 }
 
+/** The format step's output for one file. */
+export interface ExtractedSource {
+  file: string;
+  bytes: Uint8Array;
+  /** The decoded or extracted text. */
+  raw: string;
+  encoding: string;
+  format?: DocumentFormat;
+  /** PDF only: the raw offsets where pages start. */
+  pages?: number[] | null;
+}
+
 /**
- * The format step's output → a document: normalises the extracted text and detects metadata,
- * as for a `.txt` file. `raw` is the decoded or extracted text; `pages` (PDF) the raw offsets
- * where pages start. Throws DecodeError or MetadataError with the reason.
+ * The format step's output → its documents: normalises the extracted text, splits a file that
+ * holds several documents (split-documents.ts) and detects each one's metadata, as for a
+ * `.txt` file. A file of one document gives one document with the file stem as id; the parts
+ * of a file of several get ids `stem#1`, `stem#2` … and `part`, each the normalised slice of
+ * its own text, its offsets still mapping into the whole file's raw text (so every citation
+ * quotes the file verbatim). Throws DecodeError or MetadataError with the reason.
  */
-export function documentFromText(
-  source: {
-    file: string;
-    bytes: Uint8Array;
-    raw: string;
-    encoding: string;
-    format?: DocumentFormat;
-    pages?: number[] | null;
-  },
-  overrides: MetadataOverrides,
-): CorpusDocument {
+export function documentsFromText(source: ExtractedSource, overrides: MetadataOverrides): CorpusDocument[] {
   const { file, bytes, raw, encoding } = source;
   const normalised = normaliseDocument(raw);
   if (!/\p{Script=Han}{4}/u.test(normalised.text))
     throw new DecodeError("no Chinese text after normalisation");
-  const meta = detectMetadata({
-    id: file.replace(/\.[A-Za-z]{1,8}$/u, ""),
-    file,
-    text: normalised.text,
-    script: normalised.script,
-    encoding,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-    override: overrides[file],
-    notes: normaliserNotes(normalised),
-  });
-  if (source.format && source.format !== "text") meta.format = source.format;
-  const doc: CorpusDocument = { meta, raw, text: normalised.text, offsets: normalised.offsets };
-  if (source.pages) doc.pages = source.pages;
-  return doc;
+  const stem = file.replace(/\.[A-Za-z]{1,8}$/u, "");
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const starts = overrides[file] ? [] : documentStarts(normalised.text);
+  const bounds = [0, ...starts, normalised.text.length];
+  const documents: CorpusDocument[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [start, end] = [bounds[i]!, bounds[i + 1]!];
+    const split = bounds.length > 2;
+    const text = split ? normalised.text.slice(start, end) : normalised.text;
+    const offsets = split ? sliceRuns(normalised.offsets, start, end) : normalised.offsets;
+    const first = documents[0]?.meta;
+    const meta = detectMetadata({
+      id: split ? `${stem}#${i + 1}` : stem,
+      file,
+      text,
+      script: normalised.script,
+      encoding,
+      sha256,
+      override: overrides[file],
+      notes: normaliserNotes(normalised),
+      ...(split ? { part: i + 1 } : {}),
+      ...(first ? { inherited: first } : {}),
+    });
+    if (source.format && source.format !== "text") meta.format = source.format;
+    const doc: CorpusDocument = { meta, raw, text, offsets };
+    if (source.pages) doc.pages = source.pages;
+    documents.push(doc);
+  }
+  return documents;
+}
+
+/** The first document of {@link documentsFromText} (a file that is one document). */
+export function documentFromText(source: ExtractedSource, overrides: MetadataOverrides): CorpusDocument {
+  return documentsFromText(source, overrides)[0]!;
 }

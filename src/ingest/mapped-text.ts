@@ -101,6 +101,20 @@ export function rawSlice(raw: string, runs: OffsetRuns, start: number, end: numb
   return raw.slice(rawOffset(runs, start), rawOffset(runs, end - 1) + 1);
 }
 
+/**
+ * The runs of the normalised range [start, end), re-based so the range starts at 0: the map of
+ * one document cut out of a file that holds several (its raw offsets still index the file).
+ */
+export function sliceRuns(runs: OffsetRuns, start: number, end: number): OffsetRuns {
+  const out: OffsetRuns = [];
+  for (const [norm, raw, length] of runs) {
+    const from = Math.max(norm, start);
+    const to = Math.min(norm + length, end);
+    if (to > from) out.push([from - start, raw + (from - norm), to - from]);
+  }
+  return out;
+}
+
 /** A range [start, end) of a text to replace, and its replacement. */
 export interface Span {
   start: number;

@@ -6,10 +6,14 @@
  * gives it. Where the text contradicts itself a data-quality note is recorded.
  */
 import { z } from "zod";
-import type { DataQualityNote, DocumentKind, DocumentMeta, Script } from "../types.js";
-import { readHead, type DocumentHead } from "./document-head.js";
+import type { DataQualityNote, DocumentMeta, Script } from "../types.js";
+import { readKind } from "./detect-kind.js";
+import { detectRegion, withoutNames } from "./detect-region.js";
+import { TITLE_WORDS, readHead, type DocumentHead } from "./document-head.js";
+import { documentPeriod } from "./document-period.js";
 import { findPlaces } from "./find-places.js";
-import { divisionOf, divisionPath, gazetteer, qualifiedName, type Division } from "./gazetteer.js";
+import { divisionOf, divisionPath, gazetteer, qualifiedName } from "./gazetteer.js";
+import { workReportYear } from "./work-report-year.js";
 
 /** Name of the override file inside a corpus folder. */
 export const OVERRIDE_FILE = "metadata-overrides.json";
@@ -32,39 +36,8 @@ const overrideEntry = z
 export const overrideFileSchema = z.record(z.string(), overrideEntry);
 export type MetadataOverrides = z.infer<typeof overrideFileSchema>;
 
-/**
- * Labels of document kinds, most specific first; the label is read from the title and only
- * shown to people. Logic uses properties read from the words of the title instead
- * (see statement-period.ts), so an unlisted kind is labelled by its last title word.
- */
-const KIND_LABELS: Array<[RegExp, string]> = [
-  [/任务分解|责任分工/u, "任务分解方案"],
-  [/计划执行情况|计划的报告/u, "计划执行情况报告"],
-  [/统计公报/u, "统计公报"],
-  [/政府工作报告/u, "政府工作报告"],
-  [/经济运行/u, "经济运行情况"],
-  [/统计月报/u, "统计月报"],
-];
-
-/** The kind label a title gives: 统计公报, 政府工作报告 …, the title's last word, or 其他. */
-export function detectKind(title: string): DocumentKind {
-  for (const [re, label] of KIND_LABELS) if (re.test(title)) return label;
-  return (
-    title
-      .replace(/[（(][^）)]*[）)]$/u, "")
-      .match(/(公报|报告|方案|通知|意见|决定|计划|规划|要点|月报|快报)$/u)?.[1] ?? "其他"
-  );
-}
-
-/** The period a title names: `2024年上半年`, `2023年1-9月`, `2023年`, or null. */
-export function detectPeriod(title: string): string | null {
-  const m = title.match(
-    /(\d{4})年(?:度)?(上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|1[-—～~]\d{1,2}月)?/u,
-  );
-  if (!m) return null;
-  const part = (m[2] ?? "").replace(/^第/u, "").replace(/[—～~]/u, "-");
-  return `${m[1]}年${part === "1-12月" ? "" : part}`;
-}
+export { detectKind } from "./detect-kind.js";
+export { detectPeriod } from "./document-period.js";
 
 /** Everything {@link detectMetadata} needs besides the text. */
 export interface MetadataInput {
@@ -77,6 +50,14 @@ export interface MetadataInput {
   override: MetadataOverrides[string] | undefined;
   /** Notes the normaliser already produced (hidden content, garbled characters). */
   notes: DataQualityNote[];
+  /** 1, 2 … for one of several documents of a file (see split-documents.ts). */
+  part?: number;
+  /**
+   * For a later document of a file that holds several: the first document's region and kind,
+   * taken when the part's own text names none (a collection of one region's bulletins where
+   * only the newest keeps its title).
+   */
+  inherited?: Pick<DocumentMeta, "regionCode" | "kind" | "file">;
 }
 
 /** Thrown when a document's metadata can neither be detected nor found in the override file. */
@@ -90,58 +71,6 @@ export class MetadataError extends Error {
   }
 }
 
-/** How often a division is named in a text (official name or short forms). */
-function timesNamed(text: string, d: Division): number {
-  return [d.name, ...d.short].reduce((n, name) => Math.max(n, text.split(name).length - 1), 0);
-}
-
-/** How strongly the whole text supports a division: its own and its ancestors' mentions. */
-function support(text: string, code: string): number {
-  return divisionPath(code).reduce((n, d) => n + timesNamed(text, d), 0);
-}
-
-/** The most specific division a piece of the head names, chosen with the text's support. */
-function regionIn(part: string, text: string): string | null {
-  const codes = findPlaces(part).flatMap((m) => m.codes);
-  if (codes.length === 0) return null;
-  const level = Math.max(...codes.map((c) => divisionOf(c).level));
-  const deepest = [...new Set(codes.filter((c) => divisionOf(c).level === level))];
-  deepest.sort((a, b) => support(text, b) - support(text, a));
-  // Same-named places the text cannot tell apart (铁东 with no parent named): not detected.
-  if (deepest.length > 1 && support(text, deepest[0]!) === support(text, deepest[1]!)) return null;
-  return deepest[0]!;
-}
-
-/** The region of a document: from its title(s), subtitle, bylines, then first paragraph. */
-function detectRegion(
-  head: DocumentHead,
-  text: string,
-  notes: DataQualityNote[],
-  givenTitle: string | undefined,
-): string | null {
-  const titles = [givenTitle, head.yamlTitle, ...head.titles].filter((t): t is string => !!t);
-  const titled = titles.map((t) => ({ t, code: regionIn(t, text) })).filter((x) => x.code);
-  if (titled.length > 0) {
-    const best = [...titled].sort((a, b) => support(text, b.code!) - support(text, a.code!))[0]!;
-    for (const x of titled) {
-      if (x.code !== best.code && divisionOf(x.code!).level === divisionOf(best.code!).level) {
-        const named = qualifiedName(x.code!);
-        const chosen = qualifiedName(best.code!);
-        notes.push({
-          code: "title-region-mismatch",
-          message: `原文标题“${x.t}”写作${named}，但正文所述为${chosen}；本系统按${chosen}处理。`,
-        });
-      }
-    }
-    return best.code;
-  }
-  for (const part of [...head.subtitles, ...head.bylines, head.firstParagraph ?? ""]) {
-    const code = regionIn(part, text);
-    if (code) return code;
-  }
-  return null;
-}
-
 /** Resolves an override's place (region, or city + district) to a division. */
 function overrideRegion(o: NonNullable<MetadataInput["override"]>, file: string): string | null {
   const name = o.region ?? `${o.city ?? ""}${o.district ?? ""}`;
@@ -153,35 +82,74 @@ function overrideRegion(o: NonNullable<MetadataInput["override"]>, file: string)
   return codes[0]!;
 }
 
-/** Detects a document's metadata; the override file fills in and wins over detection. */
+/** Whether a kind label is a work report, read by the year it plans (work-report-year.ts). */
+function isWorkReport(kind: string): boolean {
+  return /工作报告/u.test(kind);
+}
+
+/** The region, period and kind read from the text, each with its evidence. */
+function readFields(input: MetadataInput, head: DocumentHead, notes: DataQualityNote[]) {
+  const { text, override } = input;
+  const titles = [override?.title, head.yamlTitle, ...head.titles].filter((t): t is string => !!t);
+  const body = text.slice(head.text.length);
+  const kind = override?.kind
+    ? { kind: override.kind, evidence: OVERRIDE_FILE }
+    : readKind(titles, head.text, body);
+  const inherited = input.inherited;
+  const region =
+    override?.region || override?.city
+      ? { code: overrideRegion(override, input.file)!, evidence: OVERRIDE_FILE }
+      : (detectRegion(head, text, notes, override?.title) ??
+        (inherited ? { code: inherited.regionCode, evidence: `同一文件${inherited.file}的第一篇` } : null));
+  if (inherited && kind.kind === "其他") {
+    kind.kind = inherited.kind;
+    kind.evidence = `同一文件${inherited.file}的第一篇`;
+  }
+  const period = override?.period
+    ? { period: override.period, evidence: OVERRIDE_FILE }
+    : isWorkReport(kind.kind)
+      ? workPeriod(titles, head, body)
+      : documentPeriod(titles, head, text);
+  return { titles, kind, region, period };
+}
+
+/** A work report's period: the year it plans, else what its title names. */
+function workPeriod(titles: readonly string[], head: DocumentHead, body: string) {
+  const planned = workReportYear(titles, [...head.subtitles, ...head.bylines, ...titles].join("\n"), body);
+  return planned
+    ? { period: `${planned.year}年`, evidence: planned.evidence }
+    : documentPeriod(titles, head, body);
+}
+
+/**
+ * Detects a document's metadata from its whole text; the override file fills in and wins over
+ * detection. Only a document whose region cannot be found anywhere in its text (or that names
+ * no year at all) is refused, with a {@link MetadataError} naming it: a missing title is
+ * composed from the metadata (with a note) and a missing kind is 其他.
+ */
 export function detectMetadata(input: MetadataInput): DocumentMeta {
   const { text, override } = input;
   const notes = [...input.notes];
   const head = readHead(text);
-  const titles = [head.yamlTitle, ...head.titles].filter((t): t is string => !!t);
-  const regionCode =
-    (override ? overrideRegion(override, input.file) : null) ??
-    detectRegion(head, text, notes, override?.title);
-  // The title that names the chosen region (a first title line naming another place is noted).
-  const consistent = titles.filter((t) => !regionCode || [null, regionCode].includes(regionIn(t, text)));
-  const title =
-    override?.title ?? consistent.find((t) => /\d{4}年/u.test(t)) ?? consistent[0] ?? titles[0] ?? null;
-  const kind = override?.kind ?? (title ? detectKind(title) : null);
-  const periodSources = [title, ...titles, ...head.subtitles, ...head.bylines, head.firstParagraph];
-  const period =
-    override?.period ?? periodSources.map((s) => (s ? detectPeriod(s) : null)).find((p) => p) ?? null;
+  const { titles, kind, region, period } = readFields(input, head, notes);
   const missing = [
-    ["title", title],
-    ["kind", kind],
+    ["region", region],
     ["period", period],
-    ["region", regionCode],
   ].filter(([, v]) => !v);
-  if (missing.length > 0) {
+  if (missing.length > 0 || !region || !period) {
     throw new MetadataError(
-      `cannot detect ${missing.map(([k]) => k).join(", ")}; add an entry for "${input.file}" to ${OVERRIDE_FILE} in its corpus folder`,
+      `cannot detect ${missing.map(([k]) => k).join(", ")} anywhere in its text; add an entry for "${input.file}" to ${OVERRIDE_FILE} in its corpus folder`,
       input.file,
     );
   }
+  // The title that names the chosen region (a first title line naming another place is noted).
+  const named = titles.filter((t) => !/^\d{4}年?$/u.test(t));
+  const title =
+    override?.title ??
+    chooseTitle(named, region.code) ??
+    composedTitle(region.code, period.period, kind.kind);
+  if (!override?.title && named.length === 0)
+    notes.push({ code: "title-composed", message: `原文无标题，标题“${title}”按其地区、年份和文种补记。` });
   if (override) {
     const fields = Object.keys(override).filter((k) => k !== "reason");
     notes.push({
@@ -189,26 +157,57 @@ export function detectMetadata(input: MetadataInput): DocumentMeta {
       message: `${fields.join("、")}来自 ${OVERRIDE_FILE}：${override.reason ?? "原文未载明"}`,
     });
   }
-  const path = divisionPath(regionCode!);
+  const path = divisionPath(region.code);
   const own = path[path.length - 1]!;
   const city = [...path].reverse().find((d) => d.level <= 2) ?? own;
   return {
     id: input.id,
     file: input.file,
-    title: title!,
+    ...(input.part ? { part: input.part } : {}),
+    title,
     city: city.name,
     district: own.level === 3 ? own.name : null,
     region: own.name,
     regionCode: own.code,
     regionPath: path.map((d) => d.name),
-    period: period!,
-    year: Number(period!.slice(0, 4)),
-    kind: kind!,
+    period: period.period,
+    year: Number(period.period.slice(0, 4)),
+    kind: kind.kind,
     script: input.script,
     encoding: input.encoding,
     notes,
     sha256: input.sha256,
+    evidence: { region: region.evidence, period: period.evidence, kind: kind.evidence },
   };
+}
+
+/**
+ * The title to show: among the titles that name no other place of the region's level, one
+ * with a kind word naming the region and a year, else with a kind word and a year, else with
+ * a kind word, else any.
+ */
+function chooseTitle(titles: readonly string[], code: string): string | null {
+  const level = divisionOf(code).level;
+  const places = (t: string) => findPlaces(withoutNames(t)).flatMap((m) => m.codes);
+  const consistent = titles.filter((t) => {
+    const codes = places(t);
+    return codes.includes(code) || !codes.some((c) => divisionOf(c).level === level);
+  });
+  const withKind = (t: string) => TITLE_WORDS.test(t);
+  const withYear = (t: string) => /\d{4}|[〇一二三四五六七八九]{4}年/u.test(t);
+  return (
+    consistent.find((t) => withKind(t) && withYear(t) && places(t).includes(code)) ??
+    consistent.find((t) => withKind(t) && withYear(t)) ??
+    consistent.find(withKind) ??
+    consistent[0] ??
+    titles[0] ??
+    null
+  );
+}
+
+/** A title for a document that has none: `宁波市2010年政府工作报告`. */
+function composedTitle(code: string, period: string, kind: string): string {
+  return `${qualifiedName(code)}${period}${kind === "其他" ? "文件" : kind}`;
 }
 
 /** The gazetteer is loaded lazily; ingest calls this to report its cost separately if wanted. */

@@ -9,11 +9,15 @@ import type { CorpusDocument, IngestProblem } from "../types.js";
 import { DecodeError } from "./decode.js";
 import { ExtractError } from "./formats/extracted.js";
 import { extractText } from "./formats/extract-text.js";
-import { documentFromText } from "./load-corpus.js";
+import { documentsFromText } from "./load-corpus.js";
 import { MetadataError, type MetadataOverrides } from "./metadata.js";
 
-/** A document, or the reason its file could not be read. */
-export type ReadResult = { ok: true; document: CorpusDocument } | { ok: false; problem: IngestProblem };
+/**
+ * The documents of a file, or the reason it could not be read. `document` is the first (the
+ * only one of a file that is one document); `documents` all of them, in file order.
+ */
+export type ReadResult =
+  { ok: true; document: CorpusDocument; documents: CorpusDocument[] } | { ok: false; problem: IngestProblem };
 
 /** Reads a document from its bytes (already read, e.g. to hash them). */
 export async function readDocumentBytes(
@@ -23,7 +27,7 @@ export async function readDocumentBytes(
 ): Promise<ReadResult> {
   try {
     const extracted = await extractText(bytes, file);
-    const document = documentFromText(
+    const documents = documentsFromText(
       {
         file,
         bytes,
@@ -34,7 +38,7 @@ export async function readDocumentBytes(
       },
       overrides,
     );
-    return { ok: true, document };
+    return { ok: true, document: documents[0]!, documents };
   } catch (e) {
     if (e instanceof ExtractError || e instanceof DecodeError || e instanceof MetadataError)
       return { ok: false, problem: { file, reason: e.message } };

@@ -161,7 +161,9 @@ export function parseQuestion(question: string, vocabulary: IndicatorVocabulary)
   const indicators = findIndicatorMentions(vocabulary, text);
   const { regions, places, otherPlaces } = findRegions(text, indicators, question);
   text = normaliseYears(text);
-  const years = [...new Set([...text.matchAll(/(?<!\d)(20\d{2})(?!\d)/gu)].map((m) => Number(m[1])))];
+  const years = [
+    ...new Set([...text.matchAll(/(?<!\d)(20\d{2}|19\d{2}(?=年))(?!\d)/gu)].map((m) => Number(m[1]))),
+  ];
   const relativeYear = text.match(RELATIVE_YEAR)?.[0] ?? null;
   const partOfYear = partLabel(text.match(PART_OF_YEAR)?.[0]) || null;
   const allPeriods = ALL_PERIODS.test(text);

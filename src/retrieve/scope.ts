@@ -81,7 +81,7 @@ function closeness(asked: string[], held: string): number {
   return best;
 }
 
-/** `语料中没有青羊区的数据；最接近的有：成都市（2021年、2022年）；另有：…`. */
+/** `已收录的文件中没有青羊区的数据；最接近的有：成都市（2021年、2022年）；另有：…`. */
 function notHeldMessage(written: string, codes: string[], docs: DocumentMeta[]): string {
   const regions = [...new Map(docs.map((d) => [d.regionCode, d] as const)).values()];
   const near = regions
@@ -94,8 +94,8 @@ function notHeldMessage(written: string, codes: string[], docs: DocumentMeta[]):
       ? `最接近的有：${describeCoverage(docs.filter((d) => nearest.some((n) => n.regionCode === d.regionCode)))}；`
       : "";
   const restText =
-    rest.length > 0 ? `${nearest.length > 0 ? "另有" : "语料现有"}：${describeCoverage(rest)}。` : "";
-  return `语料中没有${written}的数据。${nearText}${restText}`;
+    rest.length > 0 ? `${nearest.length > 0 ? "另有" : "已收录的文件有"}：${describeCoverage(rest)}。` : "";
+  return `已收录的文件中没有${written}的数据。${nearText}${restText}`;
 }
 
 /**
@@ -143,7 +143,7 @@ export function resolveScope(q: ParsedQuestion, docs: DocumentMeta[]): Scope {
     return {
       ok: false,
       reason: "period",
-      message: `语料中没有${where}${namedPeriod(q)}的数据；${named.length > 0 ? "有" : "现有："}${has}。`,
+      message: `已收录的文件中没有${where}${namedPeriod(q)}的数据；${named.length > 0 ? "有" : "现有："}${has}。`,
     };
   }
   // 今年/去年 without a year: fine when the rest of the question leaves one period, else ask.
@@ -153,7 +153,7 @@ export function resolveScope(q: ParsedQuestion, docs: DocumentMeta[]): Scope {
     return {
       ok: false,
       reason: "relative",
-      message: `“${q.relativeYear}”指哪一年？请写明年份。语料中${q.regions.join("、")}有${periods.join("、")}的数据。`,
+      message: `“${q.relativeYear}”指哪一年？请写明年份。已收录的文件中${q.regions.join("、")}有${periods.join("、")}的数据。`,
       periods,
     };
   }

@@ -111,7 +111,8 @@ export function parseTaskQuery(question: string, units: string[]): TaskQuery | n
   const unit = findUnitMention(question, units);
   if (!unit) return null;
   const lead = /牵头/u.test(question);
-  const responsible = /责任|负责|承担|参与/u.test(question);
+  // 负责 alone is how people say "in charge of" (市卫健委负责哪些工作): both roles, said apart.
+  const responsible = /责任|承担|参与/u.test(question);
   const role: UnitRole = lead && !responsible ? "lead" : responsible && !lead ? "responsible" : "any";
   const countOnly = /几项|多少项|多少个|有几/u.test(question) && !/哪些|都是|分别|列出/u.test(question);
   return { kind: "unit", unit, role, countOnly };

@@ -49,12 +49,13 @@ describe("figures from the indicator table", () => {
     expect(a.text).toBe("铁东区2022年地区生产总值为285.9亿元，按可比价格计算，同比增长0.6%[1]。");
   });
 
-  it("answers both pension counts when the question does not say which", async () => {
+  // The bulletin's two counts are the whole (含离退休职工) and a part (在职): qualifiers decide.
+  it("answers the whole pension count when the question names no part, and the part when it does", async () => {
     const a = await service.ask("铁东区2023年养老保险人数");
-    expect(a.facts.map((f) => [f.indicator, f.value])).toEqual([
-      ["养老保险人数（含离退休职工）", "133918人"],
-      ["养老保险人数（在职）", "92016人"],
-    ]);
+    expect(a.facts.map((f) => [f.indicator, f.value])).toEqual([["基本养老保险参保人数", "133918人"]]);
+    const b = await service.ask("铁东区2023年在职养老保险人数");
+    expect(b.text).toContain("92016人");
+    expect(b.text).not.toContain("133918");
   });
 
   it("keeps targets apart from results: the city's GDP is a target", async () => {
@@ -71,7 +72,7 @@ describe("figures from the indicator table", () => {
   it("never gives a half-year figure as the whole year's; points at the half-year instead", async () => {
     const a = await service.ask("立山区2024年GDP");
     expect(a.status).toBe("not_found");
-    expect(a.text).toBe("语料中没有立山区2024年的数据；有2024年一季度、2024年上半年。");
+    expect(a.text).toBe("已收录的文件中没有立山区2024年的数据；有2024年一季度、2024年上半年。");
   });
 });
 
@@ -118,7 +119,7 @@ describe("refusals and clarifications", () => {
   it("refuses a period the region lacks and says what it has, without another region's figure", async () => {
     const a = await service.ask("立山区2022年GDP");
     expect(a.status).toBe("not_found");
-    expect(a.text).toBe("语料中没有立山区2022年的数据；有2024年一季度、2024年上半年。");
+    expect(a.text).toBe("已收录的文件中没有立山区2022年的数据；有2024年一季度、2024年上半年。");
   });
 
   it("refuses places outside the corpus, including the other 铁东区 (四平市)", async () => {
@@ -133,7 +134,7 @@ describe("refusals and clarifications", () => {
     const a = await service.ask("铁东区2023年进出口总额是多少");
     expect(a.status).toBe("not_found");
     expect(a.text).toMatch(
-      /^语料中没有铁东区2023年进出口总额的数据。铁东区2023年可查的主要指标有：.*地区生产总值/u,
+      /^已收录的文件中没有铁东区2023年进出口总额的数据。铁东区2023年可查的主要指标有：.*地区生产总值/u,
     );
   });
 
@@ -224,7 +225,7 @@ describe("periods named loosely", () => {
   it("asks which year 去年 means when the region has several", async () => {
     const a = await service.ask("铁东区去年GDP");
     expect(a.status).toBe("clarify");
-    expect(a.text).toBe("“去年”指哪一年？请写明年份。语料中铁东区有2022年、2023年的数据。");
+    expect(a.text).toBe("“去年”指哪一年？请写明年份。已收录的文件中铁东区有2022年、2023年的数据。");
     expect(a.options).toEqual(["铁东区2022年GDP", "铁东区2023年GDP"]);
   });
 
@@ -296,7 +297,7 @@ describe("indicator names inside longer nouns, and targets the corpus does not s
     const a = await service.ask("铁东区2023年社会消费品零售总额目标");
     expect(a.status).toBe("not_found");
     expect(a.text).toBe(
-      "语料中没有铁东区2023年社会消费品零售总额的预期目标；文件中有实际完成数，可以问“铁东区2023年社会消费品零售总额是多少”。",
+      "已收录的文件中没有铁东区2023年社会消费品零售总额的预期目标；文件中有实际完成数，可以问“铁东区2023年社会消费品零售总额是多少”。",
     );
   });
 });

@@ -28,11 +28,27 @@ describe("the task table", () => {
     const short = await service.ask("市发改委牵头哪些任务");
     expect(full.status).toBe("answered");
     expect(short.text).toBe(full.text);
-    const count = Number(full.text.match(/共(\d+)项（计算值/u)?.[1]);
+    // A count of the table's rows is no computed figure: no 计算值 on it (issue 18).
+    const count = Number(full.text.match(/共(\d+)项（按任务分解方案逐项清点）/u)?.[1]);
+    expect(full.text).not.toContain("计算值");
     const items = full.text.split("\n").filter((l) => l.startsWith("- 第"));
     expect(items).toHaveLength(count);
     expect(full.citations).toHaveLength(count);
     for (const c of full.citations) expect(c.quote).toMatch(/牵头单位：[^\n]*市发展改革委/u);
+    // The same list, structured for front ends that page it.
+    expect(full.list?.role).toBe("牵头");
+    expect(full.list?.source).toBe(full.citations[0]!.title);
+    expect(full.list?.items).toHaveLength(count);
+    expect(full.list?.items[0]!.label).toMatch(/^第\d+项 \S+（牵头）$/u);
+    expect(full.list?.items.map((i) => i.citation)).toEqual(full.citations.map((c) => c.id));
+  });
+
+  it("a unit that is 负责 for tasks: both roles, each item says which (issue 18)", async () => {
+    const a = await service.ask("市卫健委负责哪些工作");
+    expect(a.text).toMatch(/^市卫生健康委牵头或作为责任单位的任务共\d+项/u);
+    expect(a.list?.role).toBe("牵头或责任");
+    const roles = new Set(a.list?.items.map((i) => /（(牵头|责任)）$/u.exec(i.label)?.[1]));
+    expect([...roles].sort()).toEqual(["牵头", "责任"]);
   });
 
   it("tells which task a quoted text is", async () => {
@@ -50,7 +66,9 @@ describe("the task table", () => {
 describe("rankings and filters", () => {
   it("names the deepest fall among the main indicators, with every rate cited", async () => {
     const a = await service.ask("铁东区2023年哪个指标降得最厉害");
-    expect(a.text.split("\n")[0]).toBe("铁东区2023年主要指标中降幅最大的是商品房销售额，同比增长-35.5%[1]。");
+    // Declines are said as 下降 where listed (issue 18); the citation keeps 同比增长-35.5%.
+    expect(a.text.split("\n")[0]).toBe("铁东区2023年主要指标中降幅最大的是商品房销售额，同比下降35.5%[1]。");
+    expect(a.citations[0]!.quote).toContain("同比增长-35.5%");
     expect(a.facts.map((f) => f.growthPercent)).toEqual([
       40.1, 31.3, 15.1, 12.3, 9.1, 7.3, 3.5, -26.4, -35.5,
     ]);

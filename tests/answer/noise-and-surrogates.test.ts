@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerService } from "../../src/answer/answer-service.js";
-import { outgoingMessages } from "../../src/bot/create-bot.js";
+import { renderTelegram } from "../../src/bot/render-reply.js";
+import { outgoingMessages } from "../../src/bot/reply-sender.js";
 import { toWellFormed } from "../../src/ingest/normalise.js";
 import { isMeaningfulTopic } from "../../src/retrieve/topic-check.js";
 import { realService } from "./service.js";
@@ -61,7 +62,9 @@ describe("lone surrogates (item 8)", () => {
   );
 
   it("never reach Telegram in a message the bot sends", () => {
-    const [message] = outgoingMessages({ kind: "notice", text: "没有找到与“\ud800人”有关的内容" });
+    const [message] = outgoingMessages(
+      renderTelegram({ kind: "notice", text: "没有找到与“\ud800人”有关的内容" }),
+    );
     expect(message!.text).toBe("没有找到与“人”有关的内容");
   });
 });

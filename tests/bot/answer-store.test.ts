@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AnswerStore } from "../../src/bot/answer-store.js";
-import { parseCiteButton } from "../../src/bot/format-answer.js";
+import { parseAction } from "../../src/bot/next-steps.js";
 import { makeAnswer } from "./fixtures.js";
 
 describe("AnswerStore", () => {
@@ -14,6 +14,19 @@ describe("AnswerStore", () => {
     expect(store.get(1, 1)).toBe(a);
     expect(store.get(2, 1)).toBeUndefined();
     expect(store.last(2)).toBeUndefined();
+  });
+
+  it("keeps each speaker's last answer apart in one chat (groups)", () => {
+    const store = new AnswerStore();
+    const a = makeAnswer({ question: "a" });
+    const b = makeAnswer({ question: "b" });
+    store.save(-5, a, "-5:1");
+    store.save(-5, b, "-5:2");
+    expect(store.last(-5, "-5:1")).toEqual({ answerId: 1, answer: a });
+    expect(store.last(-5, "-5:2")).toEqual({ answerId: 2, answer: b });
+    expect(store.last(-5, "-5:3")).toBeUndefined();
+    expect(store.last(-5)?.answer).toBe(b);
+    expect(store.get(-5, 1)).toBe(a);
   });
 
   it("keeps at most perChat answers per chat", () => {
@@ -40,7 +53,7 @@ describe("AnswerStore", () => {
 
   it("has an epoch that fits the button format", () => {
     const store = new AnswerStore();
-    expect(parseCiteButton(`c:${store.epoch}:1:1`)).not.toBeNull();
+    expect(parseAction(`a:${store.epoch}:1:c1`)).not.toBeNull();
     expect(new AnswerStore().epoch).not.toBe(store.epoch);
   });
 });

@@ -103,6 +103,11 @@ export function stubService(answers: Record<string, Answer> = {}): AnswerService
     excerpt: (c) =>
       `一、综合\n${c.before}；${c.quote.replace(c.figure ?? "", `【${c.figure}】`)}；${c.after}`,
     tables: () => ({ rows: [], tasks: [], meta: () => undefined, quote: () => "", section: () => "" }),
+    holdings: () => [],
+    indicatorsOf: () => [],
+    periodsOf: () => [],
+    neighbouringPeriods: () => ({ earlier: null, later: null }),
+    parentRegion: () => null,
   };
   return service;
 }

@@ -22,7 +22,7 @@ describe("command menus", () => {
     const bot = new Bot(server.token, { client: { apiRoot: server.apiRoot }, botInfo: server.botInfo });
     const logger = createLogger({ level: "error", write: () => {} });
     expect(await registerCommands(bot, logger)).toBe(true);
-    const all = ["help", "cite", "compare", "chart", "export", "sources", "region", "start"];
+    const all = ["help", "cite", "compare", "chart", "export", "catalog", "sources", "region", "start"];
     expect(names(server.commands({ type: "all_private_chats" }))).toEqual(all);
     expect(names(server.commands({ type: "all_group_chats" }))).toEqual(all.filter((c) => c !== "start"));
     expect(names(server.commands())).toEqual(all);

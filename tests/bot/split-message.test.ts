@@ -1,86 +1,72 @@
 import { describe, expect, it } from "vitest";
-import { splitMessage, TELEGRAM_TEXT_LIMIT } from "../../src/bot/split-message.js";
+import { cutSafely, splitMessage, TELEGRAM_TEXT_LIMIT } from "../../src/bot/split-message.js";
+import { bold, line, plain } from "../../src/bot/rich-text.js";
 
-/** Tags of a piece are balanced: every opened tag is closed in order. */
-function balanced(html: string): boolean {
-  const stack: string[] = [];
-  for (const [tag, close, name] of html.matchAll(/<(\/?)([a-z]+)[^>]*>/g)) {
-    void tag;
-    if (close) {
-      if (stack.pop() !== name) return false;
-    } else stack.push(name!);
-  }
-  return stack.length === 0;
-}
+const texts = (pieces: ReturnType<typeof splitMessage>) => pieces.map((p) => p.text);
 
 describe("splitMessage", () => {
-  it("keeps a short message whole", () => {
-    expect(splitMessage("<b>140.1亿元</b> [1]")).toEqual(["<b>140.1亿元</b> [1]"]);
+  it("keeps a short message whole, entities and all", () => {
+    const message = line(bold("140.1亿元"), " [1]");
+    const [piece] = splitMessage(message);
+    expect(piece!.text).toBe("140.1亿元 [1]");
+    expect(piece!.entities).toEqual([{ type: "bold", offset: 0, length: 7 }]);
   });
 
   it("returns nothing for text with nothing visible", () => {
-    expect(splitMessage("")).toEqual([]);
-    expect(splitMessage("\n\n")).toEqual([]);
+    expect(splitMessage(plain(""))).toEqual([]);
+    expect(splitMessage(plain("\n\n"))).toEqual([]);
   });
 
   it("cuts at line boundaries and drops the break", () => {
-    expect(splitMessage("aaaa\nbbbb\ncccc", 9)).toEqual(["aaaa\nbbbb", "cccc"]);
+    expect(texts(splitMessage(plain("aaaa\nbbbb\ncccc"), 9))).toEqual(["aaaa\nbbbb", "cccc"]);
   });
 
-  it("prefers a line break over a sentence end", () => {
-    expect(splitMessage("一。二\n三四", 5)).toEqual(["一。二", "三四"]);
+  it("prefers a line break, then a sentence end, then a pause", () => {
+    expect(texts(splitMessage(plain("一二。三四\n五六"), 6))).toEqual(["一二。三四", "五六"]);
+    expect(texts(splitMessage(plain("一二。三四，五六七"), 7))).toEqual(["一二。", "三四，五六七"]);
+    expect(texts(splitMessage(plain("一二，三四五六七"), 6))).toEqual(["一二，", "三四五六七"]);
   });
 
-  it("inside an over-long line, prefers a sentence end", () => {
-    expect(splitMessage("一二。三四五六", 6)).toEqual(["一二。", "三四五六"]);
+  it("never cuts inside a figure, a citation marker or a title", () => {
+    // Regression (issue 18): an inline title was cut at "…159、19".
+    expect(texts(splitMessage(plain("合计完成159.19亿元"), 9))).toEqual(["合计完成", "159.19亿元"]);
+    expect(texts(splitMessage(plain("增长9.1%[17]。"), 6))).toEqual(["增长9.1%", "[17]。"]);
+    expect(texts(splitMessage(plain("据此《鞍山市统计公报》"), 10))).toEqual(["据此", "《鞍山市统计公报》"]);
   });
 
-  it("never cuts inside a tag", () => {
-    expect(splitMessage("<b>abc</b>\n<b>def</b>", 12)).toEqual(["<b>abc</b>", "<b>def</b>"]);
+  it("shifts and clips entities into each piece", () => {
+    const message = line("前言\n", bold("一二三"), "\n后记");
+    const pieces = splitMessage(message, 4);
+    expect(texts(pieces)).toEqual(["前言", "一二三", "后记"]);
+    expect(pieces[1]!.entities).toEqual([{ type: "bold", offset: 0, length: 3 }]);
   });
 
-  it("closes a tag at the cut and reopens it in the next piece", () => {
-    expect(splitMessage("<b>一二三四五六</b>", 12)).toEqual(["<b>一二三四五</b>", "<b>六</b>"]);
+  it("keeps every piece within Telegram's limit", () => {
+    const long = plain("社会消费品零售总额完成140.1亿元，同比增长9.1%。".repeat(400));
+    for (const piece of splitMessage(long))
+      expect(piece.text.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
   });
 
-  it("reopens a tag with its attributes", () => {
-    expect(splitMessage('<a href="u">abcd</a>', 18)).toEqual(['<a href="u">ab</a>', '<a href="u">cd</a>']);
+  it("never splits a surrogate pair", () => {
+    const pieces = splitMessage(plain("😀😀😀"), 3);
+    expect(texts(pieces)).toEqual(["😀", "😀", "😀"]);
   });
 
-  it("never cuts inside an entity", () => {
-    expect(splitMessage("a&amp;b", 5)).toEqual(["a", "&amp;", "b"]);
+  it("rejects a limit that is not a positive integer", () => {
+    expect(() => splitMessage(plain("a"), 0)).toThrow(RangeError);
+  });
+});
+
+describe("cutSafely", () => {
+  it("keeps text that fits", () => {
+    expect(cutSafely("铁东区2023年地区生产总值：314.6亿元", 64)).toBe("铁东区2023年地区生产总值：314.6亿元");
   });
 
-  it("never cuts a surrogate pair", () => {
-    expect(splitMessage("😀😀", 3)).toEqual(["😀", "😀"]);
+  it("cuts before a figure rather than inside it, and marks the cut", () => {
+    expect(cutSafely("两项合计完成投资159.19亿元，同比增长", 12)).toBe("两项合计完成投资…");
   });
 
-  it("splits a long answer into pieces that rejoin to the original", () => {
-    const line = "铁东区社会消费品零售总额完成<b>140.1亿元</b>，同比增长<b>9.1%</b> [1]；&lt;注&gt;";
-    const html = Array.from({ length: 200 }, (_, i) => `${i + 1}. ${line}`).join("\n");
-    expect(html.length).toBeGreaterThan(TELEGRAM_TEXT_LIMIT * 2);
-    const pieces = splitMessage(html);
-    expect(pieces.length).toBe(4); // 12 691 characters
-    for (const piece of pieces) {
-      expect(piece.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
-      expect(balanced(piece)).toBe(true);
-    }
-    expect(pieces.join("\n")).toBe(html);
-  });
-
-  it("hard-splits one over-long line with balanced tags in every piece", () => {
-    const html = `<i>${"很长的一句话，".repeat(1000)}</i>`;
-    const pieces = splitMessage(html);
-    expect(pieces.length).toBeGreaterThan(1);
-    for (const piece of pieces) {
-      expect(piece.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
-      expect(piece.startsWith("<i>") && piece.endsWith("，</i>")).toBe(true);
-      expect(balanced(piece)).toBe(true);
-    }
-    expect(pieces.map((p) => p.slice(3, -4)).join("")).toBe("很长的一句话，".repeat(1000));
-  });
-
-  it("rejects a limit below 1", () => {
-    expect(() => splitMessage("x", 0)).toThrow(RangeError);
+  it("cuts before a citation or title rather than inside it", () => {
+    expect(cutSafely("见文件[17] 《鞍山市2023年政府工作报告》", 12)).toBe("见文件[17]…");
   });
 });

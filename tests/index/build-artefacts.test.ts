@@ -105,7 +105,7 @@ const BAD_FILE_PROBLEMS = [
   {
     file: "untitled.txt",
     reason:
-      'cannot detect title, kind, region; add an entry for "untitled.txt" to metadata-overrides.json in its corpus folder',
+      'cannot detect region anywhere in its text; add an entry for "untitled.txt" to metadata-overrides.json in its corpus folder',
   },
 ];
 

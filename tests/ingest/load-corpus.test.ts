@@ -81,7 +81,7 @@ describe("reading a corpus with bad files among good ones", () => {
       {
         file: "untitled.txt",
         reason:
-          'cannot detect title, kind, region; add an entry for "untitled.txt" to metadata-overrides.json in its corpus folder',
+          'cannot detect region anywhere in its text; add an entry for "untitled.txt" to metadata-overrides.json in its corpus folder',
       },
     ]);
   });

@@ -161,7 +161,7 @@ describe("title, kind and period detection", () => {
     expect(detectPeriod("（一）锚定重点领域改革，不断集聚新优势")).toBeNull();
   });
 
-  it("throws MetadataError naming the file and the override file when nothing is detectable", () => {
+  it("throws MetadataError naming the file and the override file when no region is found anywhere", () => {
     const doc = realDoc(IDS.excerpt);
     const input = {
       id: doc.meta.id,
@@ -175,7 +175,7 @@ describe("title, kind and period detection", () => {
     };
     expect(() => detectMetadata(input)).toThrow(MetadataError);
     expect(() => detectMetadata(input)).toThrow(
-      'cannot detect title, kind, period, region; add an entry for "tiedong-2023-government-work-report-excerpt.txt" to metadata-overrides.json in its corpus folder',
+      'cannot detect region anywhere in its text; add an entry for "tiedong-2023-government-work-report-excerpt.txt" to metadata-overrides.json in its corpus folder',
     );
     const partial = detectMetadata({
       ...input,

@@ -35,7 +35,7 @@ describe("resolveScope", () => {
     expect(scope("立山区2022年GDP")).toEqual({
       ok: false,
       reason: "period",
-      message: "语料中没有立山区2022年的数据；有2024年上半年。",
+      message: "已收录的文件中没有立山区2022年的数据；有2024年上半年。",
     });
   });
 
@@ -49,7 +49,7 @@ describe("resolveScope", () => {
     const s = scope("千山区2023年GDP");
     expect(s.ok).toBe(false);
     expect(!s.ok && s.message).toMatch(
-      /^语料中没有千山区的数据。最接近的有：立山区（[^）]*）、铁东区（[^）]*）；另有：鞍山市/u,
+      /^已收录的文件中没有千山区的数据。最接近的有：立山区（[^）]*）、铁东区（[^）]*）；另有：鞍山市/u,
     );
   });
 

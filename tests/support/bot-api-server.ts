@@ -32,7 +32,8 @@
  * found"), edits of unknown messages (400 "message to edit not found") or to the same content
  * (400 "message is not modified"), answers to unknown or already answered callback/inline
  * queries (400 "query is too old…"). `parse_mode: "HTML"` text is stored as Telegram shows it:
- * tags removed, entities decoded (the HTML as sent stays in the recorded call's params).
+ * tags removed, entities decoded (the HTML as sent stays in the recorded call's params); text
+ * sent with `entities` is stored with them (an edit replaces them).
  *
  * ## A user's side (each returns what it injected; the bot receives it on its next poll)
  *   const ana = server.user({ id: 1001, first_name: "Ana" });  // private chat id = user id
@@ -768,8 +769,9 @@ export class BotApiServer {
       logOut: trueResult,
       close: trueResult,
       sendChatAction: (p) => (this.chatOf(p), true),
-      sendMessage: (p) => this.storeBotMessage(p, { text: messageText(p) }),
-      editMessageText: (p) => this.edit(p, (m) => ({ ...m, text: messageText(p) })),
+      sendMessage: (p) => this.storeBotMessage(p, { text: messageText(p), ...messageEntities(p) }),
+      editMessageText: (p) =>
+        this.edit(p, (m) => ({ ...withoutEntities(m), text: messageText(p), ...messageEntities(p) })),
       editMessageReplyMarkup: (p) => this.edit(p, (m) => m),
       deleteMessage: (p) => {
         const chat = this.chatOf(p);
@@ -889,6 +891,18 @@ function messageText(params: Record<string, unknown>): string {
   if (text.trim() === "") throw bad("message text is empty");
   if (text.length > 4096) throw bad("message is too long");
   return text;
+}
+
+/** The `entities` of a sent or edited text (formatting without a parse mode), when given. */
+function messageEntities(params: Record<string, unknown>): Partial<Message> {
+  const entities = parseJsonParam(params.entities);
+  return Array.isArray(entities) && entities.length > 0 ? { entities: entities as Message["entities"] } : {};
+}
+
+function withoutEntities(message: Message): Message {
+  const copy = { ...message };
+  delete copy.entities;
+  return copy;
 }
 
 function defaultDescription(status: number): string {

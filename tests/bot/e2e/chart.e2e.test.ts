@@ -21,12 +21,12 @@ afterAll(async () => {
 });
 
 describe("charts", () => {
-  it("a comparison answer has a 📈 button; pressing it sends a PNG chart with title and sources", async () => {
+  it("a comparison answer has a 📈 画图 button; pressing it sends a PNG chart with title and sources", async () => {
     const user = env.server.user({ id: 4101 });
     const answer = await env.exchange(user, "对比铁东区2022和2023年的GDP");
     const message = answer.result as Message;
     const buttons = (message.reply_markup?.inline_keyboard ?? []).flat();
-    const chartButton = buttons.find((b) => b.text === "📈 对比图");
+    const chartButton = buttons.find((b) => b.text === "📈 画图");
     expect(chartButton).toBeDefined();
     const mark = env.server.mark();
     env.server.pressButton(user, message, (chartButton as { callback_data: string }).callback_data);

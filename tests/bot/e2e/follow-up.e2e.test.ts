@@ -1,7 +1,7 @@
 /**
  * A multi-turn conversation through the real bot, runner and answering pipeline on the
  * emulator: follow-ups that change the period, the region or the measure, a source request,
- * a chat's default region (/region) and a long task list paged with inline buttons.
+ * and a chat's default region (/region). Paged lists: lists.e2e.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerService, type AnswerService } from "../../../src/answer/answer-service.js";
@@ -52,25 +52,8 @@ describe("conversation context in the bot", () => {
     expect(answer.text).toContain("铁东区（默认地区）");
     expect(answer.text).toContain("128.4亿元");
     const unknown = await chat.next(() => chat.command("/region 朝阳区"));
-    expect(unknown.text).toContain("语料中没有“朝阳区”");
+    expect(unknown.text).toContain("已收录的文件中没有“朝阳区”");
     const help = await chat.next(() => chat.command("/help"));
     expect(help.text).toContain("/region");
-  });
-
-  it("pages a long task list with inline buttons", async () => {
-    const chat = env.chat(7301);
-    const page1 = await chat.next(() => chat.say("市发展改革委牵头哪些任务"));
-    const count = Number(page1.text.match(/共(\d+)项/u)?.[1]);
-    expect(count).toBeGreaterThan(10);
-    expect(page1.text).toContain("（第1/");
-    expect(page1.text.match(/^- 第\d+项/gmu)).toHaveLength(10);
-    const next = page1.buttons.find((b) => b.text === "下一页 ›");
-    expect(next).toBeDefined();
-    const page2 = await chat.next(() => chat.press(next!.data));
-    expect(page2.text).toContain("（第2/");
-    const firstOfPage2 = page2.text.match(/^- 第(\d+)项/mu)?.[1];
-    const lastOfPage1 = [...page1.text.matchAll(/^- 第(\d+)项/gmu)].at(-1)?.[1];
-    expect(Number(firstOfPage2)).toBeGreaterThan(Number(lastOfPage1));
-    expect(page2.buttons.some((b) => b.text === "‹ 上一页")).toBe(true);
   });
 });

@@ -14,12 +14,14 @@
  */
 import { createServer } from "node:net";
 import type { Transformer } from "grammy";
+import type { MessageEntity } from "grammy/types";
 import { TelegramServer, type StoredBotUpdate } from "telegram-test-api/lib/telegramServer.js";
 import type { AnswerService } from "../../../src/answer/answer-service.js";
 import { createBot } from "../../../src/bot/create-bot.js";
 import { createLogger, type LogEntry, type Logger } from "../../../src/bot/log.js";
 import { startPolling, type Polling } from "../../../src/bot/run-bot.js";
 import { loadConfig, type AppConfig } from "../../../src/config.js";
+import { marked } from "../formatted.js";
 
 /** Settings of the answering pipeline that a test run may redirect (e.g. to a private build). */
 const PIPELINE_VARS = ["CORPUS_DIR", "ARTEFACT_DIR", "EMBEDDING_MODEL_DIR", "EMBEDDING_MODEL_ID"] as const;
@@ -123,18 +125,10 @@ export async function startBotOnEmulator(
   };
 }
 
-/** Plain text of Telegram HTML: tags removed, the three entities decoded. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
 /** What the bot sent, as stored by the emulator. */
 export interface BotReply {
   text: string;
+  /** The text with bold and italic marked as <b>/<i> (from the message's entities). */
   html: string;
   replyTo: number | undefined;
   buttons: Array<{ text: string; data: string }>;
@@ -143,12 +137,16 @@ export interface BotReply {
 function toReply(update: StoredBotUpdate): BotReply {
   const m = update.message as unknown as {
     text: string;
+    entities?: string | MessageEntity[];
     reply_parameters?: { message_id?: number };
     reply_markup?: { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> };
   };
+  const entities =
+    typeof m.entities === "string" ? (JSON.parse(m.entities) as MessageEntity[]) : (m.entities ?? []);
   return {
-    html: m.text,
-    text: htmlToText(m.text),
+    // Formatting arrives as entities; `html` marks bold and italic as tags for assertions.
+    html: marked(m.text, entities),
+    text: m.text,
     replyTo: m.reply_parameters?.message_id,
     buttons: (m.reply_markup?.inline_keyboard ?? [])
       .flat()
