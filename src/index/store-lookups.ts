@@ -1,10 +1,11 @@
 /**
  * The lookups the answering layer makes, each reading only what it returns from the corpus
  * store through an index (store-schema.ts): documents by id and by place and period; indicator
- * rows by place and period, by indicator, by statement and by the terms of their clause (the
- * row term index); task rows by document, by number and by lead unit; chunks by vector label;
- * sections by id; text spans by document offsets. This is what a `CorpusReader` over the store
- * calls (issue 19, phase 2); results come in corpus order, as the in-memory tables list them.
+ * rows by place and period, by indicator (within documents), by document, by statement and by
+ * the terms of their clause (the row term index); the indicators named; task rows by document,
+ * by number and by lead unit; chunks by vector label and by document offset; sections by id;
+ * text spans by document offsets. This is what a `CorpusReader` over the store calls (issue 19,
+ * phase 2); results come in corpus order, as the in-memory tables list them.
  *
  * Measured on the public corpus: see README "Corpus store". Texts are read per document and the
  * last few kept, since one answer cites a few statements of the same documents.
@@ -90,13 +91,45 @@ export class StoreLookups {
     return this.inChunks(docIds, (marks) => `${ROWS_ORDERED} WHERE r.doc_id IN (${marks})`);
   }
 
-  /** Indicator rows naming one of the catalogue indicators, optionally only of some documents. */
-  rowsOfIndicators(indicators: readonly string[], docIds?: ReadonlySet<string>): IndicatorRow[] {
-    const rows = this.inChunks<IndicatorRow>(
-      indicators,
-      (marks) => `${ROWS_ORDERED} WHERE r.indicator IN (${marks})`,
+  /**
+   * Indicator rows naming one of the catalogue indicators, optionally only of some documents
+   * (then read through the documents' rows: a question's scope holds a few documents, an
+   * indicator has rows in nearly all of them).
+   */
+  rowsOfIndicators(indicators: Iterable<string>, docIds?: ReadonlySet<string>): IndicatorRow[] {
+    const names = [...new Set(indicators)];
+    if (names.length === 0) return [];
+    if (!docIds)
+      return this.inChunks<IndicatorRow>(names, (marks) => `${ROWS_ORDERED} WHERE r.indicator IN (${marks})`);
+    const wanted = new Set(names);
+    return this.inChunks<IndicatorRow & { indicator: string }>(
+      [...docIds],
+      (marks) => `${ROWS_ORDERED} WHERE r.doc_id IN (${marks}) AND r.indicator IS NOT NULL`,
+    ).filter((r) => wanted.has(r.indicator));
+  }
+
+  /** Rows of the given documents that name a catalogue indicator (rankings, briefings). */
+  indicatorRowsOfDocuments(docIds: Iterable<string>): IndicatorRow[] {
+    return this.inChunks(
+      [...docIds],
+      (marks) => `${ROWS_ORDERED} WHERE r.doc_id IN (${marks}) AND r.indicator IS NOT NULL`,
     );
-    return docIds ? rows.filter((r) => docIds.has(r.source.docId)) : rows;
+  }
+
+  /** The catalogue indicators the rows name, each once. */
+  indicatorNames(): string[] {
+    return this.statement("SELECT DISTINCT indicator FROM indicator_rows WHERE indicator IS NOT NULL")
+      .pluck()
+      .all() as string[];
+  }
+
+  /** The periods of the rows read from the statement at `start` of a document ([] when none), each once. */
+  statementPeriods(docId: string, start: number): string[] {
+    return this.statement(
+      "SELECT DISTINCT period FROM indicator_rows WHERE doc_id = ? AND start_at = ? ORDER BY row_no",
+    )
+      .pluck()
+      .all(docId, start) as string[];
   }
 
   /** Indicator rows of the statement starting at `start` in a document. */
@@ -144,6 +177,20 @@ export class StoreLookups {
     return this.bodies(`${TASKS} WHERE t.doc_id = ? AND t.task_number = ? ${TASK_ORDER}`, docId, number);
   }
 
+  /** The tasks numbered `number` in every task table (one per table holding it). */
+  tasksNumberedAnywhere(number: number): TaskRow[] {
+    return this.bodies(`${TASKS} WHERE t.task_number = ? ${TASK_ORDER}`, number);
+  }
+
+  /** How many tasks the tables hold and the highest number. */
+  taskCount(): { tasks: number; highest: number } {
+    const row = this.statement("SELECT COUNT(*) AS n, MAX(task_number) AS m FROM task_rows").get() as {
+      n: number;
+      m: number | null;
+    };
+    return { tasks: row.n, highest: row.m ?? 0 };
+  }
+
   /** Task rows whose lead unit is exactly `unit`. */
   tasksLedBy(unit: string): TaskRow[] {
     return this.bodies(`${TASKS} WHERE t.lead_unit = ? ${TASK_ORDER}`, unit);
@@ -155,6 +202,32 @@ export class StoreLookups {
       "SELECT c.body, d.doc_id FROM chunks c JOIN documents d ON d.doc_no = c.doc_no WHERE c.label = ?",
     ).get(label) as { body: string; doc_id: string } | undefined;
     return row ? chunkFrom(row.body, this.document(row.doc_id)?.text ?? "") : null;
+  }
+
+  /** The vector label of the chunk of a document holding an offset, or -1. */
+  chunkLabelAt(docId: string, offset: number): number {
+    const label = this.statement(
+      "SELECT c.label FROM chunks c JOIN documents d ON d.doc_no = c.doc_no WHERE d.doc_id = ? AND c.start_at <= ? AND c.end_at > ? ORDER BY c.ord LIMIT 1",
+    )
+      .pluck()
+      .get(docId, offset, offset) as number | undefined;
+    return label ?? -1;
+  }
+
+  /**
+   * Each vector label's document, for a search limited to some documents without holding the
+   * chunks: `ofLabel[label]` indexes `docIds` (−1 for a deleted label). Read once per load.
+   */
+  labelDocuments(): { docIds: string[]; ofLabel: Int32Array } {
+    const docs = this.statement("SELECT doc_no, doc_id FROM documents ORDER BY corpus_order").all() as Array<{
+      doc_no: number;
+      doc_id: string;
+    }>;
+    const ordinal = new Map(docs.map((d, i) => [d.doc_no, i]));
+    const ofLabel = new Int32Array(this.store.labelsHandedOut()).fill(-1);
+    for (const row of this.statement("SELECT label, doc_no FROM chunks").raw().iterate())
+      ofLabel[(row as [number, number])[0]] = ordinal.get((row as [number, number])[1]) ?? -1;
+    return { docIds: docs.map((d) => d.doc_id), ofLabel };
   }
 
   /** A section by id, or null. */

@@ -90,6 +90,37 @@ describe("StoreLookups on the seed corpus", { timeout: 900_000 }, () => {
     );
   });
 
+  it("finds indicator rows within documents, the indicators named and a statement's periods", () => {
+    const rows = loaded.rows;
+    const docIds = [...new Set(rows.map((r) => r.source.docId))];
+    const indicators = [...new Set(rows.flatMap((r) => (r.indicator ? [r.indicator] : [])))];
+    expect(new Set(lookups.indicatorNames())).toEqual(new Set(indicators));
+    for (const docs of [new Set(docIds.slice(0, 1)), new Set(docIds.slice(1, 3)), new Set(docIds)]) {
+      const named = indicators.filter((_, i) => i % 3 === 0);
+      expect(lookups.rowsOfIndicators(named, docs)).toEqual(
+        rows.filter((r) => r.indicator && named.includes(r.indicator) && docs.has(r.source.docId)),
+      );
+      expect(lookups.indicatorRowsOfDocuments(docs)).toEqual(
+        rows.filter((r) => r.indicator !== null && docs.has(r.source.docId)),
+      );
+    }
+    expect(lookups.rowsOfIndicators([], new Set(docIds))).toEqual([]);
+    // A work report's statements describe several periods (the year reviewed, the year planned).
+    const periodsOf = (docId: string, start: number) => [
+      ...new Set(
+        rows.filter((r) => r.source.docId === docId && r.source.start === start).map((r) => r.period),
+      ),
+    ];
+    let several = 0;
+    for (const r of rows.filter((_, i) => i % 7 === 0)) {
+      const expected = periodsOf(r.source.docId, r.source.start);
+      if (expected.length > 1) several++;
+      expect(lookups.statementPeriods(r.source.docId, r.source.start)).toEqual(expected);
+    }
+    expect(lookups.statementPeriods(docIds[0]!, -1)).toEqual([]);
+    expect(several).toBeGreaterThan(0);
+  });
+
   it("finds task rows by document, number and lead unit", () => {
     const tasks = loaded.tasks;
     expect(tasks.length).toBeGreaterThan(100);
@@ -100,7 +131,12 @@ describe("StoreLookups on the seed corpus", { timeout: 900_000 }, () => {
         tasks.filter((x) => x.docId === t.docId && x.number === t.number),
       );
       if (t.lead) expect(lookups.tasksLedBy(t.lead)).toEqual(tasks.filter((x) => x.lead === t.lead));
+      expect(lookups.tasksNumberedAnywhere(t.number)).toEqual(tasks.filter((x) => x.number === t.number));
     }
+    expect(lookups.taskCount()).toEqual({
+      tasks: tasks.length,
+      highest: Math.max(...tasks.map((t) => t.number)),
+    });
   });
 
   it("finds chunks by vector label and sections by id", () => {
@@ -109,6 +145,20 @@ describe("StoreLookups on the seed corpus", { timeout: 900_000 }, () => {
     positions.forEach((position, label) => {
       if (position >= 0) expect(lookups.chunk(label)).toEqual(chunks[position]);
     });
+    // The chunk holding an offset, and each label's document for a search limited to documents.
+    const { docIds, ofLabel } = lookups.labelDocuments();
+    expect(docIds).toEqual(loaded.corpus.documents.map((d) => d.meta.id));
+    positions.forEach((position, label) => {
+      expect(ofLabel[label]).toBe(position >= 0 ? docIds.indexOf(chunks[position]!.docId) : -1);
+      if (position < 0 || position % 5 !== 0) return;
+      const c = chunks[position]!;
+      // As the tables answer it: the document's first chunk (in order) holding the offset.
+      for (const offset of [c.start, c.end - 1]) {
+        const first = chunks.findIndex((x) => x.docId === c.docId && x.start <= offset && offset < x.end);
+        expect(lookups.chunkLabelAt(c.docId, offset)).toBe(positions.indexOf(first));
+      }
+    });
+    expect(lookups.chunkLabelAt(docIds[0]!, -1)).toBe(-1);
     for (const s of loaded.corpus.sections.filter((_, i) => i % 9 === 0))
       expect(lookups.section(s.id)).toEqual(s);
     expect(lookups.section("none#0")).toBeNull();
