@@ -61,7 +61,7 @@ const CORPUS: Array<[string, string, NearNameReason, string]> = [
   ["大连市固定资产资投", "固定资产投资", "transposition", "固定资产资投"],
   // one edit in a long name: a character replaced, dropped or doubled
   ["海城市规模以上工业增价值", "规模以上工业增加值", "homophone", "规模以上工业增价值"],
-  ["沈阳市规模以上工业加值增速", "规模以上工业增加值增速", "one-edit", "规模以上工业加值增速"],
+  ["沈阳市规模以上工业加值增速", "规模以上工业增加值", "one-edit", "规模以上工业加值"],
   ["铁东区城镇居民人均可支配配收入", "城镇居民人均可支配收入", "one-edit", "城镇居民人均可支配配收入"],
 ];
 
