@@ -33,21 +33,47 @@ function peakOf(stderr: string): number | null {
   return match ? Math.round(Number(match[1]) / 1024) : null;
 }
 
-/** Runs a script to the end; throws with its output when it fails. */
-export function runScript(script: string, args: readonly string[], env: Record<string, string>): Measured {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, nodeArgs(script, args), {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    maxBuffer: 512 * 1024 * 1024,
+/**
+ * Runs a script to the end; rejects with its output when it fails. Lines the script logs under
+ * its own name (`build-index: …`, `add: …`: progress every 10 s, summaries) are passed on to
+ * this process's stderr as they come, prefixed with `label`, so a long build shows progress.
+ */
+export function runScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  label = "",
+): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, nodeArgs(script, args), {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+    });
+    const out = { stdout: "", stderr: "" };
+    const pending = { stdout: "", stderr: "" };
+    const take = (stream: "stdout" | "stderr") => (data: Buffer) => {
+      const text = data.toString("utf8");
+      out[stream] += text;
+      const lines = (pending[stream] + text).split("\n");
+      pending[stream] = lines.pop()!;
+      for (const line of lines)
+        if (/^(build-index|add): /u.test(line)) process.stderr.write(`${label}${line}\n`);
+    };
+    child.stdout.on("data", take("stdout"));
+    child.stderr.on("data", take("stderr"));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0)
+        reject(
+          new Error(
+            `${script} ${args.join(" ")} failed (exit ${code}):\n${`${out.stdout}\n${out.stderr}`.slice(-3000)}`,
+          ),
+        );
+      else resolve({ seconds, peakRssMb: peakOf(out.stderr), ...out });
+    });
   });
-  const seconds = (performance.now() - started) / 1000;
-  if (child.status !== 0)
-    throw new Error(
-      `${script} ${args.join(" ")} failed (exit ${child.status}):\n${`${child.stdout}\n${child.stderr}`.slice(-3000)}`,
-    );
-  return { seconds, peakRssMb: peakOf(child.stderr), stdout: child.stdout, stderr: child.stderr };
 }
 
 /**
