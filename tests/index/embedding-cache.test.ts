@@ -76,6 +76,16 @@ describe("the embedding cache of the build, with the real model", { timeout: 600
     expect(modelCalls).toEqual([]);
     // Every passage is as it was: each chunk keeps its vector (and label) in the index.
     expect(report.embeddings).toMatchObject({ reused: passages().length, cached: 0, embedded: 0 });
+    // Without a previous build to take vectors over, the same change reads every vector from the cache.
+    const fresh = await buildArtefacts({
+      corpusDir,
+      artefactDir: join(root, "fresh-artefacts"),
+      embedder: counting,
+      embeddingCacheDir: join(artefactDir, "vector-cache"),
+      pipelineVariant: "extraction changed",
+    });
+    expect(modelCalls).toEqual([]);
+    expect(fresh.embeddings).toMatchObject({ reused: 0, cached: passages().length, embedded: 0 });
   });
 
   it("re-embeds exactly the passages whose text changed, and prunes what no build uses", async () => {
