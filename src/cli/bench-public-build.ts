@@ -78,7 +78,7 @@ export async function measureBuild(setup: BuildSetup, embedder: Embedder): Promi
  * passages it embedded. Projected when the cache was filled beforehand: the build's time plus the
  * model's time for the passages the cache supplied (reading is assumed to overlap none of it, so
  * this is an upper bound), against the model's time for all of them; its peak RSS is the build's
- * plus what the model's batches add.
+ * plus what the model's batches add (unless the build embedded some passages itself).
  */
 export function fromScratch(
   m: BuildMeasure,
@@ -94,6 +94,7 @@ export function fromScratch(
   return {
     modelSeconds: perPassage * (m.embedded + m.cached),
     seconds: m.build.seconds + perPassage * m.cached,
-    peakRssMb: (m.build.peakRssMb ?? NaN) + m.model.batchMb,
+    // A build that embedded some passages already holds the model's batch memory in its peak.
+    peakRssMb: (m.build.peakRssMb ?? NaN) + (m.embedded > 0 ? 0 : m.model.batchMb),
   };
 }
