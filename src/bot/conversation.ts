@@ -12,6 +12,7 @@ import type { AnswerStore } from "./answer-store.js";
 import type { Logger } from "./log.js";
 import type { FormattedString } from "./rich-text.js";
 import { SerialQueue } from "./serial-queue.js";
+import { helpExamples } from "./help-examples.js";
 import { helpText, NOTICES, startText } from "./texts.js";
 
 /** Identifies one stored answer: the store's epoch (one per process) and the answer's id. */
@@ -190,12 +191,17 @@ export class Conversation {
 
   /** /help: examples, commands and the years held. */
   help(): Reply {
-    return { kind: "text", text: helpText(this.extraUsage, this.service.holdings()) };
+    return { kind: "text", text: helpText(this.extraUsage, this.service.holdings(), this.examples()) };
   }
 
   /** /start. */
   start(firstName?: string): Reply {
-    return { kind: "text", text: startText(firstName) };
+    return { kind: "text", text: startText(firstName, this.examples()) };
+  }
+
+  /** Example questions from what the service holds now. */
+  private examples(): readonly string[] {
+    return helpExamples(this.service);
   }
 
   private excerpt(citation: Citation): Extract<Reply, { kind: "excerpt" }> {

@@ -4,23 +4,8 @@
  */
 import type { Holding } from "../answer/catalog.js";
 import { BOT_COMMANDS } from "./commands.js";
+import { followUpHint } from "./help-examples.js";
 import { bold, FormattedString, lines } from "./rich-text.js";
-
-/** Example questions for /help, /start and the docs; each is answerable from the corpus. */
-export const EXAMPLE_QUESTIONS: readonly string[] = [
-  "铁东区2023年社零总额是多少",
-  "对比铁东区2022和2023年的GDP",
-  "立山区上半年组织了多少场招聘会",
-  "发布数字经济应用场景机会清单的牵头单位",
-  "/cite 铁东区2023年社零总额",
-];
-
-/** Example task questions for /help (the task breakdown is asked by unit or by number). */
-export const TASK_EXAMPLES: readonly string[] = [
-  "市发展改革委牵头哪些任务",
-  "市卫健委负责哪些工作",
-  "第50项任务由谁牵头",
-];
 
 /** `铁东区：2022年、2023年；立山区：2024年上半年`: the periods held per place, from the catalogue. */
 export function periodsHeld(holdings: readonly Holding[]): string {
@@ -32,11 +17,13 @@ export function periodsHeld(holdings: readonly Holding[]): string {
 /**
  * The help text (/help in Telegram and in the terminal); `extraUsage` are the usage lines of
  * commands only one front end has (Telegram's /chart, /export, /catalog); `holdings` say which
- * places and years can be asked about.
+ * places and years can be asked about; `examples` are questions answerable from what is held
+ * (help-examples.ts, or the answer layer's examples()).
  */
 export function helpText(
   extraUsage: readonly string[] = [],
   holdings: readonly Holding[] = [],
+  examples: readonly string[] = [],
 ): FormattedString {
   const telegram = extraUsage.length > 0;
   return lines([
@@ -45,9 +32,7 @@ export function helpText(
     holdings.length > 0 ? `现有资料：${periodsHeld(holdings)}。` : null,
     "",
     bold("示例问题："),
-    ...EXAMPLE_QUESTIONS.map((q) => `• ${q}`),
-    bold("任务分工："),
-    ...TASK_EXAMPLES.map((q) => `• ${q}`),
+    ...(examples.length > 0 ? examples.map((q) => `• ${q}`) : ["还没有收录可以回答的文件。"]),
     "",
     bold("命令："),
     ...BOT_COMMANDS.map((c) => c.usage),
@@ -59,16 +44,16 @@ export function helpText(
     telegram ? "在任何聊天中输入 @机器人用户名 加问题，可把带出处的答案卡片发到该聊天（行内模式）。" : null,
     telegram ? "在群里请 @我、回复我的消息或使用命令提问；每位成员的追问各自独立。" : null,
     "回答使用简体字；用繁体字提问同样可以识别。",
-    "可以接着上一问追问，例如先问“铁东区2023年GDP是多少”，再问“那2022年呢”“立山区呢”“增速呢”“原文呢”。",
+    followUpHint(holdings),
   ]);
 }
 
-/** The /start greeting. */
-export function startText(firstName: string | undefined): FormattedString {
+/** The /start greeting; `examples` as for {@link helpText} (the first is shown). */
+export function startText(firstName: string | undefined, examples: readonly string[] = []): FormattedString {
   return lines([
     firstName ? `${firstName}，您好！` : "您好！",
     "我是鞍山统计公报问答助手：直接用文字提问，我会给出数字并标明来自哪份文件的哪一句。",
-    `例如：${EXAMPLE_QUESTIONS[0]}`,
+    examples[0] ? `例如：${examples[0]}` : null,
     "发送 /help 查看更多示例和命令，发送 /catalog 查看有哪些资料。",
   ]);
 }
@@ -89,7 +74,7 @@ export const NOTICES = {
     `抱歉，本机器人仅供鞍山市各区机关工作人员使用，此会话未获授权。如需开通，请把会话编号 ${chatId} 发给管理员。`,
   rateLimited: (windowMs: number) =>
     `您提问太快了，请 ${Math.max(1, Math.ceil(windowMs / 1000))} 秒后再试。已收到的问题会照常回答。`,
-  nonText: `我只能读文字消息。请直接用文字提问，例如：${EXAMPLE_QUESTIONS[0]}。发送 /help 查看更多示例。`,
+  nonText: "我只能读文字消息。请直接用文字提问，写明地区、年份和指标；发送 /help 查看示例。",
   internalError: "抱歉，处理这条消息时出了问题，已记录下来。请稍后再试，或换个问法。",
   buttonRateLimited: "点击太快了，请稍后再试。",
   staleButton: "这条回答已过期（机器人可能重启过），请重新提问。",
@@ -98,13 +83,13 @@ export const NOTICES = {
   inlineCardExpired: "这张卡片对应的问题已过期，请直接发送问题。",
   unknownCommand: (name: string) =>
     `没有 /${name} 这个命令。可用命令：${BOT_COMMANDS.map((c) => "/" + c.command).join("、")}。也可以直接用文字提问。`,
-  citeNothingYet: `还没有可以引用的回答。请先提问，或发送 /cite 加问题，例如：${EXAMPLE_QUESTIONS[4]}`,
+  citeNothingYet: "还没有可以引用的回答。请先提问，或发送 /cite 加问题（写明地区、年份和指标）。",
   citeNoCitations: "上一条回答没有引用原文。请换个问法，或发送 /cite 加问题。",
   citeNoSuchNumber: (n: number, count: number) =>
     count === 0 ? "上一条回答没有引用原文。" : `上一条回答只有 ${count} 条引用，没有第 ${n} 条。`,
   compareUsage:
-    "用法：/compare 指标 年份 年份，例如 /compare 社零总额 2022 2023。也可以直接问：对比铁东区2022和2023年的GDP",
-  emptyQuestion: `请用文字输入问题，例如：${EXAMPLE_QUESTIONS[0]}`,
+    "用法：/compare 指标 年份 年份，例如 /compare 社零总额 2022 2023。也可以直接用文字问，写明地区和两个年份。",
+  emptyQuestion: "请用文字输入问题，写明地区、年份和指标；发送 /help 查看示例。",
   notFoundHint: "发送 /help 查看可以问哪些问题。",
   emptyReply: "抱歉，这次没有得到可以显示的回答，请换个问法。",
   regionSet: (region: string) =>

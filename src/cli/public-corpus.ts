@@ -108,7 +108,7 @@ export function compareToLabel(meta: DocumentMeta, label: LabelLine, text: strin
   return d;
 }
 
-/** How a question names its place and year: `上海市2003年GDP增长目标`. */
+/** How a question names its place and year: `杭州市2019年GDP预期增长多少`. */
 const PLACE_YEAR = /^(.+?)(\d{4})年/u;
 
 /** Flattens a text as grade.mjs does (no spaces or thousands commas, half-width digits). */

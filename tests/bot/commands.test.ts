@@ -3,9 +3,9 @@ import { BOT_COMMANDS, parseCommand } from "../../src/bot/commands.js";
 
 describe("parseCommand", () => {
   it("parses a command with arguments", () => {
-    expect(parseCommand("/cite 铁东区2023年社零总额")).toEqual({
+    expect(parseCommand("/cite 2023年铁东区社零总额")).toEqual({
       name: "cite",
-      args: "铁东区2023年社零总额",
+      args: "2023年铁东区社零总额",
       target: null,
     });
   });
@@ -20,7 +20,7 @@ describe("parseCommand", () => {
   });
 
   it("returns null for ordinary text", () => {
-    expect(parseCommand("铁东区2023年社零总额是多少")).toBeNull();
+    expect(parseCommand("2023年铁东区社零总额是多少")).toBeNull();
     expect(parseCommand("/ 空格")).toBeNull();
     expect(parseCommand("/cite铁东区")).toBeNull();
   });

@@ -49,7 +49,7 @@ describe("Conversation", () => {
     const { conversation } = setup();
     expect(await conversation.cite(ONE, "")).toEqual({
       kind: "notice",
-      text: "还没有可以引用的回答。请先提问，或发送 /cite 加问题，例如：/cite 铁东区2023年社零总额",
+      text: "还没有可以引用的回答。请先提问，或发送 /cite 加问题（写明地区、年份和指标）。",
     });
     await conversation.ask(ONE, QUESTION);
     const reply = await conversation.cite(ONE, "");

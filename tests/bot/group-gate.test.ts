@@ -28,7 +28,7 @@ describe("group gate", () => {
     expect(addressesBot(ctx({ text: "@Anshan_Bot 铁东区2023年GDP" }))).toBe(true);
     const replyTo = { message_id: 7, date: 0, chat: group, from: me, text: "…" } as Message;
     expect(
-      addressesBot(ctx({ text: "那2022年呢", reply_to_message: replyTo as Message["reply_to_message"] })),
+      addressesBot(ctx({ text: "那2022年的呢", reply_to_message: replyTo as Message["reply_to_message"] })),
     ).toBe(true);
   });
 

@@ -49,10 +49,10 @@ describe("next steps under an answer", () => {
       status: "clarify",
       facts: [],
       citations: [],
-      options: ["铁东区2023年社零总额是多少"],
+      options: ["2023年铁东区社零总额是多少"],
     });
     const rows = answerKeyboard(answer, ref, service());
-    expect(rows).toEqual([[{ text: "铁东区2023年社零总额是多少", callback_data: "a:e1:7:q0" }]]);
+    expect(rows).toEqual([[{ text: "2023年铁东区社零总额是多少", callback_data: "a:e1:7:q0" }]]);
   });
 
   it("offers nothing but 原文 for a not-found answer", () => {

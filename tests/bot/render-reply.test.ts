@@ -77,10 +77,10 @@ describe("renderTerminal", () => {
       text: "您是不是要问：社零总额？",
       facts: [],
       citations: [],
-      options: ["铁东区2023年社零总额是多少"],
+      options: ["2023年铁东区社零总额是多少"],
     });
     expect(renderTerminal({ kind: "answer", answer, ref })).toBe(
-      "您是不是要问：社零总额？\n\n可以这样问：\n• 铁东区2023年社零总额是多少",
+      "您是不是要问：社零总额？\n\n可以这样问：\n• 2023年铁东区社零总额是多少",
     );
   });
 });

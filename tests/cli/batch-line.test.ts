@@ -6,7 +6,7 @@ describe("parseBatchLine", () => {
     expect(parseBatchLine("铁东区2023年GDP")).toEqual({ q: "铁东区2023年GDP", chat: null });
   });
   it("reads JSON lines with and without a chat", () => {
-    expect(parseBatchLine('{"q":"那2022年呢","chat":"K-C1"}')).toEqual({ q: "那2022年呢", chat: "K-C1" });
+    expect(parseBatchLine('{"q":"那2022年的呢","chat":"K-C1"}')).toEqual({ q: "那2022年的呢", chat: "K-C1" });
     expect(parseBatchLine('{"q":"铁东区2023年GDP"}')).toEqual({ q: "铁东区2023年GDP", chat: null });
     expect(parseBatchLine('{"q":"x","chat":7}')).toEqual({ q: "x", chat: "7" });
   });

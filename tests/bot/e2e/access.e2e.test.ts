@@ -7,7 +7,7 @@ import { pipelineConfig, startBotOnEmulator, type BotOnEmulator } from "./harnes
 
 const STAFF_CHAT = 1001;
 const OTHER_CHAT = 2002;
-const QUESTION = "铁东区2023年社零总额是多少";
+const QUESTION = "2023年铁东区社零总额是多少";
 
 let service: AnswerService;
 beforeAll(async () => {
@@ -27,8 +27,8 @@ describe("(c) allow-list", () => {
     const outsider = env.chat(OTHER_CHAT);
     await outsider.say(QUESTION);
     await outsider.command("/sources");
-    await outsider.command("/cite 铁东区2023年社零总额");
-    await outsider.say("铁东区2022年实名制就业人数");
+    await outsider.command("/cite 2023年铁东区社零总额");
+    await outsider.say("2022年铁东区实名制就业人数是多少");
     await outsider.press("c:anything:1:1");
     const [refusal] = await outsider.waitForReplies(1);
     // Give the bot time to (wrongly) send more; staff traffic proves it is still polling.

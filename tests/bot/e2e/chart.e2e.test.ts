@@ -47,7 +47,7 @@ describe("charts", () => {
 
   it("/chart with a one-period question charts every period the corpus holds", async () => {
     const user = env.server.user({ id: 4102 });
-    const photo = await env.exchange(user, "/chart 铁东区2023年社零总额是多少", "sendPhoto");
+    const photo = await env.exchange(user, "/chart 2023年铁东区社零总额是多少", "sendPhoto");
     const caption = String(photo.params.caption);
     expect(caption.split("\n")[0]).toBe("铁东区 社会消费品零售总额（亿元）");
     expect(caption).toContain("《鞍山市铁东区2022年国民经济和社会发展统计公报》");
@@ -57,16 +57,16 @@ describe("charts", () => {
 
   it("/chart of a growth question draws the region-period's main growth rates", async () => {
     const user = env.server.user({ id: 4103 });
-    const photo = await env.exchange(user, "/chart 立山区2024年上半年规上工业增加值增速", "sendPhoto");
+    const photo = await env.exchange(user, "/chart 2024年上半年立山区规上工业增加值增速是多少", "sendPhoto");
     expect(String(photo.params.caption).split("\n")[0]).toBe("立山区2024年上半年 主要指标增速（%）");
   });
 
   it("a figure the corpus holds for one period only gets no chart", async () => {
     const user = env.server.user({ id: 4104 });
-    const reply = await env.exchange(user, "/chart 立山区上半年组织了多少场招聘会");
+    const reply = await env.exchange(user, "/chart 立山区上半年一共组织了几场招聘会");
     expect(String(reply.params.text)).toBe("这个回答只有一个数值（资料中没有可比的其他时期），不画图。");
     expect(env.server.callsTo("sendPhoto").filter((c) => Number(c.params.chat_id) === 4104)).toEqual([]);
-    const plain = await env.exchange(user, "立山区上半年组织了多少场招聘会");
+    const plain = await env.exchange(user, "立山区上半年一共组织了几场招聘会");
     const buttons = ((plain.result as Message).reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text);
     expect(buttons.filter((t) => t.startsWith("📈"))).toEqual([]);
   });

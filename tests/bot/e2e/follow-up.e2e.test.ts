@@ -26,7 +26,7 @@ describe("conversation context in the bot", () => {
     const first = await chat.next(() => chat.say("铁东区2023年GDP是多少"));
     expect(first.text).toContain("314.6亿元");
 
-    const year = await chat.next(() => chat.say("那2022年呢"));
+    const year = await chat.next(() => chat.say("那2022年的呢"));
     expect(year.text).toContain("按上一问：铁东区");
     expect(year.text).toContain("285.9亿元");
     expect(year.text).not.toContain("314.6");
@@ -39,8 +39,8 @@ describe("conversation context in the bot", () => {
     expect(source.text).toContain("原文摘录");
     expect(source.text).toContain("【63.65亿元】");
 
-    // Another chat has no context: its "那2022年呢" is not answered from chat 7101's question.
-    const alone = await other.next(() => other.say("那2022年呢"));
+    // Another chat has no context: its "那2022年的呢" is not answered from chat 7101's question.
+    const alone = await other.next(() => other.say("那2022年的呢"));
     expect(alone.text).not.toContain("285.9");
   });
 

@@ -33,7 +33,7 @@ describe("groups", () => {
 
     const answer = await wang.ask(`@${BOT_USERNAME} 铁东区2023年GDP是多少`);
     expect(answer.text).toContain("314.6亿元");
-    const followUp = await wang.ask("那2022年呢", { replyTo: answer.message });
+    const followUp = await wang.ask("那2022年的呢", { replyTo: answer.message });
     expect(followUp.text).toContain("285.9亿元");
     const help = await wang.ask("/help");
     expect(help.text).toContain("在群里请 @我、回复我的消息或使用命令提问");
@@ -46,7 +46,7 @@ describe("groups", () => {
     const first = await li.ask(`@${BOT_USERNAME} 铁东区2023年GDP是多少`);
     expect(first.text).toContain("314.6亿元");
     await zhao.ask(`@${BOT_USERNAME} 立山区2024年上半年地区生产总值是多少`);
-    const liNext = await li.ask(`@${BOT_USERNAME} 那2022年呢`);
+    const liNext = await li.ask(`@${BOT_USERNAME} 那2022年的呢`);
     expect(liNext.text).toContain("285.9亿元");
     expect(liNext.text).toContain("按上一问：铁东区");
     // /chart acts on the member's own last answer.

@@ -245,11 +245,11 @@ export class UserChat {
 
 /** The load used by the concurrency and shutdown tests: each question with a figure unique to it. */
 export const LOAD_QUESTIONS: ReadonlyArray<readonly [question: string, figure: string]> = [
-  ["铁东区2023年社零总额是多少", "140.1亿元"],
-  ["铁东区2022年实名制就业人数", "10597人"],
-  ["立山区2024年上半年规上工业增加值增速", "9.2%"],
-  ["发布数字经济应用场景机会清单的牵头单位", "市工业和信息化局"],
-  ["铁东区商品房销售额2022年和2023年对比", "20.57"],
+  ["2023年铁东区社零总额是多少", "140.1亿元"],
+  ["2022年铁东区实名制就业人数是多少", "10597人"],
+  ["2024年上半年立山区规上工业增加值增速是多少", "9.2%"],
+  ["发布数字经济应用场景机会清单由哪个单位牵头", "市工业和信息化局"],
+  ["对比一下铁东区2022年和2023年的商品房销售额", "20.57"],
 ];
 
 /** Chat `index`'s questions: LOAD_QUESTIONS rotated by the index, so chats differ in order. */

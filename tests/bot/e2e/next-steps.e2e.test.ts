@@ -55,7 +55,7 @@ describe("next steps under an answer", () => {
 
   it("/export alone asks CSV or Excel for the last answer; the button sends that file", async () => {
     const staff = env.staff({ id: 5103 });
-    await staff.ask("铁东区2023年社零总额是多少");
+    await staff.ask("2023年铁东区社零总额是多少");
     const [prompt] = await staff.send("/export");
     expect(prompt!.text).toBe("导出“铁东区2023年社会消费品零售总额”（共1行）：请选择文件格式。");
     expect(prompt!.buttons).toEqual([["CSV", "Excel（XLSX）"]]);
@@ -69,7 +69,7 @@ describe("next steps under an answer", () => {
 
   it("/export CSV is a format, not a filter (regression: 没有符合“CSV”的数据)", async () => {
     const staff = env.staff({ id: 5104 });
-    await staff.ask("铁东区2023年社零总额是多少");
+    await staff.ask("2023年铁东区社零总额是多少");
     const [file] = await staff.send("/export CSV");
     expect(file!.method).toBe("sendDocument");
     expect(file!.call.files.document!.filename).toMatch(/\.csv$/u);
@@ -78,7 +78,7 @@ describe("next steps under an answer", () => {
 
   it("the 📥 导出 button under an answer asks the format", async () => {
     const staff = env.staff({ id: 5105 });
-    const answer = await staff.ask("铁东区2023年社零总额是多少");
+    const answer = await staff.ask("2023年铁东区社零总额是多少");
     const [prompt] = await staff.press(answer.message, "📥 导出");
     expect(prompt!.buttons).toEqual([["CSV", "Excel（XLSX）"]]);
     const [file] = await staff.press(prompt!.message, "Excel（XLSX）");

@@ -8,7 +8,7 @@ import { childEnv, startMain } from "./child.js";
 it("explains BotFather and answers piped questions until EOF", async () => {
   const main = startMain(
     childEnv({}),
-    "铁东区2023年社零总额是多少\n/cite\n/sources\n/help\n鐵東區2022年實名制就業人數\n",
+    "2023年铁东区社零总额是多少\n/cite\n/sources\n/help\n鐵東區2022年實名制就業人數\n",
   );
   const exit = await main.exited;
   const out = main.stdout();
@@ -16,7 +16,7 @@ it("explains BotFather and answers piped questions until EOF", async () => {
   expect(main.stderr()).toContain("@BotFather");
   expect(main.stderr()).toContain("TELEGRAM_BOT_TOKEN=<令牌> npm start");
   const expected = [
-    "问：铁东区2023年社零总额是多少",
+    "问：2023年铁东区社零总额是多少",
     "140.1亿元",
     "输入 /cite n 查看第 n 条引用的原文。",
     "问：/cite",
