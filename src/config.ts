@@ -9,6 +9,9 @@ import { z } from "zod";
 /** The project root: the folder holding package.json (this file lives in src/). */
 export const PROJECT_ROOT = resolve(import.meta.dirname, "..");
 
+/** The embedding cache's folder inside the artefact folder unless EMBEDDING_CACHE_DIR says otherwise. */
+export const DEFAULT_EMBEDDING_CACHE_DIR = "vector-cache";
+
 const flag = z
   .enum(["0", "1", "true", "false", "yes", "no"])
   .transform((v) => v === "1" || v === "true" || v === "yes");
@@ -32,6 +35,12 @@ const schema = z.object({
     .pipe(z.array(z.string().min(1, "an empty folder name in the list (two `:` in a row?)"))),
   /** Folder the build writes its artefacts to (manifest, tables, indexes). */
   ARTEFACT_DIR: z.string().min(1).default("embeddings"),
+  /**
+   * Folder of the embedding cache (vectors by passage text, instruction and model checksum).
+   * Default: `vector-cache` inside ARTEFACT_DIR, pruned with each build; a folder outside it
+   * can be shared by several artefact folders and processes and is never pruned by a build.
+   */
+  EMBEDDING_CACHE_DIR: z.string().min(1).optional(),
   /** Folder holding models in Transformers.js layout (`<dir>/<model id>/onnx/model_quantized.onnx`). */
   EMBEDDING_MODEL_DIR: z.string().min(1).default("embeddings/models"),
   /** Model id inside EMBEDDING_MODEL_DIR, or on the hub when EMBEDDING_ALLOW_REMOTE is set. */
@@ -66,6 +75,8 @@ export interface AppConfig {
   /** Every corpus folder of CORPUS_DIR, in order; absolute. */
   corpusDirs: string[];
   artefactDir: string;
+  /** The embedding cache folder (EMBEDDING_CACHE_DIR, default `<artefactDir>/vector-cache`). */
+  embeddingCacheDir: string;
   modelDir: string;
   modelId: string;
   allowRemoteModels: boolean;
@@ -120,6 +131,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corpusDir: abs(c.CORPUS_DIR[0]!),
     corpusDirs: c.CORPUS_DIR.map(abs),
     artefactDir: abs(c.ARTEFACT_DIR),
+    embeddingCacheDir: c.EMBEDDING_CACHE_DIR
+      ? abs(c.EMBEDDING_CACHE_DIR)
+      : resolve(abs(c.ARTEFACT_DIR), DEFAULT_EMBEDDING_CACHE_DIR),
     modelDir: abs(c.EMBEDDING_MODEL_DIR),
     modelId: c.EMBEDDING_MODEL_ID,
     allowRemoteModels: c.EMBEDDING_ALLOW_REMOTE,

@@ -141,6 +141,7 @@ async function loadOrRebuild(
     await buildArtefacts({
       corpusDir: config.corpusDirs,
       artefactDir: config.artefactDir,
+      embeddingCacheDir: config.embeddingCacheDir,
       embedder,
       log: options.log,
     });

@@ -70,13 +70,14 @@ export function parseCorrection(text: string): StatedMetadata | null {
  * with the service's loaded model and puts the new build in service before resolving.
  */
 export function corpusIntake(
-  config: Pick<AppConfig, "adminChatIds" | "corpusDirs" | "artefactDir">,
+  config: Pick<AppConfig, "adminChatIds" | "corpusDirs" | "artefactDir" | "embeddingCacheDir">,
   service: LiveAnswerService,
   logger: Logger,
 ): DocumentIntake {
   const target = () => ({
     corpusDirs: config.corpusDirs,
     artefactDir: config.artefactDir,
+    embeddingCacheDir: config.embeddingCacheDir,
     embedder: service.embedder,
     log: (line: string) => logger.info("build", { line }),
   });

@@ -51,6 +51,7 @@ async function main(): Promise<number> {
   const result = await addDocuments(incoming, args.stated, {
     corpusDirs: config.corpusDirs,
     artefactDir: config.artefactDir,
+    embeddingCacheDir: config.embeddingCacheDir,
     embedder,
     targetDir: args.to ? resolve(args.to) : undefined,
     log: (line) => console.error(`add: ${line}`),

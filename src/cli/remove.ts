@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     const report = await removeDocument(name, {
       corpusDirs: config.corpusDirs,
       artefactDir: config.artefactDir,
+      embeddingCacheDir: config.embeddingCacheDir,
       embedder,
     });
     console.log(`removed ${name}; corpus now ${JSON.stringify(report.manifest.counts)}`);

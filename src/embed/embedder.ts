@@ -27,10 +27,13 @@ export const BGE_QUERY_INSTRUCTION = "为这个句子生成表示以用于检索
 
 /**
  * How many passages {@link Embedder.embedPassages} sends through the model at once unless
- * {@link LoadEmbedderOptions.batchSize} says otherwise. Texts of a batch are padded to the
- * longest one; 8 chunks of ~400 characters take ≈0.6 s on one CPU and keep memory flat.
+ * {@link LoadEmbedderOptions.batchSize} says otherwise. One: measured on 400 public-corpus
+ * passages sorted by length as the build sends them (this 2-core machine, shared), batch 1 took
+ * 27 ms a passage and raised the process's peak memory by 10 MB; batch 2 30–35 ms and 60–160 MB;
+ * batch 4 30 ms and 190 MB; batch 8 34–42 ms and 420–430 MB (the activations of 8 padded
+ * sequences). Batching buys nothing on CPU here and costs the build's peak memory.
  */
-export const DEFAULT_EMBED_BATCH_SIZE = 8;
+export const DEFAULT_EMBED_BATCH_SIZE = 1;
 
 /** The files that must exist inside `<modelDir>/<modelId>/` to load the quantized model offline. */
 const REQUIRED_MODEL_FILES = [

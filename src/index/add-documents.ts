@@ -39,6 +39,8 @@ export interface CorpusTarget {
   corpusDirs: readonly string[];
   artefactDir: string;
   embedder: Embedder;
+  /** The embedding cache folder (default: inside the artefact folder); see BuildOptions. */
+  embeddingCacheDir?: string;
   /** The folder new files go into (default: the first corpus folder). */
   targetDir?: string;
   log?: (line: string) => void;
@@ -127,6 +129,7 @@ export async function addDocuments(
     corpusDirs: target.corpusDirs,
     artefactDir: target.artefactDir,
     embedder: target.embedder,
+    ...(target.embeddingCacheDir ? { embeddingCacheDir: target.embeddingCacheDir } : {}),
     log: target.log,
   });
   const names = new Set(accepted.map((f) => f.name));
@@ -159,6 +162,7 @@ export async function removeDocument(name: string, target: CorpusTarget): Promis
     corpusDirs: target.corpusDirs,
     artefactDir: target.artefactDir,
     embedder: target.embedder,
+    ...(target.embeddingCacheDir ? { embeddingCacheDir: target.embeddingCacheDir } : {}),
     log: target.log,
   });
 }

@@ -10,17 +10,18 @@ import { CATALOGUE_PATH } from "../indicators/catalogue.js";
 import { OVERRIDE_FILE } from "../ingest/metadata.js";
 import { scanCorpusFolders } from "../ingest/scan-corpus.js";
 import type { Chunk, CorpusDocument, IngestProblem, Section } from "../types.js";
+import { STORE_FILE } from "./store-schema.js";
 
 /** Bump when the shape of any artefact changes. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 7;
 
 /**
- * File names inside a build's generation folder: the segment list (segment-list.ts) and the
- * vector index. The documents, tables and BM25 tokens are in the per-document segments the
- * list names (document-cache.ts), which the manifest lists too.
+ * File names inside a build's generation folder: the corpus store (documents, texts, sections,
+ * chunks, indicator and task rows, BM25 postings and the row term index; store-schema.ts) and
+ * the vector index (its labels are the store's chunk labels).
  */
 export const ARTEFACT_FILES = {
-  segments: "segments.json",
+  store: STORE_FILE,
   vectors: "chunks.hnsw",
 } as const;
 
@@ -55,14 +56,23 @@ export function pipelineHash(): string {
   return hash.digest("hex");
 }
 
+/** sha256 (hex) of a file's bytes. */
+export function fileSha256(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
 /**
  * sha256 over what a build over several corpus folders reads: the pipeline's source
  * ({@link pipelineHash}), the indicator catalogue, each folder's override file, and every
- * document the scan lists (name and bytes) plus the entries it reports. Files the build does not
- * ingest (a .DS_Store, a backup) change nothing; a symlink loop is a reported entry, not a crash.
- * Stored in the manifest as `corpusHash`.
+ * document the scan lists (name and the sha256 of its bytes, `digest`, which corpus-hash.ts
+ * remembers between runs) plus the entries it reports. Files the build does not ingest (a
+ * .DS_Store, a backup) change nothing; a symlink loop is a reported entry, not a crash. Stored
+ * in the manifest as `corpusHash`.
  */
-export function corpusFoldersHash(dirs: readonly string[]): string {
+export function corpusFoldersHash(
+  dirs: readonly string[],
+  digest: (path: string) => string = fileSha256,
+): string {
   const hash = createHash("sha256").update(pipelineHash());
   hash.update("catalogue\0").update(readFileSync(CATALOGUE_PATH)).update("\0");
   dirs.forEach((dir, i) => {
@@ -70,11 +80,7 @@ export function corpusFoldersHash(dirs: readonly string[]): string {
     if (existsSync(override)) hash.update(`meta ${i}\0`).update(readFileSync(override)).update("\0");
   });
   const scan = scanCorpusFolders(dirs);
-  for (const f of scan.files)
-    hash
-      .update(`doc ${basename(f)}\0`)
-      .update(readFileSync(f))
-      .update("\0");
+  for (const f of scan.files) hash.update(`doc ${basename(f)}\0${digest(f)}\0`);
   for (const p of scan.problems) hash.update(`problem ${p.file}\0${p.reason}\0`);
   return hash.digest("hex");
 }

@@ -7,23 +7,22 @@
  * sees half a file and an interrupted build leaves the previous artefacts intact. At start-up
  * {@link checkArtefacts} tells whether the artefacts are usable or stale and why.
  */
-import { createHash, randomBytes } from "node:crypto";
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { z } from "zod";
+import { MANIFEST_FILE, verifyFiles, type ArtefactFileInfo } from "./artefact-verify.js";
+import { writeFileAtomic } from "./atomic-write.js";
 
-/** File name of the manifest inside the artefact folder. */
-export const MANIFEST_FILE = "manifest.json";
+export {
+  MANIFEST_FILE,
+  describeFile,
+  rememberVerified,
+  verifyFile,
+  verifyFiles,
+  type ArtefactFileInfo,
+} from "./artefact-verify.js";
+export { replaceFileAtomic, tempPathFor, writeFileAtomic } from "./atomic-write.js";
 
 /** Why artefacts cannot be used: absent, built by another schema/model/dimension/corpus, or damaged. */
 export type ArtefactProblem = "missing" | "schema" | "model" | "dimension" | "corpus" | "corrupt";
@@ -41,12 +40,6 @@ export class ArtefactError extends Error {
     super(message, options);
     this.name = "ArtefactError";
   }
-}
-
-/** Size and sha256 (hex) of one artefact file. */
-export interface ArtefactFileInfo {
-  sha256: string;
-  bytes: number;
 }
 
 /** What the build records about the artefacts it wrote (`manifest.json`). */
@@ -98,70 +91,6 @@ const manifestSchema = z.object({
 const REBUILD = "run `npm run build-index` to rebuild them";
 
 /**
- * A fresh temp path next to `path` (same folder, so a rename onto `path` is atomic).
- * Temp names start with `.` and end with `.tmp`.
- */
-export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-}
-
-/** Flushes a folder's entry table to disk (best effort: not every platform allows it). */
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, "r");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open folders; the rename itself is still atomic.
-  }
-}
-
-/**
- * Replaces `path` atomically with a file that `writeTemp` writes at the given temp path (in
- * the same folder): the temp file is fsynced and renamed over `path`. Creates the folder if
- * needed. On failure the temp file is removed and `path` is left as it was.
- */
-export function replaceFileAtomic(path: string, writeTemp: (temp: string) => void): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temp = tempPathFor(path);
-  try {
-    writeTemp(temp);
-    const fd = openSync(temp, "r+");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  fsyncDir(dir);
-}
-
-/**
- * Writes `path` atomically (see {@link replaceFileAtomic}). Synchronous on purpose: builds
- * write few, small files.
- */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  replaceFileAtomic(path, (temp) => {
-    const fd = openSync(temp, "wx");
-    try {
-      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-      let written = 0;
-      while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
-    } finally {
-      closeSync(fd);
-    }
-  });
-}
-
-/**
  * Reads and parses a JSON file. Throws {@link ArtefactError} with reason `missing` when the
  * file does not exist and `corrupt` when it is not valid JSON. The shape is not checked:
  * validate the result when it comes from outside the build.
@@ -186,12 +115,6 @@ export function readJson<T>(path: string): T {
       cause: error,
     });
   }
-}
-
-/** sha256 (hex) and size of a file's bytes, for {@link ArtefactManifest.files}. */
-export function describeFile(path: string): ArtefactFileInfo {
-  const bytes = readFileSync(path);
-  return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.byteLength };
 }
 
 /**
@@ -263,20 +186,8 @@ export function checkArtefacts(dir: string, expected: ArtefactExpectation): Arte
     if (!Object.hasOwn(manifest.files, name))
       return fail("missing", `${name} is not listed in ${MANIFEST_FILE}`);
   }
-  for (const [name, info] of Object.entries(manifest.files)) {
-    const path = join(dir, name);
-    if (!existsSync(path)) return fail("missing", `${name} is listed in ${MANIFEST_FILE} but missing`);
-    const actual = describeFile(path);
-    if (actual.bytes !== info.bytes) {
-      return fail("corrupt", `${name} has ${actual.bytes} bytes, ${MANIFEST_FILE} says ${info.bytes}`);
-    }
-    if (actual.sha256 !== info.sha256) {
-      return fail(
-        "corrupt",
-        `${name} sha256 ${actual.sha256} differs from ${info.sha256} in ${MANIFEST_FILE}`,
-      );
-    }
-  }
+  const problem = verifyFiles(dir, manifest.files);
+  if (problem) return fail(problem.missing ? "missing" : "corrupt", problem.message);
   return { ok: true, manifest };
 }
 

@@ -1,14 +1,16 @@
 /**
- * The vector index of a build, updated rather than rebuilt: the previous build's HNSW index is
- * loaded, the vectors of removed documents are marked deleted and only the new documents'
- * vectors are inserted, so adding one bulletin costs the same whatever the corpus size (HNSW
- * insertion of all vectors was most of an add's time: 6 of 10 s at 200 documents).
+ * The vector index of a build, updated rather than rebuilt. Every chunk vector has a label that
+ * it keeps from build to build: a chunk of a kept document keeps its label, and a chunk of a
+ * re-read document takes over the label of a previous chunk with the same embedding-cache key
+ * (same passage text and model), so a change of the extraction code that leaves passages as
+ * they were changes nothing in the index. Only vectors of new passages are inserted (under
+ * fresh labels, after the last one handed out), and labels nobody took over are marked deleted.
+ * Adding a bulletin therefore costs the same whatever the corpus size.
  *
- * The index is re-created from the cached vectors, with fresh labels, when there is no usable
- * previous index or when more than {@link AssembleOptions.compactShare} of its labels would be
- * deleted ones (deleted vectors still take memory and slow the graph walk).
+ * The index is re-created (with the same labels, from the vectors it holds and the new ones)
+ * when more than {@link DEFAULT_COMPACT_SHARE} of its slots would hold deleted vectors, which
+ * still take memory and slow the graph walk.
  */
-import type { SegmentList } from "./segment-list.js";
 import {
   addVectors,
   createVectorIndex,
@@ -17,88 +19,108 @@ import {
   type VectorIndex,
 } from "./vector-index.js";
 
-/** Default of {@link AssembleOptions.compactShare}. */
+/** Default share of deleted vectors above which the index is re-created. */
 export const DEFAULT_COMPACT_SHARE = 0.25;
 
-/** One document of the new build, in corpus order. */
-export interface DocumentVectors {
-  key: string;
-  chunks: number;
-  /** Its chunk vectors (asked only for documents the index does not hold yet). */
-  vectors: () => Promise<number[][]>;
+/** Hands out labels: taken over by vector key from the previous build, or fresh. */
+export class LabelPlanner {
+  private readonly pool = new Map<string, number[]>();
+  private readonly claimed = new Set<number>();
+  reused = 0;
+
+  /**
+   * @param free the previous build's labels that no kept document holds, with their vector keys
+   * @param next the first label never handed out
+   */
+  constructor(
+    free: Iterable<readonly [number, string]>,
+    private next: number,
+  ) {
+    for (const [label, key] of free) {
+      const list = this.pool.get(key);
+      if (list) list.push(label);
+      else this.pool.set(key, [label]);
+    }
+    for (const list of this.pool.values()) list.reverse(); // pop() takes the lowest label first
+  }
+
+  /** Labels for a document's chunks (by vector key), and the positions of those that need a vector inserted. */
+  claim(vectorKeys: readonly string[]): { labels: number[]; fresh: number[] } {
+    const labels: number[] = [];
+    const fresh: number[] = [];
+    vectorKeys.forEach((key, i) => {
+      const label = this.pool.get(key)?.pop();
+      if (label !== undefined) {
+        this.claimed.add(label);
+        this.reused++;
+        labels.push(label);
+      } else {
+        labels.push(this.next++);
+        fresh.push(i);
+      }
+    });
+    return { labels, fresh };
+  }
+
+  /** True while a previous chunk's label is free for a passage of this key. */
+  canReuse(vectorKey: string): boolean {
+    return (this.pool.get(vectorKey)?.length ?? 0) > 0;
+  }
+
+  /** Labels handed out so far (the next fresh label). */
+  get handedOut(): number {
+    return this.next;
+  }
+
+  /** The previous build's free labels nobody took over: to be deleted. */
+  unclaimed(): number[] {
+    return [...this.pool.values()].flat();
+  }
 }
 
-/** Options of {@link assembleVectorIndex}. */
-export interface AssembleOptions {
-  dimension: number;
-  /** The previous build's index and list, or null for a fresh index. */
-  previous: { index: VectorIndex; list: SegmentList } | null;
-  /** Largest share of deleted labels an updated index may hold (default 0.25). */
-  compactShare?: number;
-}
-
-/** The index of the new build and the first label of each document (in the order given). */
+/** How the index of a build was made. */
 export interface AssembledVectors {
   index: VectorIndex;
-  firstLabels: number[];
-  labels: number;
-  deleted: number;
-  /** How the index was made: updated from the previous one, or created afresh. */
   mode: "updated" | "created";
-  /** Vectors inserted by this build. */
   inserted: number;
+  /** Vectors marked deleted in the index (its count is live vectors + this). */
+  deleted: number;
 }
 
-async function create(documents: readonly DocumentVectors[], dimension: number): Promise<AssembledVectors> {
-  const total = documents.reduce((n, d) => n + d.chunks, 0);
-  const index = createVectorIndex(dimension, Math.max(1, total));
-  const firstLabels: number[] = [];
-  for (const d of documents) {
-    firstLabels.push(vectorCount(index));
-    addVectors(index, await d.vectors());
-  }
-  return { index, firstLabels, labels: total, deleted: 0, mode: "created", inserted: total };
+/** Inserts vectors under the given labels, growing the index as needed. */
+export function insertVectors(
+  index: VectorIndex,
+  vectors: readonly number[][],
+  labels: readonly number[],
+): void {
+  vectors.forEach((v, i) => addVectors(index, [v], labels[i]!));
 }
 
 /**
- * Updates the previous index for `documents` (see the module comment), or creates one. The
- * previous index object is changed in place; callers must not use it afterwards.
+ * Finishes the index: marks the labels nobody took over deleted and, when too many slots hold
+ * deleted vectors, re-creates it from the live labels' vectors (same labels).
  */
-export async function assembleVectorIndex(
-  documents: readonly DocumentVectors[],
-  options: AssembleOptions,
-): Promise<AssembledVectors> {
-  const { previous, dimension } = options;
-  if (!previous) return create(documents, dimension);
-  const held = new Map(previous.list.documents.map((d) => [d.key, d]));
-  // A document keeps its labels when the previous index holds its key (the first time it is listed).
-  const kept = new Set<string>();
-  const keeps = documents.map((d) => {
-    if (kept.has(d.key) || !held.has(d.key)) return false;
-    kept.add(d.key);
-    return true;
-  });
-  const added = documents.reduce((n, d, i) => (keeps[i] ? n : n + d.chunks), 0);
-  const removed = previous.list.documents.filter((d) => !kept.has(d.key));
-  const deleted = previous.list.deleted + removed.reduce((n, d) => n + d.chunks, 0);
-  const labels = previous.list.labels + added;
-  if (deleted > (options.compactShare ?? DEFAULT_COMPACT_SHARE) * labels) return create(documents, dimension);
-
-  const { index } = previous;
-  deleteVectors(
-    index,
-    removed.flatMap((d) => Array.from({ length: d.chunks }, (_, i) => d.firstLabel + i)),
-  );
-  let next = previous.list.labels;
-  const firstLabels: number[] = [];
-  for (const [i, d] of documents.entries()) {
-    if (keeps[i]) {
-      firstLabels.push(held.get(d.key)!.firstLabel);
-      continue;
-    }
-    firstLabels.push(next);
-    addVectors(index, await d.vectors(), next);
-    next += d.chunks;
+export function finishVectorIndex(
+  index: VectorIndex,
+  options: {
+    /** Labels to mark deleted now. */
+    remove: readonly number[];
+    /** Labels already marked deleted before this build. */
+    deletedBefore: number;
+    /** The labels of every chunk of the build. */
+    live: readonly number[];
+    inserted: number;
+    created: boolean;
+    compactShare?: number;
+  },
+): AssembledVectors {
+  deleteVectors(index, options.remove);
+  const deleted = options.deletedBefore + options.remove.length;
+  const share = options.compactShare ?? DEFAULT_COMPACT_SHARE;
+  if (deleted === 0 || deleted <= share * vectorCount(index)) {
+    return { index, mode: options.created ? "created" : "updated", inserted: options.inserted, deleted };
   }
-  return { index, firstLabels, labels, deleted, mode: "updated", inserted: added };
+  const fresh = createVectorIndex(index.dimension, Math.max(1, options.live.length));
+  for (const label of options.live) addVectors(fresh, [index.hnsw.getPoint(label)], label);
+  return { index: fresh, mode: "created", inserted: options.live.length, deleted: 0 };
 }

@@ -1,8 +1,8 @@
 /**
  * Okapi BM25 keyword search over tokenized chunks. Pure functions, no I/O: the build stores
- * each document's chunk tokens in its segment; the answering layer makes the index from them
- * with {@link buildBm25} when it loads a build (so adding a document never rewrites an index)
- * and ranks with {@link searchBm25}.
+ * the postings (store-postings.ts) and the answering layer reads them per term on demand
+ * (stored-bm25.ts); {@link buildBm25} makes an index in memory from tokens (tests, tools), and
+ * {@link searchBm25} ranks either.
  *
  * Score of a document d for query terms q: Σ idf(q) · tf·(k1+1) / (tf + k1·(1 − b + b·|d|/avgdl)),
  * with the always-positive idf(q) = ln(1 + (N − df + 0.5) / (df + 0.5)) (as in Lucene).

@@ -1,158 +1,51 @@
 /**
- * The build: corpus folders → artefact folder, incrementally. Every document file is listed
- * (any supported format), hashed, and looked up in the per-document cache
- * ({@link DocumentCache}); only new or changed documents are read, normalised, parsed, tabled,
- * chunked and embedded. The indexes (HNSW from the cached vectors, BM25 from the cached
- * passages) and tables are then assembled from the per-document parts, so removed documents
- * drop out of every index.
+ * The build: corpus folders → artefact folder, incrementally. Every document file is hashed
+ * into its key (build-plan.ts); a document the previous build holds under the same key is kept
+ * without being opened, the others are read in worker threads and embedded through the
+ * embedding cache (build-documents.ts). A build is a generation folder (`gen-…/`) holding the
+ * corpus store (store-schema.ts: documents, texts, tables, BM25 postings, the row term index)
+ * and the vector index; it starts from copies of the previous generation's, so only what
+ * changed is written.
  *
- * Artefacts are written into a fresh generation folder (`gen-…/`), then the manifest naming
- * that folder is replaced atomically, last. A reader never sees a half-written build, and an
- * interrupted build leaves the previous manifest and generation in place and usable.
+ * The manifest naming the new generation is written last, atomically: a reader never sees a
+ * half-written build, and an interrupted build leaves the previous one in service. Once the new
+ * build is live, generations older than the previous one are deleted (the previous one stays
+ * for a rollback and for readers still loading it), and an embedding cache inside the artefact
+ * folder keeps only the vectors of the two.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import type { Embedder } from "../embed/embedder.js";
-import { readOverrides } from "../ingest/load-corpus.js";
-import { readDocumentBytes } from "../ingest/read-document.js";
-import { scanCorpusFolders } from "../ingest/scan-corpus.js";
+import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { DEFAULT_EMBEDDING_CACHE_DIR } from "../config.js";
+import { uncacheableReason, withVectorCache } from "../embed/cached-embedder.js";
+import { openVectorCache, type VectorCache } from "../embed/vector-cache.js";
+import { createTokenizer, type Tokenizer } from "./tokenize.js";
 import { loadVocabulary } from "../indicators/aliases.js";
-import { CATALOGUE_PATH } from "../indicators/catalogue.js";
-import { extractTables } from "../indicators/extract-tables.js";
-import { chunkDocument } from "../sections/chunk.js";
-import type { Chunk, CorpusDocument, DocumentMeta, IngestProblem } from "../types.js";
-import {
-  describeFile,
-  writeFileAtomic,
-  writeManifest,
-  type ArtefactFileInfo,
-  type ArtefactManifest,
-} from "./artefact-store.js";
-import { ARTEFACT_FILES, SCHEMA_VERSION, corpusFoldersHash, pipelineHash } from "./artefact-layout.js";
-import { assembleVectorIndex } from "./assemble-vectors.js";
-import { DocumentCache, documentKey, segmentFile, type DocumentParts } from "./document-cache.js";
-import { readPreviousBuild, type PreviousBuild } from "./previous-build.js";
-import {
-  SEGMENT_LIST_VERSION,
-  type SegmentEntry,
-  type SegmentList,
-  type SkippedFile,
-} from "./segment-list.js";
-import { createTokenizer } from "./tokenize.js";
-import { saveVectorIndex } from "./vector-index.js";
+import { ARTEFACT_FILES } from "./artefact-layout.js";
+import type { BuildOptions, BuildReport } from "./build-options.js";
+import { LabelPlanner, finishVectorIndex } from "./assemble-vectors.js";
+import { buildDocuments } from "./build-documents.js";
+import { rowTermsFresh, writeIndexes, type CollectedPostings } from "./build-indexes.js";
+import { planBuild } from "./build-plan.js";
+import { isOwnCache, publishBuild } from "./publish-build.js";
+import { passageKeyFunction } from "./passage-key.js";
+import { createPreparePool } from "./prepare-pool.js";
+import { freeLabels, readPreviousBuild, vectorKeysOf, type PreviousBuild } from "./previous-build.js";
+import { PostingsSpool } from "./postings-spool.js";
+import { PostingsAccumulator, type PostingsTable } from "./store-postings.js";
+import { StoreWriter } from "./store-writer.js";
+import { createVectorIndex, type VectorIndex } from "./vector-index.js";
 
-/** What the build did with one document, for `npm run add` and the bot's upload reply. */
-export interface DocumentReport {
-  file: string;
-  meta: DocumentMeta;
-  sections: number;
-  rows: number;
-  tasks: number;
-  chunks: number;
-  /** True when the document was taken from the cache (unchanged since the last build). */
-  cached: boolean;
-}
+export { passageText } from "./prepare-document.js";
+export type { BuildOptions, BuildReport, DocumentReport } from "./build-options.js";
 
-/** What a build produced, for the CLI's report. */
-export interface BuildReport {
-  manifest: ArtefactManifest;
-  problems: IngestProblem[];
-  documents: DocumentReport[];
-  /** Documents read and embedded by this build (the rest came from the cache). */
-  processed: number;
-  /** How the vector index was made: updated from the previous build's, or created afresh. */
-  vectorIndex: "updated" | "created";
-  millis: number;
-}
+/** Scratch files of fresh inverted indexes, in the generation folder while the build runs. */
+const BM25_SPOOL = "bm25-spool.sqlite";
+const ROW_TERMS_SPOOL = "row-terms-spool.sqlite";
 
-/** Options of {@link buildArtefacts}. */
-export interface BuildOptions {
-  /** One corpus folder or several (CORPUS_DIR=a:b), each with its own override file. */
-  corpusDir: string | readonly string[];
-  /** Every corpus folder, in order (default: `[corpusDir]`). */
-  corpusDirs?: readonly string[];
-  artefactDir: string;
-  embedder: Embedder;
-  log?: (line: string) => void;
-  /**
-   * Largest share of deleted vectors the updated index may hold before the build re-creates it
-   * (default 0.25, `DEFAULT_COMPACT_SHARE` of assemble-vectors.ts; 0 re-creates it whenever a document went away).
-   */
-  compactShare?: number;
-}
-
-/** The text embedded for a chunk: its document title and heading path give it context. */
-export function passageText(chunk: Chunk, title: string): string {
-  return `${title}${chunk.path.length > 0 ? ` ${chunk.path.join(" ")}` : ""}\n${chunk.text}`;
-}
-
-const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
-
-/** Derives a document's parts, embedding its chunks. */
-async function processDocument(
-  doc: CorpusDocument,
-  context: {
-    vocabulary: ReturnType<typeof loadVocabulary>;
-    tokenizer: ReturnType<typeof createTokenizer>;
-    embedder: Embedder;
-  },
-): Promise<DocumentParts> {
-  const { sections: byDoc, rows, tasks } = extractTables([doc], context.vocabulary);
-  const sections = byDoc.get(doc.meta.id)!;
-  // Every period the document's statements describe (a work report reviews the year before).
-  doc.meta.periods = [...new Set([doc.meta.period, ...rows.map((r) => r.period)])].sort();
-  const chunks = chunkDocument(doc, sections);
-  const passages = chunks.map((c) => passageText(c, doc.meta.title));
-  const vectors = await context.embedder.embedPassages(passages);
-  const tokens = passages.map((p) => context.tokenizer.tokens(p));
-  return { document: doc, sections, rows, tasks, chunks, passages, tokens, vectors };
-}
-
-/** Derives the parts of every document a file holds (several for a collection, see split-documents.ts). */
-async function processFile(
-  file: string,
-  bytes: Uint8Array,
-  context: Parameters<typeof processDocument>[1] & { overrides: ReturnType<typeof readOverrides> },
-): Promise<DocumentParts[] | IngestProblem> {
-  const read = await readDocumentBytes(file, bytes, context.overrides);
-  if (!read.ok) return read.problem;
-  const out: DocumentParts[] = [];
-  for (const doc of read.documents) out.push(await processDocument(doc, context));
-  return out;
-}
-
-/** The segment key of a file's i-th document: the file's key for the first, `key-2` … after. */
-function partKey(key: string, i: number): string {
-  return i === 0 ? key : `${key}-${i + 1}`;
-}
-
-/** A document of the new build: its segment's summary and its segment file's checksum and size. */
-type BuiltDocument = Omit<SegmentEntry, "firstLabel"> & { segmentFile: ArtefactFileInfo };
-
-function summary(key: string, file: string, part: DocumentParts): Omit<SegmentEntry, "firstLabel"> {
-  return {
-    key,
-    file,
-    meta: part.document.meta,
-    chunks: part.chunks.length,
-    sections: part.sections.length,
-    rows: part.rows.length,
-    canonicalRows: part.rows.filter((r) => r.indicator).length,
-    tasks: part.tasks.length,
-  };
-}
-
-/** The previous build's index and list, or null (logged) when it cannot be updated. */
-function previousIndex(previous: PreviousBuild | null, log: (line: string) => void) {
-  if (!previous) return null;
-  try {
-    return { index: previous.loadIndex(), list: previous.list };
-  } catch (e) {
-    log(`the previous vector index cannot be updated (${(e as Error).message}); creating it afresh`);
-    return null;
-  }
-}
+/** Documents to read below which they are read in the main thread (a worker takes ≈ 1 s to start). */
+const WORKER_THRESHOLD = 12;
 
 /**
  * Builds (incrementally) every artefact from the corpus folders into artefactDir. Files that
@@ -160,194 +53,196 @@ function previousIndex(previous: PreviousBuild | null, log: (line: string) => vo
  * is an error, and in every failure the artefacts already in artefactDir stay usable.
  */
 export async function buildArtefacts(options: BuildOptions): Promise<BuildReport> {
+  const cacheDir = options.embeddingCacheDir ?? join(options.artefactDir, DEFAULT_EMBEDDING_CACHE_DIR);
+  const unusable = uncacheableReason(options.embedder);
+  if (unusable) options.log?.(unusable);
+  const cache = unusable ? null : openVectorCache(cacheDir, { dimension: options.embedder.dimension });
+  const found = readPreviousBuild(options.artefactDir, options.embedder);
+  try {
+    return await buildWith(options, cache, found.previous, found.previous ? null : found.reason);
+  } finally {
+    cache?.close();
+    found.previous?.store.close();
+  }
+}
+
+async function buildWith(
+  options: BuildOptions,
+  vectorCache: VectorCache | null,
+  previous: PreviousBuild | null,
+  noPrevious: string | null,
+): Promise<BuildReport> {
   const started = Date.now();
   const log = options.log ?? (() => {});
   const dirs = options.corpusDirs ?? [options.corpusDir].flat();
-  const { embedder, artefactDir } = options;
-  // Everything that can fail on bad input comes before the first write.
-  const corpusHash = corpusFoldersHash(dirs);
-  const scan = scanCorpusFolders(dirs);
-  const overridesByDir = new Map(dirs.map((d) => [d, readOverrides(d)] as const));
-  const vocabulary = loadVocabulary();
-  const keyBase = {
-    pipeline: pipelineHash(),
-    vocabulary: sha256(readFileSync(CATALOGUE_PATH)),
+  const { artefactDir } = options;
+  const cached = vectorCache ? withVectorCache(options.embedder, vectorCache) : null;
+  const embedder = cached ?? options.embedder;
+  if (noPrevious) log(`nothing to update (${noPrevious}): every document is read`);
+  const plan = planBuild({
+    dirs,
+    artefactDir,
     modelId: embedder.modelId,
-  };
-  const dimension = embedder.dimension;
-  const found = readPreviousBuild(artefactDir, {
-    modelId: embedder.modelId,
-    dimension,
-    ...(embedder.checksum ? { checksum: embedder.checksum } : {}),
+    previous,
+    ...(options.pipelineVariant ? { pipelineVariant: options.pipelineVariant } : {}),
   });
-  const previous = found.previous;
-  if (!previous) log(`nothing to update (${found.reason}): every document comes from its segment or is read`);
-  const held = new Map(previous?.list.documents.map((d) => [d.key, d]) ?? []);
-  const heldProblems = new Map(previous?.list.problems.flatMap((p) => (p.key ? [[p.key, p]] : [])) ?? []);
-  const problems: SkippedFile[] = [...scan.problems];
-  const tokenizer = createTokenizer(vocabulary.terms);
-  const cache = new DocumentCache(artefactDir);
-  const built: BuiltDocument[] = [];
-  const fresh = new Map<string, number[][]>();
-  const reports: DocumentReport[] = [];
-  const readers = new Map<string, () => Promise<DocumentParts | IngestProblem>>();
-  let processed = 0;
-  for (const path of scan.files) {
-    const file = basename(path);
-    const bytes = readFileSync(path);
-    const overrides = overridesByDir.get(dirname(path)) ?? {};
-    const override = overrides[file];
-    const key = documentKey({
-      ...keyBase,
-      file,
-      sha256: sha256(bytes),
-      override: override ? JSON.stringify(override) : "",
-    });
-    const context = { overrides, vocabulary, tokenizer, embedder };
-    const read = () => processFile(file, bytes, context);
-    // Kept for a damaged vectors file found later; it reads the file again rather than holding
-    // every document's bytes for the whole build.
-    const reread = (i: number) => async () => {
-      const parts = await processFile(file, readFileSync(path), context);
-      return Array.isArray(parts)
-        ? (parts[i] ?? { file, reason: "the file no longer holds this document" })
-        : parts;
-    };
-    // A file of several documents has a segment per document (keys key, key-2 …).
-    let count = 0;
-    while (cache.has(partKey(key, count))) count++;
-    const keys = Array.from({ length: count }, (_, i) => partKey(key, i));
-    keys.forEach((k, i) => readers.set(k, reread(i)));
-    const describeSegment = (k: string) => describeFile(join(artefactDir, segmentFile(k)));
-    let entries: BuiltDocument[];
-    let cached = true;
-    const kept =
-      count > 0 &&
-      keys.every(
-        (k) => held.has(k) && describeSegment(k).sha256 === previous!.manifest.files[segmentFile(k)]?.sha256,
-      );
-    if (kept) {
-      entries = keys.map((k) => ({ ...held.get(k)!, segmentFile: describeSegment(k) })); // kept as they were
-    } else if (heldProblems.has(key)) {
-      problems.push(heldProblems.get(key)!);
-      continue;
-    } else {
-      let parts: DocumentParts[] | null = count > 0 ? keys.map((k) => cache.get(k, dimension)!) : null;
-      if (parts?.some((p) => !p)) parts = null;
-      if (!parts) {
-        const result = await read();
-        if (!Array.isArray(result)) {
-          problems.push({ ...result, key });
-          continue;
-        }
-        parts = result;
-        parts.forEach((p, i) => {
-          cache.put(partKey(key, i), p, dimension);
-          readers.set(partKey(key, i), reread(i));
-        });
-        processed++;
-        cached = false;
-        log(`processed ${file}: ${parts.reduce((n, p) => n + p.chunks.length, 0)} chunks embedded`);
-      }
-      entries = parts.map((p, i) => {
-        const k = partKey(key, i);
-        fresh.set(k, p.vectors);
-        return { ...summary(k, file, p), segmentFile: describeSegment(k) };
-      });
-    }
-    for (const entry of entries) {
-      const m = entry.meta;
-      log(
-        `${m.file}${m.part ? `#${m.part}` : ""}: ${m.regionPath.join("")} (${m.regionCode}) ${m.period} ${m.kind}; statements of ${(m.periods ?? [m.period]).join("、")}`,
-      );
-      if (entry.sections === 1) log(`note: ${file} has no recognisable heading; indexed as one section`);
-      built.push(entry);
-      reports.push({
-        file,
-        meta: m,
-        sections: entry.sections,
-        rows: entry.rows,
-        tasks: entry.tasks,
-        chunks: entry.chunks,
-        cached,
-      });
-    }
-  }
-  for (const p of problems) log(`skipped ${p.file}: ${p.reason}`);
-  if (built.length === 0) throw new Error(`no usable document in ${dirs.join(", ")}`);
-  const total = (f: (d: BuiltDocument) => number) => built.reduce((n, d) => n + f(d), 0);
-  log(
-    `${built.length} documents (${processed} processed, ${built.length - processed} from cache), ` +
-      `${total((d) => d.sections)} sections, ${total((d) => d.chunks)} chunks, ${total((d) => d.rows)} indicator rows, ${total((d) => d.tasks)} tasks`,
+  const counts = { kept: 0, read: 0, removed: 0 };
+  for (const d of plan.documents) if (d.action !== "skip") counts[d.action === "keep" ? "kept" : "read"]++;
+  if (counts.kept + counts.read === 0) throw new Error(`no usable document in ${dirs.join(", ")}`);
+  // Store keys of the documents kept (every document of a kept file).
+  const keptKeys = new Set(
+    plan.documents.flatMap((d) => (d.action === "keep" ? d.held.map((h) => h.key) : [])),
   );
-
-  /** A kept document's vectors; re-embedded when its vectors file is damaged. */
-  const vectorsOf = async (key: string): Promise<number[][]> => {
-    const vectors = fresh.get(key) ?? cache.readVectors(key, dimension);
-    if (vectors) return vectors;
-    const result = await readers.get(key)!();
-    if (!("document" in result)) throw new Error(`${result.file} can no longer be read: ${result.reason}`);
-    cache.put(key, result, dimension);
-    return result.vectors;
-  };
-  const assembled = await assembleVectorIndex(
-    built.map((d) => ({ key: d.key, chunks: d.chunks, vectors: () => vectorsOf(d.key) })),
-    { dimension, previous: previousIndex(previous, log), compactShare: options.compactShare },
-  );
-  log(
-    `vector index ${assembled.mode}: ${assembled.inserted} vectors inserted, ${assembled.deleted} of ${assembled.labels} deleted`,
-  );
+  const removedDocuments = [...(previous?.documents.keys() ?? [])].filter((k) => !keptKeys.has(k));
+  counts.removed = removedDocuments.length;
 
   const generation = `gen-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-  const rel = (name: string) => `${generation}/${name}`;
-  const path = (name: string) => join(artefactDir, rel(name));
-  const list: SegmentList = {
-    version: SEGMENT_LIST_VERSION,
-    documents: built.map(({ segmentFile: _, ...d }, i) => ({
-      ...d,
-      firstLabel: assembled.firstLabels[i]!,
-    })),
-    problems,
-    labels: assembled.labels,
-    deleted: assembled.deleted,
+  const generationDir = join(artefactDir, generation);
+  mkdirSync(generationDir, { recursive: true });
+  const store = StoreWriter.create(
+    join(generationDir, ARTEFACT_FILES.store),
+    previous ? { path: previous.storePath, keep: keptKeys } : null,
+  );
+  let tokenizer: Tokenizer | null = null;
+  const sharedTokenizer = () => (tokenizer ??= createTokenizer(loadVocabulary().terms));
+  const most = options.workers ?? (counts.read >= WORKER_THRESHOLD ? Math.min(2, availableParallelism()) : 0);
+  const workers = options.workers ?? Math.min(1, most);
+  const pool = createPreparePool({
+    threads: workers,
+    maxThreads: most,
+    ...(workers === 0 ? { tokenizer: sharedTokenizer() } : {}),
+  });
+  const spools = new Set<PostingsSpool>();
+  const spooled = (spool: PostingsSpool) => (spools.add(spool), spool);
+  const disposeSpools = () => {
+    for (const s of spools) s.dispose();
+    spools.clear();
   };
-  writeFileAtomic(path(ARTEFACT_FILES.segments), JSON.stringify(list));
-  saveVectorIndex(assembled.index, path(ARTEFACT_FILES.vectors));
-
-  const manifest: ArtefactManifest = {
-    schemaVersion: SCHEMA_VERSION,
-    modelId: embedder.modelId,
-    ...(embedder.checksum ? { modelChecksum: embedder.checksum } : {}),
-    dimension,
-    corpusHash,
-    builtAt: new Date().toISOString(),
-    files: {
-      ...Object.fromEntries(Object.values(ARTEFACT_FILES).map((f) => [rel(f), describeFile(path(f))])),
-      ...Object.fromEntries(built.map((d) => [segmentFile(d.key), d.segmentFile])),
-    },
-    counts: {
-      documents: built.length,
-      sections: total((d) => d.sections),
-      chunks: total((d) => d.chunks),
-      indicatorRows: total((d) => d.rows),
-      canonicalIndicatorRows: total((d) => d.canonicalRows),
-      tasks: total((d) => d.tasks),
-      skippedFiles: problems.length,
-    },
-  };
-  writeManifest(artefactDir, manifest);
-  // Older generations and segments go; the previous build's stay for readers still loading it.
-  for (const name of readdirSync(artefactDir)) {
-    if (name.startsWith("gen-") && name !== generation && name !== previous?.generation)
-      rmSync(join(artefactDir, name), { recursive: true, force: true });
+  try {
+    const free = previous ? freeLabels(previous, keptKeys) : [];
+    const planner = new LabelPlanner(free, store.counters.labels);
+    let index: VectorIndex | null = null;
+    const previousIndex = () =>
+      (index ??= previous ? previous.loadIndex() : createVectorIndex(embedder.dimension));
+    const bm25Fresh = !store.copiedIndexes.bm25 || previous?.vocabulary !== plan.vocabulary;
+    const collect = (fresh: boolean, table: PostingsTable, file: string): CollectedPostings =>
+      fresh
+        ? { fresh, spool: spooled(new PostingsSpool(join(generationDir, file))) }
+        : { fresh, postings: new PostingsAccumulator(table) };
+    const bm25 = collect(bm25Fresh, "bm25_terms", BM25_SPOOL);
+    const rowTerms = collect(
+      rowTermsFresh(store.copiedIndexes.rowTerms, counts),
+      "row_terms",
+      ROW_TERMS_SPOOL,
+    );
+    if (workers > 0) log(`reading ${counts.read} documents in ${workers} worker threads`);
+    const result = await buildDocuments(plan.documents, {
+      pool,
+      embedder,
+      keyOf: passageKeyFunction(embedder),
+      store,
+      planner,
+      index: previousIndex,
+      bm25: { postings: bm25.fresh ? bm25.spool : bm25.postings, allChunks: bm25.fresh },
+      rowTerms: rowTerms.fresh ? rowTerms.spool : rowTerms.postings,
+      log,
+    });
+    await pool.close();
+    const problems = [...plan.scanProblems, ...result.problems];
+    for (const p of problems) log(`skipped ${p.file}: ${p.reason}`);
+    if (result.built.length === 0) throw new Error(`no usable document in ${dirs.join(", ")}`);
+    const removedLabels = planner.unclaimed();
+    const indexes = writeIndexes({
+      store: store.db,
+      previous: previous?.store ?? null,
+      keptDocuments: [...keptKeys],
+      removedDocuments,
+      bm25,
+      removedLabels,
+      rowTerms,
+      tokenizer: sharedTokenizer,
+    });
+    disposeSpools();
+    const live = store.db.prepare("SELECT label FROM chunks").pluck().all() as number[];
+    const own = vectorCache !== null && isOwnCache(vectorCache, artefactDir);
+    const liveKeys = own ? (store.db.prepare("SELECT vector_key FROM chunks").pluck().all() as string[]) : [];
+    const assembled = finishVectorIndex(index ?? previousIndex(), {
+      remove: removedLabels,
+      deletedBefore: store.counters.deletedLabels,
+      live,
+      inserted: result.inserted,
+      created: previous === null,
+      ...(options.compactShare !== undefined ? { compactShare: options.compactShare } : {}),
+    });
+    store.counters.labels = planner.handedOut;
+    store.counters.deletedLabels = assembled.deleted;
+    store.finish({
+      vocabulary: plan.vocabulary,
+      problems: JSON.stringify(problems),
+    });
+    const total = (f: (d: (typeof result.built)[number]) => number) =>
+      result.built.reduce((n, d) => n + f(d), 0);
+    log(
+      `${result.built.length} documents (${result.processed} read, ${counts.kept} kept), ${total((d) => d.sections)} sections, ` +
+        `${total((d) => d.chunks)} chunks (${planner.reused} vectors kept by passage), ${total((d) => d.rows)} indicator rows, ${total((d) => d.tasks)} tasks; ` +
+        `vector index ${assembled.mode}: ${assembled.inserted} inserted, ${removedLabels.length} deleted; BM25 ${indexes.bm25}, row terms ${indexes.rowTerms}`,
+    );
+    const manifest = publishBuild({
+      artefactDir,
+      generation,
+      index: assembled.index,
+      embedder,
+      corpusHash: plan.corpusHash,
+      counts: {
+        documents: result.built.length,
+        sections: total((d) => d.sections),
+        chunks: total((d) => d.chunks),
+        indicatorRows: total((d) => d.rows),
+        canonicalIndicatorRows: total((d) => d.canonicalRows),
+        tasks: total((d) => d.tasks),
+        skippedFiles: problems.length,
+      },
+      previousGeneration: previous?.generation ?? null,
+    });
+    if (own) {
+      // The cache is this folder's own: it keeps the vectors of the live and the previous build.
+      const gone = vectorCache.retainOnly(
+        new Set([...liveKeys, ...(previous ? vectorKeysOf(previous) : [])]),
+      );
+      if (gone > 0) log(`embedding cache: ${gone} vectors no build uses removed`);
+    }
+    const embeddings = {
+      reused: planner.reused,
+      cached: cached?.stats.hits ?? 0,
+      embedded: cached?.stats.embedded ?? 0,
+      modelMillis: Math.round(cached?.stats.modelMillis ?? 0),
+    };
+    log(
+      `embeddings: ${embeddings.reused} kept in the index, ${embeddings.cached} from the cache ${vectorCache?.path ?? "(off)"}, ${embeddings.embedded} embedded ` +
+        `(${(embeddings.modelMillis / 1000).toFixed(1)} s in the model)`,
+    );
+    return {
+      manifest,
+      problems: problems.map(({ file, reason }) => ({ file, reason })),
+      documents: result.built.map((d) => ({
+        file: d.file,
+        meta: d.meta,
+        sections: d.sections,
+        rows: d.rows,
+        tasks: d.tasks,
+        chunks: d.chunks,
+        cached: d.cached,
+      })),
+      processed: result.processed,
+      vectorIndex: assembled.mode,
+      embeddings,
+      millis: Date.now() - started,
+    };
+  } catch (error) {
+    await pool.close();
+    disposeSpools();
+    store.abandon();
+    rmSync(generationDir, { recursive: true, force: true });
+    throw error;
   }
-  cache.prune(new Set([...built.map((d) => d.key), ...held.keys()]));
-  return {
-    manifest,
-    problems: problems.map(({ file, reason }) => ({ file, reason })),
-    documents: reports,
-    processed,
-    vectorIndex: assembled.mode,
-    millis: Date.now() - started,
-  };
 }

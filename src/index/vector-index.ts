@@ -1,7 +1,7 @@
 /**
  * Approximate nearest-neighbour search over chunk embeddings with hnswlib-node (HNSW graph,
  * cosine space). The build adds one vector per chunk under a label that stays the chunk's
- * across builds (see segment-list.ts), marks a removed document's vectors deleted and saves the
+ * across builds (see assemble-vectors.ts), marks a removed document's vectors deleted and saves the
  * index; the answering layer loads it, maps labels to chunk positions and searches with the
  * embedded question.
  *

@@ -118,7 +118,8 @@ describe("checkArtefacts", () => {
     const result = check({ requiredFiles: ["chunks.json"] });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.manifest.counts).toEqual({ chunks: 0 });
-    expect(readdirSync(dir).sort()).toEqual(["chunks.json", MANIFEST_FILE, "vectors.hnsw"]);
+    // The check remembers what it hashed (by size and mtime) in .verified.json.
+    expect(readdirSync(dir).sort()).toEqual([".verified.json", "chunks.json", MANIFEST_FILE, "vectors.hnsw"]);
     expect(assertArtefacts(dir, expected).dimension).toBe(512);
   });
 

@@ -26,7 +26,7 @@ import {
 } from "../../src/index/artefact-store.js";
 import { buildArtefacts, passageText } from "../../src/index/build-artefacts.js";
 import { artefactFileKey, loadArtefacts } from "../../src/index/load-artefacts.js";
-import type { SegmentList } from "../../src/index/segment-list.js";
+import { openCorpusStore } from "../../src/index/store-reader.js";
 import { searchVectors } from "../../src/index/vector-index.js";
 import type { IndicatorRow } from "../../src/types.js";
 import { CORPUS_DIR, corpusBytes, corpusText } from "../ingest/fixtures.js";
@@ -44,11 +44,14 @@ const corpusDir = join(root, "corpus");
 const artefactDir = join(root, "artefacts");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Every file under a folder with the sha256 of its bytes, for before/after comparisons. */
+/**
+ * Every file under a folder with the sha256 of its bytes, for before/after comparisons; the
+ * records of checks (`.corpus-hash.json`, `.verified.json`: caches, not artefacts) left out.
+ */
 const snapshot = (dir: string) =>
   Object.fromEntries(
     (readdirSync(dir, { recursive: true }) as string[])
-      .filter((f) => statSync(join(dir, f)).isFile())
+      .filter((f) => statSync(join(dir, f)).isFile() && !f.startsWith("."))
       .map((f) => [
         f,
         createHash("sha256")
@@ -60,6 +63,23 @@ const snapshot = (dir: string) =>
 /** Path of an artefact of the current build (inside its generation folder). */
 const artefactPath = (dir: string, name: string) =>
   join(dir, artefactFileKey(readJson<ArtefactManifest>(join(dir, MANIFEST_FILE)), name, dir));
+
+/** The documents of the current build's store: file, first vector label, chunks. */
+function storedDocuments(dir: string): Array<[string, number, number]> {
+  const store = openCorpusStore(artefactPath(dir, ARTEFACT_FILES.store));
+  try {
+    return (
+      store.db
+        .prepare("SELECT file, first_label, chunk_count FROM documents ORDER BY corpus_order")
+        .all() as Array<{ file: string; first_label: number; chunk_count: number }>
+    ).map((d) => [d.file, d.first_label, d.chunk_count]);
+  } finally {
+    store.close();
+  }
+}
+
+/** The generation folders in an artefact folder. */
+const generations = (dir: string) => readdirSync(dir).filter((f) => f.startsWith("gen-"));
 
 /** Bad files, plus one good document without any heading (the 2023 bulletin's title, intro and 综合 paragraph). */
 function addBadFiles(): void {
@@ -125,21 +145,23 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
     });
     const generation = Object.keys(report.manifest.files)[0]!.split("/")[0]!;
     expect(generation).toMatch(/^gen-/);
-    const segments = readJson<SegmentList>(artefactPath(artefactDir, ARTEFACT_FILES.segments));
-    expect(segments.documents.map((d) => [d.file, d.firstLabel, d.chunks])).toEqual([
+    expect(storedDocuments(artefactDir)).toEqual([
       [LISHAN, 0, 40],
       [EXCERPT, 40, 8],
     ]);
     expect(Object.keys(report.manifest.files).sort()).toEqual(
-      [
-        ...Object.values(ARTEFACT_FILES).map((f) => `${generation}/${f}`),
-        ...segments.documents.map((d) => `doc-cache/${d.key}.json`),
-      ].sort(),
+      Object.values(ARTEFACT_FILES)
+        .map((f) => `${generation}/${f}`)
+        .sort(),
     );
     expect(report.vectorIndex).toBe("created");
-    expect(readdirSync(artefactDir).sort()).toEqual(["doc-cache", generation, MANIFEST_FILE].sort());
-    expect(log).toContain(
-      `2 documents (2 processed, 0 from cache), 42 sections, 48 chunks, ${rows.length} indicator rows, 0 tasks`,
+    expect(readdirSync(artefactDir).sort()).toEqual(
+      [".corpus-hash.json", ".verified.json", generation, MANIFEST_FILE, "vector-cache"].sort(),
+    );
+    expect(log.find((l) => l.startsWith("2 documents"))).toMatch(
+      new RegExp(
+        `^2 documents \\(2 read, 0 kept\\), 42 sections, 48 chunks .*, ${rows.length} indicator rows, 0 tasks`,
+      ),
     );
 
     const loaded = loadArtefacts(requirements());
@@ -160,7 +182,7 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
     expect(log.filter((l) => l.startsWith("skipped"))).toEqual(
       BAD_FILE_PROBLEMS.map((p) => `skipped ${p.file}: ${p.reason}`),
     );
-    expect(report.processed).toBe(1); // only headingless.txt is new; the others come from the cache
+    expect(report.processed).toBe(1); // only headingless.txt is new; the others are kept
     expect(log).toContain("note: headingless.txt has no recognisable heading; indexed as one section");
 
     const loaded = loadArtefacts(requirements());
@@ -276,11 +298,10 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
       expect(hits.every((h) => h.index < 48 && loaded.corpus.chunks[h.index]!.docId !== "headingless")).toBe(
         true,
       );
-      // The removed document's segment stays while the previous build (a reader may be loading
-      // it) names it, and goes with the next build.
-      const listed = Object.keys(report.manifest.files).filter((f) => f.startsWith("doc-cache/"));
-      expect(listed).toHaveLength(2);
-      expect(readdirSync(join(artefactDir, "doc-cache"))).toHaveLength(6);
+      // The previous build's generation stays (for a rollback and readers still loading it),
+      // older ones go: never more than two.
+      expect(generations(artefactDir)).toHaveLength(2);
+      expect(storedDocuments(artefactDir).map(([file]) => file)).toEqual([LISHAN, EXCERPT]);
     } finally {
       writeFileSync(join(corpusDir, "headingless.txt"), saved);
     }
@@ -288,8 +309,11 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
 
   it("re-processes only the document that changed", async () => {
     // headingless.txt is back: its segment was kept, so nothing is read or embedded.
-    expect((await buildArtefacts({ corpusDir, artefactDir, embedder })).processed).toBe(0);
-    expect(readdirSync(join(artefactDir, "doc-cache"))).toHaveLength(6);
+    // headingless.txt is back: it is read again, but its vector comes from the embedding cache
+    // and takes over its previous label.
+    const back = await buildArtefacts({ corpusDir, artefactDir, embedder });
+    expect([back.processed, back.embeddings.embedded]).toEqual([1, 0]);
+    expect(generations(artefactDir)).toHaveLength(2);
     const original = readFileSync(join(corpusDir, EXCERPT));
     appendFileSync(join(corpusDir, EXCERPT), "\n全年新增就业岗位1200个。\n");
     try {
@@ -304,25 +328,19 @@ describe("buildArtefacts and loadArtefacts on a small real corpus", { timeout: 6
     }
   });
 
-  it("re-creates the vector index when too many vectors are deleted, re-embedding a damaged vectors file", async () => {
+  it("re-creates the vector index when too many vectors are deleted, keeping every chunk's label", async () => {
     await buildArtefacts({ corpusDir, artefactDir, embedder }); // the excerpt is back as it was
     const before = loadArtefacts(requirements());
-    const held = readJson<SegmentList>(artefactPath(artefactDir, ARTEFACT_FILES.segments));
-    const lishan = held.documents.find((d) => d.file === LISHAN)!;
-    writeFileSync(
-      join(artefactDir, "doc-cache", `${lishan.key}.f32`),
-      new Uint8Array(lishan.chunks * 512 * 4),
-    );
+    const labelsBefore = storedDocuments(artefactDir).filter(([file]) => file !== "headingless.txt");
     const saved = readFileSync(join(corpusDir, "headingless.txt"));
     unlinkSync(join(corpusDir, "headingless.txt"));
     try {
       const report = await buildArtefacts({ corpusDir, artefactDir, embedder, compactShare: 0 });
       expect([report.vectorIndex, report.processed]).toEqual(["created", 0]);
       const after = loadArtefacts(requirements());
-      const list = readJson<SegmentList>(artefactPath(artefactDir, ARTEFACT_FILES.segments));
-      expect([list.labels, list.deleted]).toEqual([48, 0]);
       expect(after.vectors.hnsw.getCurrentCount()).toBe(48);
-      // The same nearest chunks as before (the zeroed vectors were re-embedded, not indexed).
+      expect(storedDocuments(artefactDir)).toEqual(labelsBefore);
+      // The same nearest chunks as before.
       for (const chunk of [after.corpus.chunks[5]!, after.corpus.chunks[44]!]) {
         const query = await embedder.embedQuery(chunk.text);
         const top = (a: typeof after) =>

@@ -1,0 +1,173 @@
+/**
+ * The answering layer's `CorpusReader` (src/retrieve/corpus-reader.ts, issue 17) read from the
+ * corpus store on demand (issue 19, phase 2): document metadata is held (a few hundred bytes a
+ * document); rows, sections and chunks are read per call through the store's indexes
+ * ({@link StoreLookups}); texts are read per document when a statement is cited or its
+ * neighbours are asked for, the last few documents and their statement lists kept; inverse
+ * document frequencies come from the stored BM25 posting lists. Nothing is read whole at start.
+ *
+ * Two differences from the in-memory reader the wiring must know:
+ * - a chunk's *position* is its vector label (what the vector index and the stored BM25
+ *   postings hold), so the search must hand labels through unchanged (no label → position map);
+ * - the task lookups by terms, quote and unit come from `tasks`, given by the caller: task
+ *   tables are small (one per 任务分解方案, none in the public corpus) and their unit keys are
+ *   the answering layer's (src/understand/units.ts), which this layer must not import. Build it
+ *   over `store.tasks()` once per load. `taskByNumber` and `taskCount` are read from the store.
+ *
+ * Defined here, below src/retrieve, so the type is structural: its methods match
+ * `CorpusReader`'s one for one and the wiring assigns it to that interface.
+ */
+import { rawOffset, rawSlice } from "../ingest/mapped-text.js";
+import { sectionLabel } from "../sections/parse-sections.js";
+import { splitStatements, type Range } from "../sections/sentences.js";
+import type { Chunk, CorpusDocument, DocumentMeta, IndicatorRow, Section, TaskRow } from "../types.js";
+import { decodePostings } from "./postings-codec.js";
+import { StoreLookups } from "./store-lookups.js";
+import type { CorpusStore } from "./store-reader.js";
+
+/** Documents whose statement lists are kept between calls (as {@link StoreLookups} keeps texts). */
+const STATEMENT_LISTS_KEPT = 16;
+
+/** The reading methods backed by the store (all of `CorpusReader` but the task lookups by text and unit). */
+export interface StoreCorpusReading {
+  metas(): readonly DocumentMeta[];
+  meta(docId: string): DocumentMeta | undefined;
+  rowsOfIndicators(indicators: Iterable<string>, docIds: ReadonlySet<string>): IndicatorRow[];
+  rowsOfStatement(row: IndicatorRow): IndicatorRow[];
+  rowsBeside(row: IndicatorRow, side: "before" | "after"): IndicatorRow[];
+  rowsWithTerms(terms: readonly string[], docIds: ReadonlySet<string>): IndicatorRow[];
+  indicatorRowsOfDocs(docIds: ReadonlySet<string>): IndicatorRow[];
+  statementPeriods(docId: string, start: number): string[];
+  taskByNumber(number: number): TaskRow[];
+  taskCount(): { tasks: number; highest: number };
+  text(docId: string, start: number, end: number): string;
+  original(docId: string, start: number, end: number): string;
+  statementsIn(docId: string, start: number, end: number): Range[];
+  neighbours(docId: string, start: number, end: number): { before: string; after: string };
+  statementBefore(docId: string, sectionId: string, start: number): string;
+  pageAt(docId: string, offset: number): number | null;
+  section(sectionId: string): Section | undefined;
+  sectionLabel(sectionId: string): string;
+  chunk(position: number): Chunk | undefined;
+  chunkPositionAt(docId: string, offset: number): number;
+  idf(term: string): number;
+}
+
+/** Position of the first statement ending after `start` (binary search). */
+function statementIndex(list: readonly Range[], start: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A reader over an open store, with the task lookups by text and unit from `tasks` (an object
+ * whose own properties are those methods, as the in-memory reader makes them). Create one per
+ * load and share it between questions; it is read-only.
+ */
+export function storeCorpusReader<Tasks extends object>(
+  store: CorpusStore,
+  tasks: Tasks,
+): StoreCorpusReading & Tasks {
+  const lookups = new StoreLookups(store);
+  const metas = store.metas();
+  const metaOf = new Map(metas.map((m) => [m.id, m]));
+  const chunkCount = store.db.prepare("SELECT count(*) FROM chunks").pluck().get() as number;
+  const statementLists = new Map<string, Range[]>();
+
+  const doc = (docId: string): CorpusDocument => {
+    const d = lookups.document(docId);
+    if (!d) throw new Error(`unknown document id ${docId}`);
+    return d;
+  };
+  const statementsOf = (docId: string): Range[] => {
+    let list = statementLists.get(docId);
+    if (list) statementLists.delete(docId);
+    else list = splitStatements(lookups.document(docId)?.text ?? "");
+    statementLists.set(docId, list);
+    if (statementLists.size > STATEMENT_LISTS_KEPT)
+      statementLists.delete(statementLists.keys().next().value!);
+    return list;
+  };
+  const section = (sectionId: string) => lookups.section(sectionId) ?? undefined;
+
+  const reading: StoreCorpusReading = {
+    metas: () => metas,
+    meta: (docId) => metaOf.get(docId),
+    rowsOfIndicators: (indicators, docIds) => lookups.rowsOfIndicators(indicators, docIds),
+    rowsOfStatement(row) {
+      const rows = lookups.rowsOfStatement(row.source.docId, row.source.start);
+      return rows.length > 0 ? rows : [row];
+    },
+    rowsBeside(row, side) {
+      const { docId, start } = row.source;
+      const list = statementsOf(docId);
+      const beside = list[statementIndex(list, start) + (side === "after" ? 1 : -1)];
+      return beside ? lookups.rowsOfStatement(docId, beside.start) : [];
+    },
+    rowsWithTerms: (terms, docIds) => lookups.rowsWithTerms(terms, docIds),
+    indicatorRowsOfDocs: (docIds) => lookups.indicatorRowsOfDocuments(docIds),
+    statementPeriods: (docId, start) => lookups.statementPeriods(docId, start),
+    taskByNumber: (number) => lookups.tasksNumberedAnywhere(number),
+    taskCount: () => lookups.taskCount(),
+    text: (docId, start, end) => doc(docId).text.slice(start, end),
+    original(docId, start, end) {
+      const d = doc(docId);
+      return rawSlice(d.raw, d.offsets, start, end);
+    },
+    statementsIn(docId, start, end) {
+      const list = statementsOf(docId);
+      const out: Range[] = [];
+      for (let i = statementIndex(list, start); i < list.length && list[i]!.end <= end; i++)
+        if (list[i]!.start >= start) out.push(list[i]!);
+      return out;
+    },
+    neighbours(docId, start, end) {
+      const d = doc(docId);
+      const list = statementsOf(docId);
+      const at = list.findIndex((s) => s.start <= start && start < s.end);
+      const sameLine = (r: Range | undefined) =>
+        r !== undefined && !d.text.slice(Math.min(r.end, start), Math.max(r.start, end)).includes("\n");
+      const before = at > 0 && sameLine(list[at - 1]) ? list[at - 1]! : null;
+      const after = at >= 0 && sameLine(list[at + 1]) ? list[at + 1]! : null;
+      return {
+        before: before ? d.text.slice(before.start, before.end) : "",
+        after: after ? d.text.slice(after.start, after.end) : "",
+      };
+    },
+    statementBefore(docId, sectionId, start) {
+      const list = statementsOf(docId);
+      const previous = list[statementIndex(list, start) - 1];
+      const s = section(sectionId);
+      if (!previous || !s || previous.start < s.start) return "";
+      return doc(docId).text.slice(previous.start, previous.end);
+    },
+    pageAt(docId, offset) {
+      const d = doc(docId);
+      if (!d.pages || d.pages.length === 0) return null;
+      const raw = rawOffset(d.offsets, offset);
+      let page = 1;
+      for (let i = 0; i < d.pages.length; i++) if (d.pages[i]! <= raw) page = i + 1;
+      return page;
+    },
+    section,
+    sectionLabel(sectionId) {
+      const s = section(sectionId);
+      return s ? sectionLabel(s) : "";
+    },
+    chunk: (label) => lookups.chunk(label) ?? undefined,
+    chunkPositionAt: (docId, offset) => lookups.chunkLabelAt(docId, offset),
+    idf(term) {
+      // The stored postings hold live labels only (a build rewrites a changed document's terms).
+      const blob = store.bm25Blob(term.toLowerCase());
+      const df = blob ? decodePostings(blob, true).ids.length : 0;
+      return Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
+    },
+  };
+  return { ...tasks, ...reading };
+}
