@@ -1,0 +1,71 @@
+/**
+ * The clauses of a statement and what a clause's figures share: split at ，and ： outside
+ * brackets, the noun ending a list of bare figures, figures of a bracketed aside.
+ */
+import type { Range } from "../sections/sentences.js";
+import { findFigures, type FoundGrowth } from "./parse-figure.js";
+import { cleanPhrase } from "./indicator-phrase.js";
+
+/** A growth rate at the end of a clause, removed before reading a phrase that follows a figure. */
+export const GROWTH_TAIL = /(同比|比上年)?(增长|下降).*$/u;
+
+/**
+ * Splits a statement at ，and ： outside brackets and quotes, and at 、 after a segment that
+ * holds a figure (so `检查大、中、小型餐饮机构4453户` stays whole while
+ * `城乡低保户3084户3854人、特困供养人员223户225人` splits); returns clause ranges.
+ */
+export function splitClauses(text: string, start: number, end: number): Range[] {
+  const out: Range[] = [];
+  let depth = 0;
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if ("（(《“".includes(c)) depth++;
+    else if ("）)》”".includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === "，" || c === "：" || (c === "、" && /\d/u.test(text.slice(s, i))))) {
+      if (i > s) out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  if (end > s) out.push({ start: s, end });
+  return out;
+}
+
+/**
+ * The noun that ends a list of bare figures (`189万平方米棚改任务` after `完成1.8万户、`): the
+ * clauses after the first item, while each is only figures, until one ends in a noun. Null when
+ * an item has a subject of its own or no item ends in a noun.
+ */
+export function sharedListNoun(text: string, rest: readonly Range[]): { noun: string; end: number } | null {
+  for (const item of rest) {
+    const itemText = text.slice(item.start, item.end);
+    const figures = findFigures(itemText);
+    if (figures.length === 0 || cleanPhrase(itemText.slice(0, figures[0]!.index)) !== "") return null;
+    const noun = cleanPhrase(itemText.slice(figures[figures.length - 1]!.end).replace(GROWTH_TAIL, ""));
+    if (noun !== "") return { noun, end: item.end };
+    if (text[item.end] !== "、") return null;
+  }
+  return null;
+}
+
+/**
+ * Figures of a bracketed aside after the clause's own figure (`增长5.5%（力争6%以上）`,
+ * `1820亿元（预计数）`) are said of it, not of a subject of their own: left out.
+ */
+export function withoutAsides<T extends { index: number }>(
+  clause: string,
+  figures: T[],
+  growths: FoundGrowth[],
+): T[] {
+  const first = Math.min(figures[0]?.index ?? Infinity, growths[0]?.index ?? Infinity);
+  return figures.filter((f) => {
+    if (f.index === first) return true;
+    const open = Math.max(clause.lastIndexOf("（", f.index), clause.lastIndexOf("(", f.index));
+    const close = Math.max(clause.lastIndexOf("）", f.index), clause.lastIndexOf(")", f.index));
+    return !(open > close && open > first);
+  });
+}
+
+export function overlaps(a: { index: number; end: number }, growths: FoundGrowth[]): boolean {
+  return growths.some((g) => a.index < g.end && g.index < a.end);
+}
