@@ -3,7 +3,7 @@
  * brackets, the noun ending a list of bare figures, figures of a bracketed aside.
  */
 import type { Range } from "../sections/sentences.js";
-import { findFigures, type FoundGrowth } from "./parse-figure.js";
+import { degreeAfter, findFigures, type FoundGrowth } from "./parse-figure.js";
 import { cleanPhrase } from "./indicator-phrase.js";
 
 /** A growth rate at the end of a clause, removed before reading a phrase that follows a figure. */
@@ -41,11 +41,27 @@ export function sharedListNoun(text: string, rest: readonly Range[]): { noun: st
     const itemText = text.slice(item.start, item.end);
     const figures = findFigures(itemText);
     if (figures.length === 0 || cleanPhrase(itemText.slice(0, figures[0]!.index)) !== "") return null;
-    const noun = cleanPhrase(itemText.slice(figures[figures.length - 1]!.end).replace(GROWTH_TAIL, ""));
+    const noun = nounAfterFigure(itemText.slice(figures[figures.length - 1]!.end));
     if (noun !== "") return { noun, end: item.end };
     if (text[item.end] !== "、") return null;
   }
   return null;
+}
+
+/** A text after a figure without the bound that opens it (`以上` of `1900亿元以上`). */
+export function withoutBound(after: string): string {
+  const bound = degreeAfter(after);
+  return bound ? after.slice(after.indexOf(bound) + bound.length) : after;
+}
+
+/**
+ * The noun a figure is said of when it is written after it (`4辆洒水车`), without a growth that
+ * follows. A bound alone after a figure (`3家以上`) names nothing; before a noun it is kept
+ * with it (`500万元以上工业增加值`: a threshold of what follows, never its value).
+ */
+export function nounAfterFigure(after: string): string {
+  if (cleanPhrase(withoutBound(after).replace(GROWTH_TAIL, "")) === "") return "";
+  return cleanPhrase(after.replace(GROWTH_TAIL, ""));
 }
 
 /**

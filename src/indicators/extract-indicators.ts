@@ -7,14 +7,29 @@
  * opens a row whose phrase is the text before the figure (or after it, for `6976户居民的…`);
  * a clause holding only a growth rate or a basis (按可比价格计算) completes the row before it.
  */
-import type { CorpusDocument, IndicatorRow, Section } from "../types.js";
+import type { CorpusDocument, IndicatorRow, PublishedNumber, Section } from "../types.js";
 import { CELL } from "../ingest/layout.js";
 import { sectionAt } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
 import { indicatorsOfPhrase, type IndicatorVocabulary } from "./aliases.js";
-import { GROWTH_TAIL, overlaps, sharedListNoun, splitClauses, withoutAsides } from "./clauses.js";
+import {
+  nounAfterFigure,
+  overlaps,
+  sharedListNoun,
+  splitClauses,
+  withoutAsides,
+  withoutBound,
+} from "./clauses.js";
 import { cleanPhrase } from "./indicator-phrase.js";
-import { degreeAfter, degreeBefore, findFigures, findGrowths } from "./parse-figure.js";
+import {
+  degreeAfter,
+  degreeBefore,
+  findFigures,
+  findGrowths,
+  withDegree,
+  type FoundFigure,
+  type FoundGrowth,
+} from "./parse-figure.js";
 import { respectiveRows } from "./respective-rows.js";
 import { planPartStart, readReport, reportContext } from "./statement-context.js";
 import { statementPeriod } from "./statement-period.js";
@@ -32,6 +47,33 @@ const VERB_ONLY =
 const CHANGE = /^(?:比|较|同比|与)\p{Script=Han}{0,5}(?:增加|减少|多|少|增|减|提高|下降|上升)$/u;
 /** `经济增长5%左右`: a rate of the economy alone, as reports set it, is the growth of its GDP. */
 const ECONOMY_GROWS = { phrase: "经济", indicator: "地区生产总值" };
+
+/** Words that name the subject of the growth before them again (`增长5.4%，总量超过7100亿元`). */
+const SAME_SUBJECT = /^(?:总量|总额|总值|规模|总规模|经济总量)?$/u;
+
+/**
+ * The level of a clause that follows a growth of its subject (`…增长6%（预计数，下同），达到
+ * 1900亿元以上`, `增长5.4%，总量超过7100亿元`): its figure alone, with no subject of its own.
+ * The row's bound is its growth's, so the level keeps its own bound in its text (`1900亿元以上`).
+ */
+function levelAfterGrowth(
+  clause: string,
+  figures: readonly FoundFigure[],
+  growth: FoundGrowth | null,
+  previous: IndicatorRow,
+): { value: PublishedNumber; bound: string | null } | null {
+  if (growth || figures.length !== 1 || !previous.growth || previous.value) return null;
+  const { figure, index, end } = figures[0]!;
+  // `增长30%，力争40%`: a percentage after a growth in percent is a higher growth, not a level;
+  // after a change in points (`提高1.6个百分点，达到45%`) it is the rate's level.
+  if (figure.unit === "%" && !previous.growth.text.includes("百分点")) return null;
+  // A verb or a size word says it is a level (`达到`, `总量超过`); a bare `、87.8%` is a growth.
+  const before = clause.slice(0, index);
+  if (before.trim() === "" || !SAME_SUBJECT.test(cleanPhrase(before))) return null;
+  if (cleanPhrase(withoutBound(clause.slice(end))) !== "") return null;
+  const bound = degreeAfter(clause.slice(end)) ?? degreeBefore(before);
+  return { value: { ...figure, text: withDegree(figure.text, bound) }, bound };
+}
 
 /** Everything the extractor needs about one document. */
 export interface ExtractionContext {
@@ -128,6 +170,31 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         pendingBasis = null;
         continue;
       }
+      // `地区生产总值增长6%（预计数，下同），达到1900亿元以上`: the level of the growth before it.
+      const level =
+        previous &&
+        precedingClause &&
+        previous.clause === text.slice(precedingClause.start, precedingClause.end)
+          ? levelAfterGrowth(clauseText, figures, growth, previous)
+          : null;
+      if (level && previous) {
+        if (period === previous.period) {
+          previous.value = level.value;
+          previous.clause = text.slice(precedingClause!.start, clause.end);
+        } else
+          statementRows.push({
+            ...previous,
+            id: `${doc.meta.id}:${rows.length + statementRows.length}`,
+            period,
+            nature,
+            value: level.value,
+            growth: null,
+            basis: null,
+            qualifier: level.bound,
+            clause: clauseText,
+          });
+        continue;
+      }
       const slots = figures.length > 0 ? figures : [{ figure: null, index: firstAt, end: growth!.end }];
       let lastPhrase = "";
       slots.forEach((slot, k) => {
@@ -137,7 +204,7 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         // `895项审批事项网上可办率100%`: the rate noun belongs to the percentage after it.
         if (next?.figure?.unit === "%") after = after.replace(RATE_SUFFIX, "") || after;
         const subjectBefore = cleanPhrase(before);
-        const nounAfter = cleanPhrase(after.replace(GROWTH_TAIL, ""));
+        const nounAfter = nounAfterFigure(after);
         // `购置12辆机扫车、4辆洒水车`: after a bare verb, the noun after the figure is its subject.
         let phrase =
           (VERB_ONLY.test(subjectBefore) && /^\p{Script=Han}{2,12}$/u.test(nounAfter)

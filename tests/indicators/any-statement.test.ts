@@ -92,3 +92,29 @@ describe("经济增长 as reports set it", () => {
     expect(rows("全年数字经济增长12%。")).toEqual(["- | 数字经济 | - | 增长12%"]);
   });
 });
+
+describe("a growth, then its level", () => {
+  it("reads the level after a growth and a note as the same subject's, keeping its own bound", () => {
+    expect(rows("全区生产总值增长6.5%（预计数，下同），达到1280亿元以上，财政收入增长5%。")).toEqual([
+      "地区生产总值 | 生产总值 | 1280亿元以上 | 增长6.5%",
+      "一般公共预算收入 | 财政收入 | - | 增长5%",
+    ]);
+    expect(rows("地区生产总值年均增长5.8%（按可比价格计算），总量超过3100亿元。")).toEqual([
+      "地区生产总值 | 地区生产总值 | 超过3100亿元 | 年均增长5.8%",
+    ]);
+    expect(rows("常住人口城镇化率提高1.2个百分点，达到61.3%。")).toEqual([
+      "常住人口城镇化率 | 常住人口城镇化率 | 61.3% | 提高1.2个百分点",
+    ]);
+  });
+
+  it("keeps a second rate after a growth as a growth, never a level", () => {
+    expect(rows("固定资产投资增长12%，力争达到15%。")).toEqual(["固定资产投资 | 固定资产投资 | - | 增长12%"]);
+  });
+
+  it("never reads a bound as a subject, nor a threshold before a noun as its value", () => {
+    expect(rows("亿元以上项目完成投资，累计建成1.2万个以上。")).toEqual(["- | 建成 | 1.2万个 | -"]);
+    expect(rows("全年500万元以上项目固定资产投资增长9%。")).toEqual([
+      "- | 以上项目固定资产投资 | 500万元 | 增长9%",
+    ]);
+  });
+});
