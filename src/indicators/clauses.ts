@@ -64,6 +64,22 @@ export function nounAfterFigure(after: string): string {
   return cleanPhrase(after.replace(GROWTH_TAIL, ""));
 }
 
+/** `由` / `从` ending the words before the earlier figure of a change (`地区生产总值由1500亿元`). */
+const FROM = /[由从]\s?$/u;
+/** The verb between the two figures of a change (`增加到`, `提高至`, `逐步扩大到`, `增至`). */
+const CHANGES_TO =
+  /^\s?\p{Script=Han}{0,2}?(?:增加|增长|提高|上升|扩大|跃升|攀升|提升|减少|下降|降低|缩小|缩短|回落|压缩|增|减|降|升|达)(?:到|至)\s?$/u;
+
+/**
+ * The subject of a change from one figure to another (`城镇化率由45%提高到52%`,
+ * `从3.2万元增至4.5万元`): the later figure is the level of the period the statement speaks of,
+ * the earlier one the level it started from. Null when the words are not a change.
+ */
+export function subjectOfChange(beforeEarlier: string, between: string): string | null {
+  if (!FROM.test(beforeEarlier) || !CHANGES_TO.test(between)) return null;
+  return cleanPhrase(beforeEarlier.replace(FROM, "")) || null;
+}
+
 /**
  * Figures of a bracketed aside after the clause's own figure (`增长5.5%（力争6%以上）`,
  * `1820亿元（预计数）`) are said of it, not of a subject of their own: left out.

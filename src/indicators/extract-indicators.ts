@@ -17,6 +17,7 @@ import {
   overlaps,
   sharedListNoun,
   splitClauses,
+  subjectOfChange,
   withoutAsides,
   withoutBound,
 } from "./clauses.js";
@@ -203,7 +204,12 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         let after = clauseText.slice(slot.end, next?.index ?? clauseText.length);
         // `895项审批事项网上可办率100%`: the rate noun belongs to the percentage after it.
         if (next?.figure?.unit === "%") after = after.replace(RATE_SUFFIX, "") || after;
-        const subjectBefore = cleanPhrase(before);
+        // `由1500亿元增加到2300亿元`: the later figure is the subject's own.
+        const changed =
+          k > 0
+            ? subjectOfChange(clauseText.slice(k === 1 ? 0 : slots[k - 2]!.end, slots[k - 1]!.index), before)
+            : null;
+        const subjectBefore = changed ?? cleanPhrase(before);
         const nounAfter = nounAfterFigure(after);
         // `购置12辆机扫车、4辆洒水车`: after a bare verb, the noun after the figure is its subject.
         let phrase =

@@ -118,3 +118,16 @@ describe("a growth, then its level", () => {
     ]);
   });
 });
+
+describe("a change from one figure to another", () => {
+  it("gives the later figure to the subject and leaves the earlier one apart", () => {
+    expect(rows("五年来，全市生产总值由980亿元增加到1460亿元，年均增长8.3%。")).toEqual([
+      "- | 生产总值由 | 980亿元 | -",
+      "地区生产总值 | 生产总值 | 1460亿元 | 年均增长8.3%",
+    ]);
+    expect(rows("常住人口城镇化率从55.2%提高至58.6%。")).toEqual([
+      "- | 常住人口城镇化率从 | 55.2% | -",
+      "常住人口城镇化率 | 常住人口城镇化率 | 58.6% | -",
+    ]);
+  });
+});
