@@ -11,7 +11,7 @@ import type { CorpusDocument, IndicatorRow, PublishedNumber, Section } from "../
 import { CELL } from "../ingest/layout.js";
 import { sectionAt } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
-import { indicatorsOfPhrase, type IndicatorVocabulary } from "./aliases.js";
+import { indicatorOfGrowthSubject, indicatorsOfPhrase, type IndicatorVocabulary } from "./aliases.js";
 import {
   nounAfterFigure,
   overlaps,
@@ -46,9 +46,6 @@ const VERB_ONLY =
   /^(?:新建|建成|购置|购买|配备|改造|新增|培育|引进|打造|创建|建设|开工|实施|签约|招引|安置|救助|发放|培训|举办|整治|修复|铺设|栽植|种植|新开|开通|设立|建立|组建|吸纳|帮助|资助|慰问|走访|排查|查处|办结|受理)$/u;
 /** A phrase that states a change against an earlier period (`比上年末增加`), not a subject. */
 const CHANGE = /^(?:比|较|同比|与)\p{Script=Han}{0,5}(?:增加|减少|多|少|增|减|提高|下降|上升)$/u;
-/** `经济增长5%左右`: a rate of the economy alone, as reports set it, is the growth of its GDP. */
-const ECONOMY_GROWS = { phrase: "经济", indicator: "地区生产总值" };
-
 /** Words that name the subject of the growth before them again (`增长5.4%，总量超过7100亿元`). */
 const SAME_SUBJECT = /^(?:总量|总额|总值|规模|总规模|经济总量)?$/u;
 
@@ -233,10 +230,10 @@ export function extractIndicators({ doc, sections, vocabulary }: ExtractionConte
         }
         if (phrase === "") return;
         lastPhrase = phrase;
-        const named =
-          phrase === ECONOMY_GROWS.phrase && !slot.figure && k === 0 && growth
-            ? [ECONOMY_GROWS.indicator]
-            : indicatorsOfPhrase(vocabulary, phrase);
+        // `经济增长5%左右`: a subject named only by a rate of it (the catalogue's growth aliases).
+        const ofGrowth =
+          !slot.figure && k === 0 && growth ? indicatorOfGrowthSubject(vocabulary, phrase) : null;
+        const named = ofGrowth ? [ofGrowth] : indicatorsOfPhrase(vocabulary, phrase);
         statementRows.push({
           id: `${doc.meta.id}:${rows.length + statementRows.length}`,
           region: doc.meta.region,
