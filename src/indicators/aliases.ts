@@ -19,6 +19,8 @@ export interface IndicatorVocabulary {
   entries: Map<string, CatalogueEntry>;
   /** The qualifier dimensions (see qualifiers.ts). */
   qualifiers: QualifierDimension[];
+  /** Lookup key → the indicator a growth alias names (`经济` → 地区生产总值), see catalogue.ts. */
+  growthAliases: Map<string, string>;
 }
 
 /** The form names are compared in: half-width brackets removed, Latin upper-cased. */
@@ -50,6 +52,9 @@ export function buildVocabulary(data: Catalogue): IndicatorVocabulary {
     terms: [...terms].sort((a, b) => b.length - a.length),
     entries: new Map(data.indicators.map((i) => [i.name, i])),
     qualifiers: data.qualifiers,
+    growthAliases: new Map(
+      data.indicators.flatMap((i) => (i.growthAliases ?? []).map((g) => [vocabularyKey(g), i.name] as const)),
+    ),
   };
 }
 
@@ -64,6 +69,14 @@ export function loadVocabulary(cataloguePath?: string): IndicatorVocabulary {
 /** The canonical indicators a phrase names exactly (by name or alias), or []. */
 export function indicatorsNamedBy(vocabulary: IndicatorVocabulary, phrase: string): string[] {
   return vocabulary.byTerm.get(vocabularyKey(phrase)) ?? [];
+}
+
+/**
+ * The indicator whose growth a subject names when a rate alone is stated of it (`经济` of
+ * `经济增长6%左右` → 地区生产总值), or null; see the catalogue's `growthAliases`.
+ */
+export function indicatorOfGrowthSubject(vocabulary: IndicatorVocabulary, phrase: string): string | null {
+  return vocabulary.growthAliases.get(vocabularyKey(phrase)) ?? null;
 }
 
 /**

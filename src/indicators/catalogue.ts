@@ -39,6 +39,12 @@ const entrySchema = z
     perCapitaOf: z.string().min(2).optional(),
     /** The same measure over a subset (限额以上, 规模以上, 城镇/农村 of 全体). */
     subsetOf: z.string().min(2).optional(),
+    /**
+     * Subjects that name the indicator only when its growth rate is stated of them with no
+     * value (`经济` of `经济增长6%`, `经济增速6.5%左右`): alone they name nothing, so
+     * `经济增长点`, `数字经济增长12%` or `拉动经济增长2个百分点` never read as the indicator.
+     */
+    growthAliases: z.array(z.string().min(2)).optional(),
   })
   .strict();
 
@@ -92,7 +98,7 @@ export function parentOf(entry: CatalogueEntry): string | null {
 
 /**
  * Checks the rules zod cannot: unique names, relations that name catalogued indicators and
- * never the entry itself, every name and alias naming one indicator, and qualifier words that
+ * never the entry itself, every name, alias and growth alias naming one indicator, and qualifier words that
  * mark one value (a `whole` that is one of the dimension's values or a name of its own).
  * Returns the problems found.
  */
@@ -119,6 +125,15 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
       const owner = owners.get(key);
       if (owner !== undefined && owner !== e.name)
         problems.push(`"${key}" names two indicators: ${owner}, ${e.name}`);
+      owners.set(key, e.name);
+    }
+  }
+  for (const e of catalogue.indicators) {
+    for (const term of e.growthAliases ?? []) {
+      const key = term.replace(/[（）()\s]/gu, "").toUpperCase();
+      const owner = owners.get(key);
+      if (owner !== undefined)
+        problems.push(`growth alias "${key}" of ${e.name} is already a name of ${owner}`);
       owners.set(key, e.name);
     }
   }

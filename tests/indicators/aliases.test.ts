@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   findIndicatorMentions,
   indicatorForms,
+  indicatorOfGrowthSubject,
   indicatorsOfPhrase,
   indicatorsNamedBy,
   loadVocabulary,
@@ -204,8 +205,32 @@ describe("loadCatalogue with a malformed file", () => {
     );
   });
 
+  it("refuses a growth alias that is already a name", () => {
+    const path = withFile(
+      JSON.stringify({
+        version: 3,
+        indicators: [
+          { name: "地区生产总值", unit: "money", aliases: ["经济总量"], growthAliases: ["经济"] },
+          { name: "工业增加值", unit: "money", aliases: [], growthAliases: ["经济总量"] },
+        ],
+      }),
+    );
+    expect(errorOf(path).message).toBe(
+      `${path}: growth alias "经济总量" of 工业增加值 is already a name of 地区生产总值`,
+    );
+  });
+
   it("accepts a copy of the real file", () => {
     expect(loadVocabulary(withFile(JSON.stringify(real))).names).toEqual(vocabulary.names);
+  });
+});
+
+describe("growth aliases", () => {
+  it("name an indicator only as the subject of a rate, never as a name of their own", () => {
+    expect(indicatorOfGrowthSubject(vocabulary, "经济")).toBe("地区生产总值");
+    expect(indicatorOfGrowthSubject(vocabulary, "数字经济")).toBeNull();
+    expect(indicatorsOfPhrase(vocabulary, "经济")).toEqual([]);
+    expect(indicatorsOfPhrase(vocabulary, "经济增长点")).toEqual([]);
   });
 });
 

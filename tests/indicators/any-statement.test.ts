@@ -90,5 +90,48 @@ describe("经济增长 as reports set it", () => {
       "城镇新增就业 | 城镇新增就业 | 5万人 | -",
     ]);
     expect(rows("全年数字经济增长12%。")).toEqual(["- | 数字经济 | - | 增长12%"]);
+    expect(rows("消费拉动经济增长2.1个百分点，培育新的经济增长点5个。")).toEqual([
+      "- | 消费拉动经济 | - | 增长2.1个百分点",
+      "- | 培育新的经济增长点 | 5个 | -",
+    ]);
+  });
+});
+
+describe("a growth, then its level", () => {
+  it("reads the level after a growth and a note as the same subject's, keeping its own bound", () => {
+    expect(rows("全区生产总值增长6.5%（预计数，下同），达到1280亿元以上，财政收入增长5%。")).toEqual([
+      "地区生产总值 | 生产总值 | 1280亿元以上 | 增长6.5%",
+      "一般公共预算收入 | 财政收入 | - | 增长5%",
+    ]);
+    expect(rows("地区生产总值年均增长5.8%（按可比价格计算），总量超过3100亿元。")).toEqual([
+      "地区生产总值 | 地区生产总值 | 超过3100亿元 | 年均增长5.8%",
+    ]);
+    expect(rows("常住人口城镇化率提高1.2个百分点，达到61.3%。")).toEqual([
+      "常住人口城镇化率 | 常住人口城镇化率 | 61.3% | 提高1.2个百分点",
+    ]);
+  });
+
+  it("keeps a second rate after a growth as a growth, never a level", () => {
+    expect(rows("固定资产投资增长12%，力争达到15%。")).toEqual(["固定资产投资 | 固定资产投资 | - | 增长12%"]);
+  });
+
+  it("never reads a bound as a subject, nor a threshold before a noun as its value", () => {
+    expect(rows("亿元以上项目完成投资，累计建成1.2万个以上。")).toEqual(["- | 建成 | 1.2万个 | -"]);
+    expect(rows("全年500万元以上项目固定资产投资增长9%。")).toEqual([
+      "- | 以上项目固定资产投资 | 500万元 | 增长9%",
+    ]);
+  });
+});
+
+describe("a change from one figure to another", () => {
+  it("gives the later figure to the subject and leaves the earlier one apart", () => {
+    expect(rows("五年来，全市生产总值由980亿元增加到1460亿元，年均增长8.3%。")).toEqual([
+      "- | 生产总值由 | 980亿元 | -",
+      "地区生产总值 | 生产总值 | 1460亿元 | 年均增长8.3%",
+    ]);
+    expect(rows("常住人口城镇化率从55.2%提高至58.6%。")).toEqual([
+      "- | 常住人口城镇化率从 | 55.2% | -",
+      "常住人口城镇化率 | 常住人口城镇化率 | 58.6% | -",
+    ]);
   });
 });
