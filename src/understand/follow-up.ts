@@ -39,7 +39,27 @@ const MEASURE_TOPIC = /^.{0,5}(?:率|数|量|额|比|占比|比重|面积|金额
 /** The year a relative word means in a conversation about one year. */
 function relativeTo(period: PeriodRef, last: PeriodRef): PeriodRef {
   if (!period.relative || period.years.length > 0 || last.years.length !== 1) return period;
-  return { ...period, years: [last.years[0]! + period.relative.offset], relative: null };
+  // 去年 after 2024年上半年 is 2023年上半年: the part discussed is kept unless another is named.
+  const part = period.part ?? (period.wholeYear ? null : last.part);
+  return { ...period, years: [last.years[0]! + period.relative.offset], part, relative: null };
+}
+
+/**
+ * The period discussed, with the year the last answer stated when the question named none
+ * (`立山区上半年…` answered for 2024年上半年): what 上年同期 and 去年 are counted from.
+ */
+function periodShown(period: PeriodRef, facts: ConversationState["facts"]): PeriodRef {
+  if (period.years.length > 0) return period;
+  const years = [
+    ...new Set(facts.map((f) => /^(\d{4})年/u.exec(f.period)?.[1]).filter((y) => y !== undefined)),
+  ];
+  return years.length === 1 ? { ...period, years: [Number(years[0])] } : period;
+}
+
+/** A part of the year alone (上半年呢 after 2023年) is of the year discussed, for the same place. */
+function partOfLastYear(period: PeriodRef, last: PeriodRef, samePlace: boolean): PeriodRef {
+  if (!samePlace || period.part === null || period.years.length > 0 || period.relative) return period;
+  return last.years.length === 1 ? { ...period, years: [...last.years] } : period;
 }
 
 /** Whether the places (or none) hold a period. */
@@ -126,8 +146,16 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
     q.subject.indicators.length === 0 &&
     (q.cues.marked || q.cues.pronoun) &&
     MEASURE_TOPIC.test(q.subject.topic.replace(/\s+/gu, ""));
-  // A complete question of its own (subject and place) starts afresh, even after 那.
-  if (ownSubject && !measureOnly && ownPlace) return result(q, "new");
+  // A complete question of its own (subject and place) starts afresh, even after 那; its 去年 or
+  // 同期 is still counted from the period discussed.
+  if (ownSubject && !measureOnly && ownPlace) {
+    const period = relativeTo(q.scope.period, periodShown(last.scope.period, state.facts));
+    if (period === q.scope.period) return result(q, "new");
+    const scope = { ...q.scope, period };
+    return result({ ...q, text: restate({ scope, subject: q.subject }), scope }, "new", [
+      `${q.scope.period.relative!.word}即${periodLabel(period)}`,
+    ]);
+  }
 
   const carried: string[] = [];
   let subject: Subject;
@@ -180,7 +208,8 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
       ? q.scope.places
       : last.scope.places;
   if (!ownPlace && places.length > 0) carried.unshift(places.map((p) => p.name).join("、"));
-  let period = relativeTo(q.scope.period, last.scope.period);
+  const shown = periodShown(last.scope.period, state.facts);
+  let period = partOfLastYear(relativeTo(q.scope.period, shown), shown, !ownPlace);
   const acrossPeriods =
     ((ask.kind === "compare" || ask.kind === "which") && ask.across === "periods") ||
     (ask.kind === "difference" && ask.between === "periods");
@@ -199,7 +228,7 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
     carried.push(`${q.scope.period.relative.word}即${period.years[0]}年`);
   }
   // `和2022年比呢`, `比2022年快了多少` after a 2023 question set the two years against each other.
-  const lastYears = last.scope.period.years;
+  const lastYears = shown.years;
   if (
     acrossPeriods &&
     period.years.length === 1 &&
