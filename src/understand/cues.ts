@@ -27,12 +27,16 @@ const TRAILING_NE = /呢[？?]?$/u;
 const CONDITION = "(?:如果|要是|假如|假设|若是|换作|换做)";
 const PUT_INSTEAD = "(?:换成|换为|换到|改成|改为|改到|改作|切换到|切换成|切换为|切到|变成)(?=\\S)";
 const LOOK_AGAIN = "(?:再看看|再看一下|再看|再查查|再查一下|再查|再来看看|再来看|再来|再说说)";
+/** Another of a kind (换个年份, 换一个地区), the same question again (同样的问题问…, 一样问一下). */
+const ANOTHER =
+  "(?:(?:换|改)(?:个|一个|一下)(?:年份|年度|时间|时期|年|地方|地区|区县|区|县|城市|指标|数据|口径)?|(?:同样的?|一样的?|同一个?)(?:问题(?:问问|问一下|问下|问|查一下|查)?|问问|问一下|问下|问|查一下|查))";
 const SUBSTITUTION_LEAD = new RegExp(
-  `^(?:那么|那就|那)?[，,]?(?:${CONDITION}(?:是|说)?(?:${PUT_INSTEAD})?|${PUT_INSTEAD}|${LOOK_AGAIN}(?:一下)?)[，,：:\\s]*`,
+  `^(?:那么|那就|那)?[，,]?(?:${CONDITION}(?:是|说)?(?:${PUT_INSTEAD})?|${PUT_INSTEAD}|${ANOTHER}|${LOOK_AGAIN}(?:一下)?)[，,：:\\s]*`,
   "u",
 );
 /** What ends a substitution frame without asking anything of its own. */
-const SUBSTITUTION_END = /(?:的)?(?:情况)?(?:又)?(?:会)?(?:怎么样|怎样|如何|咋样)(?:呢)?$|的情况呢?$/u;
+const SUBSTITUTION_END =
+  /(?:的)?(?:情况)?(?:又)?(?:会)?(?:怎么样|怎样|如何|咋样)(?:呢)?$|的情况呢?$|再(?:看看?|查查?|来|试试)?(?:呢)?$/u;
 
 /** How a message leans on the one before it. */
 export interface FollowUpMark {
@@ -71,9 +75,14 @@ export function takePronouns(text: MarkedText): boolean {
 const SOURCE_REQUEST =
   /^(?:它的|这个的?|上面的?|刚才的?|那)?(?:原文|出处|来源|原话|原句|引文|依据|出自哪里|哪里来的|数据来源)(?:呢|是什么|在哪里?|是哪句话?|怎么写的?|怎么说的?|(?:给|发)(?:我)?(?:看看|看一下|一下)?|看看|看一下)?$/u;
 
+/** Which document the last figure came from: 这个数据是哪个文件里的, 出自哪份公报. */
+const WHICH_DOCUMENT =
+  /^(?:它|这个|这|该|上面的?|刚才的?)?(?:数据|数字|数|指标|说法)?(?:是|出自|来自|引自|源自)?(?:哪个|哪份|哪一份|哪一个|哪篇|什么)(?:文件|文档|公报|报告|材料|资料)(?:里|中|上)?(?:的|说的|写的|来的)?(?:呢|啊)?$/u;
+
 /** Whether a whole message asks for the source of the previous answer. */
 export function isSourceRequest(text: string): boolean {
-  return SOURCE_REQUEST.test(text.trim());
+  const t = text.trim();
+  return SOURCE_REQUEST.test(t) || WHICH_DOCUMENT.test(t);
 }
 
 /** What a list reference asks about the item. */

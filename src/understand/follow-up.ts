@@ -99,10 +99,32 @@ function aspectSubject(q: Subject, last: Subject, ownAsk: boolean): Subject {
 }
 
 /**
+ * A share asked of nothing named (`占一般公共预算收入的比重呢` after 税收收入): the part is the
+ * subject discussed, the whole the message's own; null when the message names its part.
+ */
+function ratioPartOfLast(q: Question, last: Question): Question | null {
+  if (q.ask.kind !== "ratio" || q.ask.part.indicators.length > 0 || namesSubject(q.ask.part.terms))
+    return null;
+  const part = last.subject;
+  if (part.indicators.length === 0 && !namesSubject(part.terms)) return null;
+  const subject = {
+    ...q.subject,
+    indicators: [...part.indicators, ...q.subject.indicators],
+    terms: [...new Set([...part.terms, ...q.subject.terms])],
+  };
+  return { ...q, subject, ask: { ...q.ask, part } };
+}
+
+/**
  * Resolves a message (understood on its own) against the chat's state. Pure: the state is not
  * changed; see answer/conversation.ts for the state after the answer.
  */
-export function resolveFollowUp(state: ConversationState, q: Question, corpus: ConversationCorpus): Resolved {
+export function resolveFollowUp(
+  state: ConversationState,
+  message: Question,
+  corpus: ConversationCorpus,
+): Resolved {
+  let q = message;
   const last = state.last;
   if (q.ask.kind === "chit-chat") return result(q, "chit-chat");
   if ((q.ask.kind === "source" || (q.ask.kind === "unclear" && q.command === "cite")) && last)
@@ -137,6 +159,8 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
     ]);
   }
   if (q.ask.kind === "task" && q.ask.query.by !== "topic") return withDefault();
+  const partCarried = ratioPartOfLast(q, last);
+  if (partCarried) q = partCarried;
 
   const ownSubject = q.subject.indicators.length > 0 || (namesSubject(q.subject.terms) && !q.cues.pronoun);
   const ownPlace = q.scope.places.length > 0;

@@ -49,6 +49,11 @@ export const FOLLOW_UP_EXAMPLES: FollowUpExample[] = [
   ["台安县2024年上半年社零多少", "上年同期呢", { kind: "follow-up", years: [2023], part: "上半年", indicators: ["社会消费品零售总额"] }],
   ["千山区2023年税收收入完成多少", "同期社零呢", { kind: "follow-up", years: [2023], indicators: ["社会消费品零售总额"] }],
   ["千山区2023年税收收入完成多少", "那同期海城市的社零是多少", { kind: "new", places: ["海城市"], years: [2023], indicators: ["社会消费品零售总额"] }],
+  // an ask without a subject of its own: the basis of a comparison names none; a share's part
+  ["海城市2023年城镇居民人均可支配收入是多少", "比上年增加了多少", { kind: "follow-up", years: [2023], indicators: ["城镇居民人均可支配收入"], ask: "change" }],
+  ["海城市2023年城镇居民人均可支配收入是多少", "较去年增长了多少", { kind: "follow-up", years: [2023], indicators: ["城镇居民人均可支配收入"], ask: "growth" }],
+  ["千山区2023年税收收入完成多少", "占一般公共预算收入的比重呢", { kind: "follow-up", years: [2023], indicators: ["税收收入", "一般公共预算收入"], ask: "ratio" }],
+  ["千山区2023年税收收入完成多少", "这个数据是哪个文件里的", { kind: "cite" }],
   // pronouns
   ["千山区2023年城镇居民人均可支配收入是多少", "同一指标海城市呢", { kind: "follow-up", places: ["海城市"], indicators: ["城镇居民人均可支配收入"] }],
   ["千山区2023年城镇居民人均可支配收入是多少", "该项前一年呢", { kind: "follow-up", years: [2022], indicators: ["城镇居民人均可支配收入"] }],

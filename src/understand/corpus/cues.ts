@@ -34,6 +34,13 @@ export const MARK_EXAMPLES: Array<[message: string, expected: MarkExample]> = [
   ["再看2021年的", { text: "2021年的", marked: true, substitution: true }],
   ["再查一下海城市", { text: "海城市", marked: true, substitution: true }],
   ["再来千山区的社零", { text: "千山区的社零", marked: true, substitution: true }],
+  // another of a kind, the same question again
+  ["换个年份，2021年呢", { text: "2021年呢", marked: true, substitution: true }],
+  ["换一个地区，海城市", { text: "海城市", marked: true, substitution: true }],
+  ["同样的问题问千山区", { text: "千山区", marked: true, substitution: true }],
+  ["一样问一下2022年的", { text: "2022年的", marked: true, substitution: true }],
+  ["换成固投再", { text: "固投", marked: true, substitution: true }],
+  ["同一指标海城市呢", { text: "同一指标海城市呢", marked: true, substitution: false }],
   // plain marks
   ["那2021年呢", { text: "2021年呢", marked: true, substitution: false }],
   ["那么海城市的财政收入是多少", { text: "海城市的财政收入是多少", marked: true, substitution: false }],
