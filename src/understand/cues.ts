@@ -25,18 +25,21 @@ const TRAILING_NE = /呢[？?]?$/u;
  * nothing of its own. A verb needs its complement (换成, not 换届; 改为, not 改革; 若是, not 若干).
  */
 const CONDITION = "(?:如果|要是|假如|假设|若是|换作|换做)";
-const PUT_INSTEAD = "(?:换成|换为|换到|改成|改为|改到|改作|切换到|切换成|切换为|切到|变成)(?=\\S)";
+const PUT_INSTEAD =
+  "(?:换成|换为|换到|改成|改为|改到|改作|改查|改看|改问|换查|换看|切换到|切换成|切换为|切到|变成)(?=\\S)";
+/** A verb of looking after a condition (要是看2022年的话). */
+const LOOK = "(?:看看|看一下|看|查查|查一下|查|问问|问)";
 const LOOK_AGAIN = "(?:再看看|再看一下|再看|再查查|再查一下|再查|再来看看|再来看|再来|再说说)";
 /** Another of a kind (换个年份, 换一个地区), the same question again (同样的问题问…, 一样问一下). */
 const ANOTHER =
   "(?:(?:换|改)(?:个|一个|一下)(?:年份|年度|时间|时期|年|地方|地区|区县|区|县|城市|指标|数据|口径)?|(?:同样的?|一样的?|同一个?)(?:问题(?:问问|问一下|问下|问|查一下|查)?|问问|问一下|问下|问|查一下|查))";
 const SUBSTITUTION_LEAD = new RegExp(
-  `^(?:那么|那就|那)?[，,]?(?:${CONDITION}(?:是|说)?(?:${PUT_INSTEAD})?|${PUT_INSTEAD}|${ANOTHER}|${LOOK_AGAIN}(?:一下)?)[，,：:\\s]*`,
+  `^(?:那么|那就|那)?[，,]?(?:${CONDITION}(?:是|说)?(?:${PUT_INSTEAD}|${LOOK})?|${PUT_INSTEAD}|${ANOTHER}|${LOOK_AGAIN}(?:一下)?)[，,：:\\s]*`,
   "u",
 );
 /** What ends a substitution frame without asking anything of its own. */
 const SUBSTITUTION_END =
-  /(?:的)?(?:情况)?(?:又)?(?:会)?(?:怎么样|怎样|如何|咋样)(?:呢)?$|的情况呢?$|再(?:看看?|查查?|来|试试)?(?:呢)?$/u;
+  /(?:的)?(?:情况)?(?:又)?(?:会)?(?:怎么样|怎样|如何|咋样)(?:呢)?$|的情况呢?$|再(?:看看?|查查?|来|试试)?(?:呢)?$|的话(?:呢)?$/u;
 
 /** How a message leans on the one before it. */
 export interface FollowUpMark {

@@ -30,6 +30,9 @@ export const MARK_EXAMPLES: Array<[message: string, expected: MarkExample]> = [
   ["要是海城市呢", { text: "海城市呢", marked: true, substitution: true }],
   ["那要是换成千山区会怎样", { text: "千山区", marked: true, substitution: true }],
   ["假如是一季度呢", { text: "一季度呢", marked: true, substitution: true }],
+  ["要是看2021年的话", { text: "2021年", marked: true, substitution: true }],
+  ["如果查海城市的话呢", { text: "海城市", marked: true, substitution: true }],
+  ["改查千山区", { text: "千山区", marked: true, substitution: true }],
   // looking again
   ["再看2021年的", { text: "2021年的", marked: true, substitution: true }],
   ["再查一下海城市", { text: "海城市", marked: true, substitution: true }],
