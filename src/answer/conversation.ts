@@ -29,9 +29,28 @@ function countReply(list: ShownList): Draft {
   return { status: "answered", text, facts: [], book: null, options: [] };
 }
 
+/**
+ * Whether a refused question's subject is words the documents never use (`换成`, a typo, chatter
+ * read as a topic): no indicator named and no term of the topic in the search index. Such a
+ * subject is never adopted by the conversation. The check is one lookup per term.
+ */
+function refusedUnknownTopic(q: Question, routed: Routed, ctx: AnswerContext): boolean {
+  if (routed.draft.status === "answered" || q.subject.indicators.length > 0) return false;
+  // The message's own words (an aspect's subject also carries the last subject's head).
+  const terms = ctx.lexicon.tokens(q.subject.topic).filter((t) => /\p{Script=Han}/u.test(t));
+  return terms.length > 0 && terms.every((t) => !ctx.search.bm25.postings.has(t));
+}
+
 /** The state after an answer. */
-function nextState(state: ConversationState, resolved: Resolved, routed: Routed): ConversationState {
+function nextState(
+  state: ConversationState,
+  resolved: Resolved,
+  routed: Routed,
+  ctx: AnswerContext,
+): ConversationState {
   const q = resolved.question;
+  // A turn refused for a topic that matched nothing leaves the last good subject in place.
+  if (refusedUnknownTopic(q, routed, ctx)) return state;
   if (
     resolved.kind === "chit-chat" ||
     resolved.kind === "cite" ||
@@ -74,6 +93,6 @@ export async function answerTurn(
   return {
     question: resolved.question,
     routed: { ...routed, draft },
-    state: nextState(state, resolved, routed),
+    state: nextState(state, resolved, routed, ctx),
   };
 }

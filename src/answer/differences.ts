@@ -12,6 +12,7 @@ import type { Question } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
 import { citeRow, factOf, growthPart, rowLabel, valueText } from "./compose.js";
 import { cityDocsOfYear, evidenceIn, namedIndicators, rowsOf } from "./pick-rows.js";
+import { targetInSentence } from "./sentence-target.js";
 import { decline, type AnswerContext, type Draft, type Evidence, type Outcome } from "./types.js";
 
 /** A row's growth as a signed number string. */
@@ -132,6 +133,8 @@ function resultAndTarget(
     target = rowsOf(q, evidenceIn(q, ev, cityDocsOfYear(ev.docIds, ctx), ctx), "target", ctx)[0];
     if (target) note = `（注意：${result.region}未公布自己的目标，这是${target.region}的目标。）`;
   }
+  // A target the result's own sentence states (接近11%的预定目标).
+  if (result && !target) target = targetInSentence(result, ctx.reader) ?? undefined;
   // A region's result set against another region's target (the city's) is labelled as such.
   if (result && target && result.region !== target.region && note === "")
     note = `（注意：这是${result.region}的实际数与${target.region}的目标相比。）`;

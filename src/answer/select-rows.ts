@@ -10,6 +10,7 @@ import { qualifiersAgree, qualifierValues } from "../indicators/qualifiers.js";
 import { rowInPeriod } from "../retrieve/question-scope.js";
 import type { IndicatorRow } from "../types.js";
 import { indicatorNames, type Question, type Subject } from "../understand/question.js";
+import { withReviewYears } from "./review-rows.js";
 import type { AnswerContext, CandidateRows } from "./types.js";
 
 /** The subjects a row may answer: both sides of a ratio (the whole named or implied), else the subject. */
@@ -122,14 +123,16 @@ export function selectRows(q: Question, docIds: ReadonlySet<string>, ctx: Answer
   const names = [...indicatorNames(q.subject), ...impliedWholes(q, ctx)];
   const namedAnyPeriod =
     names.length > 0
-      ? ctx.reader.rowsOfIndicators(names, docIds).filter((r) => namedRowAgrees(q, r, ctx))
+      ? withReviewYears(ctx.reader.rowsOfIndicators(names, docIds), ctx.reader).filter((r) =>
+          namedRowAgrees(q, r, ctx),
+        )
       : [];
   const terms = [...q.subject.terms, ...namedForms(q, ctx), ...q.subject.parts];
   const topic =
     terms.length > 0
-      ? ctx.reader
-          .rowsWithTerms([...new Set(terms)], docIds)
-          .filter((r) => rowInPeriod(r, period) && topicRowAgrees(q, r, ctx))
+      ? withReviewYears(ctx.reader.rowsWithTerms([...new Set(terms)], docIds), ctx.reader).filter(
+          (r) => rowInPeriod(r, period) && topicRowAgrees(q, r, ctx),
+        )
       : [];
   return { named: namedAnyPeriod.filter((r) => rowInPeriod(r, period)), namedAnyPeriod, topic };
 }

@@ -2,7 +2,7 @@
  * The conversation-cue dimension: how a message leans on the one before it.
  * - a leading 那 / 那么 / 还有 / 另外 / 再 and a trailing 呢 mark a follow-up (a complete question
  *   with such a mark is still complete: `那铁东区2022年的税收收入是多少`);
- * - pronouns refer back to the subject: 它, 其, 这个指标, 该指标, 这项, 刚才那个, 上面那个;
+ * - pronouns refer back to the subject: 它, 其, 这个指标, 该指标, 同一指标, 这项, 刚才那个, 上面那个;
  * - a request for the source of the last answer: 原文呢, 出处, 来源是什么, 依据;
  * - references to a list the last answer showed: 下一个, 再下一个, 第3项, 上面第二项谁牵头,
  *   总共几个.
@@ -17,16 +17,57 @@ const LEADING_MARK = /^(?:那么|那就|那|还有(?![多少几])|另外|再问�
 /** A trailing 呢, with what may follow it. */
 const TRAILING_NE = /呢[？?]?$/u;
 
-/** The message without its leading follow-up mark, and whether it had one (or a trailing 呢). */
-export function readFollowUpMark(text: string, startsWithPlace: boolean): { text: string; marked: boolean } {
+/**
+ * A substitution frame: the message puts something in place of a part of the last question —
+ * a condition (如果 / 要是 / 假如 / 换作 …), a verb of putting instead (换成 / 换为 / 改成 / 改为 /
+ * 换到 / 切换到 …) or of looking again (再看 / 再查 / 再来), after an optional 那. What the frame
+ * wraps is a place, a period, an indicator or a mix; its ending (怎么样 / 如何 / 的情况) asks
+ * nothing of its own. A verb needs its complement (换成, not 换届; 改为, not 改革; 若是, not 若干).
+ */
+const CONDITION = "(?:如果|要是|假如|假设|若是|换作|换做)";
+const PUT_INSTEAD =
+  "(?:换成|换为|换到|改成|改为|改到|改作|改查|改看|改问|换查|换看|切换到|切换成|切换为|切到|变成)(?=\\S)";
+/** A verb of looking after a condition (要是看2022年的话). */
+const LOOK = "(?:看看|看一下|看|查查|查一下|查|问问|问)";
+const LOOK_AGAIN = "(?:再看看|再看一下|再看|再查查|再查一下|再查|再来看看|再来看|再来|再说说)";
+/** Another of a kind (换个年份, 换一个地区), the same question again (同样的问题问…, 一样问一下). */
+const ANOTHER =
+  "(?:(?:换|改)(?:个|一个|一下)(?:年份|年度|时间|时期|年|地方|地区|区县|区|县|城市|指标|数据|口径)?|(?:同样的?|一样的?|同一个?)(?:问题(?:问问|问一下|问下|问|查一下|查)?|问问|问一下|问下|问|查一下|查))";
+const SUBSTITUTION_LEAD = new RegExp(
+  `^(?:那么|那就|那)?[，,]?(?:${CONDITION}(?:是|说)?(?:${PUT_INSTEAD}|${LOOK})?|${PUT_INSTEAD}|${ANOTHER}|${LOOK_AGAIN}(?:一下)?)[，,：:\\s]*`,
+  "u",
+);
+/** What ends a substitution frame without asking anything of its own. */
+const SUBSTITUTION_END =
+  /(?:的)?(?:情况)?(?:又)?(?:会)?(?:怎么样|怎样|如何|咋样)(?:呢)?$|的情况呢?$|再(?:看看?|查查?|来|试试)?(?:呢)?$|的话(?:呢)?$/u;
+
+/** How a message leans on the one before it. */
+export interface FollowUpMark {
+  /** The message without its leading mark or frame. */
+  text: string;
+  /** Whether it had a leading mark, a substitution frame or a trailing 呢. */
+  marked: boolean;
+  /** Whether a substitution frame (换成…, 如果是…, 再看…) wrapped it. */
+  substitution: boolean;
+}
+
+/** The message without its leading follow-up mark or substitution frame, and which it had. */
+export function readFollowUpMark(text: string, startsWithPlace: boolean): FollowUpMark {
+  const frame = startsWithPlace ? null : SUBSTITUTION_LEAD.exec(text);
+  // The frame must leave something to put in (换成 alone asks nothing).
+  if (frame && frame[0].length < text.length && /[^，,\s]/u.test(frame[0])) {
+    const inner = text.slice(frame[0].length);
+    const rest = inner.replace(SUBSTITUTION_END, "");
+    if (rest !== "") return { text: rest, marked: true, substitution: true };
+  }
   const lead = startsWithPlace ? null : LEADING_MARK.exec(text);
   const rest = lead ? text.slice(lead[0].length).replace(/^[，,\s]+/u, "") : text;
-  return { text: rest, marked: lead !== null || TRAILING_NE.test(text) };
+  return { text: rest, marked: lead !== null || TRAILING_NE.test(text), substitution: false };
 }
 
 /** Words that refer back to the subject of the last question. */
 const PRONOUN =
-  /(?:刚才|上面|前面|之前)(?:那个|那项|那条|的那个|说的那个|问的那个|的)?(?:指标|数据|数字|任务)?|(?:这|那)(?:个|项|一)(?:指标|数据|数字|数|任务)|该(?:指标|项|数据|任务)|此(?:项|指标)|它的?|其(?=[增下同比占])|这个|这项|这一项/gu;
+  /(?:刚才|上面|前面|之前)(?:那个|那项|那条|的那个|说的那个|问的那个|的)?(?:指标|数据|数字|任务)?|(?:这|那)(?:个|项|一)(?:指标|数据|数字|数|任务)|该(?:指标|项|数据|任务)|(?:同一|同样的?|相同的?)个?(?:指标|数据|项目)|此(?:项|指标)|它的?|其(?=[增下同比占])|这个|这项|这一项/gu;
 
 /** Takes the pronouns of a question; true when it had one. */
 export function takePronouns(text: MarkedText): boolean {
@@ -37,9 +78,14 @@ export function takePronouns(text: MarkedText): boolean {
 const SOURCE_REQUEST =
   /^(?:它的|这个的?|上面的?|刚才的?|那)?(?:原文|出处|来源|原话|原句|引文|依据|出自哪里|哪里来的|数据来源)(?:呢|是什么|在哪里?|是哪句话?|怎么写的?|怎么说的?|(?:给|发)(?:我)?(?:看看|看一下|一下)?|看看|看一下)?$/u;
 
+/** Which document the last figure came from: 这个数据是哪个文件里的, 出自哪份公报. */
+const WHICH_DOCUMENT =
+  /^(?:它|这个|这|该|上面的?|刚才的?)?(?:数据|数字|数|指标|说法)?(?:是|出自|来自|引自|源自)?(?:哪个|哪份|哪一份|哪一个|哪篇|什么)(?:文件|文档|公报|报告|材料|资料)(?:里|中|上)?(?:的|说的|写的|来的)?(?:呢|啊)?$/u;
+
 /** Whether a whole message asks for the source of the previous answer. */
 export function isSourceRequest(text: string): boolean {
-  return SOURCE_REQUEST.test(text.trim());
+  const t = text.trim();
+  return SOURCE_REQUEST.test(t) || WHICH_DOCUMENT.test(t);
 }
 
 /** What a list reference asks about the item. */

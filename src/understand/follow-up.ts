@@ -39,7 +39,27 @@ const MEASURE_TOPIC = /^.{0,5}(?:率|数|量|额|比|占比|比重|面积|金额
 /** The year a relative word means in a conversation about one year. */
 function relativeTo(period: PeriodRef, last: PeriodRef): PeriodRef {
   if (!period.relative || period.years.length > 0 || last.years.length !== 1) return period;
-  return { ...period, years: [last.years[0]! + period.relative.offset], relative: null };
+  // 去年 after 2024年上半年 is 2023年上半年: the part discussed is kept unless another is named.
+  const part = period.part ?? (period.wholeYear ? null : last.part);
+  return { ...period, years: [last.years[0]! + period.relative.offset], part, relative: null };
+}
+
+/**
+ * The period discussed, with the year the last answer stated when the question named none
+ * (`立山区上半年…` answered for 2024年上半年): what 上年同期 and 去年 are counted from.
+ */
+function periodShown(period: PeriodRef, facts: ConversationState["facts"]): PeriodRef {
+  if (period.years.length > 0) return period;
+  const years = [
+    ...new Set(facts.map((f) => /^(\d{4})年/u.exec(f.period)?.[1]).filter((y) => y !== undefined)),
+  ];
+  return years.length === 1 ? { ...period, years: [Number(years[0])] } : period;
+}
+
+/** A part of the year alone (上半年呢 after 2023年) is of the year discussed, for the same place. */
+function partOfLastYear(period: PeriodRef, last: PeriodRef, samePlace: boolean): PeriodRef {
+  if (!samePlace || period.part === null || period.years.length > 0 || period.relative) return period;
+  return last.years.length === 1 ? { ...period, years: [...last.years] } : period;
 }
 
 /** Whether the places (or none) hold a period. */
@@ -79,10 +99,32 @@ function aspectSubject(q: Subject, last: Subject, ownAsk: boolean): Subject {
 }
 
 /**
+ * A share asked of nothing named (`占一般公共预算收入的比重呢` after 税收收入): the part is the
+ * subject discussed, the whole the message's own; null when the message names its part.
+ */
+function ratioPartOfLast(q: Question, last: Question): Question | null {
+  if (q.ask.kind !== "ratio" || q.ask.part.indicators.length > 0 || namesSubject(q.ask.part.terms))
+    return null;
+  const part = last.subject;
+  if (part.indicators.length === 0 && !namesSubject(part.terms)) return null;
+  const subject = {
+    ...q.subject,
+    indicators: [...part.indicators, ...q.subject.indicators],
+    terms: [...new Set([...part.terms, ...q.subject.terms])],
+  };
+  return { ...q, subject, ask: { ...q.ask, part } };
+}
+
+/**
  * Resolves a message (understood on its own) against the chat's state. Pure: the state is not
  * changed; see answer/conversation.ts for the state after the answer.
  */
-export function resolveFollowUp(state: ConversationState, q: Question, corpus: ConversationCorpus): Resolved {
+export function resolveFollowUp(
+  state: ConversationState,
+  message: Question,
+  corpus: ConversationCorpus,
+): Resolved {
+  let q = message;
   const last = state.last;
   if (q.ask.kind === "chit-chat") return result(q, "chit-chat");
   if ((q.ask.kind === "source" || (q.ask.kind === "unclear" && q.command === "cite")) && last)
@@ -117,6 +159,8 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
     ]);
   }
   if (q.ask.kind === "task" && q.ask.query.by !== "topic") return withDefault();
+  const partCarried = ratioPartOfLast(q, last);
+  if (partCarried) q = partCarried;
 
   const ownSubject = q.subject.indicators.length > 0 || (namesSubject(q.subject.terms) && !q.cues.pronoun);
   const ownPlace = q.scope.places.length > 0;
@@ -126,8 +170,16 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
     q.subject.indicators.length === 0 &&
     (q.cues.marked || q.cues.pronoun) &&
     MEASURE_TOPIC.test(q.subject.topic.replace(/\s+/gu, ""));
-  // A complete question of its own (subject and place) starts afresh, even after 那.
-  if (ownSubject && !measureOnly && ownPlace) return result(q, "new");
+  // A complete question of its own (subject and place) starts afresh, even after 那; its 去年 or
+  // 同期 is still counted from the period discussed.
+  if (ownSubject && !measureOnly && ownPlace) {
+    const period = relativeTo(q.scope.period, periodShown(last.scope.period, state.facts));
+    if (period === q.scope.period) return result(q, "new");
+    const scope = { ...q.scope, period };
+    return result({ ...q, text: restate({ scope, subject: q.subject }), scope }, "new", [
+      `${q.scope.period.relative!.word}即${periodLabel(period)}`,
+    ]);
+  }
 
   const carried: string[] = [];
   let subject: Subject;
@@ -180,7 +232,8 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
       ? q.scope.places
       : last.scope.places;
   if (!ownPlace && places.length > 0) carried.unshift(places.map((p) => p.name).join("、"));
-  let period = relativeTo(q.scope.period, last.scope.period);
+  const shown = periodShown(last.scope.period, state.facts);
+  let period = partOfLastYear(relativeTo(q.scope.period, shown), shown, !ownPlace);
   const acrossPeriods =
     ((ask.kind === "compare" || ask.kind === "which") && ask.across === "periods") ||
     (ask.kind === "difference" && ask.between === "periods");
@@ -199,7 +252,7 @@ export function resolveFollowUp(state: ConversationState, q: Question, corpus: C
     carried.push(`${q.scope.period.relative.word}即${period.years[0]}年`);
   }
   // `和2022年比呢`, `比2022年快了多少` after a 2023 question set the two years against each other.
-  const lastYears = last.scope.period.years;
+  const lastYears = shown.years;
   if (
     acrossPeriods &&
     period.years.length === 1 &&

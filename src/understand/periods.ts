@@ -1,7 +1,7 @@
 /**
  * The period dimension: years (2023年, 2023年度, 23年 — Chinese-numeral years are already
  * written out by the wording rules), parts of the year (上半年, 一季度, 1-9月), years relative to
- * now (今年, 去年), every period (这两年, 历年) and the whole year (全年). Each rule takes its
+ * now (今年, 去年, 前一年, 上年同期), the same period (同期), every period (这两年, 历年) and the whole year (全年). Each rule takes its
  * words from the question. Example corpus: src/understand/corpus/periods.ts.
  */
 import { partLabel } from "../indicators/statement-period.js";
@@ -23,9 +23,11 @@ const PART = /上半年|下半年|前三季度|第?[一二三四1-4]季度|1\s*[
 /** Years relative to now, with their offset from the year meant. */
 const RELATIVE: ReadonlyArray<[RegExp, number]> = [
   [/今年|本年度?|当年/u, 0],
-  [/(?<![比较于])(?:去年|上一?年度?)(?!同期)/u, -1],
+  [/(?<![比较于与])(?:去年|上一?年度?|前一年|上一个年度)(?:同期)?/u, -1],
   [/前年/u, -2],
-  [/明年/u, 1],
+  [/明年|下一年|后一年|次年/u, 1],
+  // The same period as the one discussed (同期社零呢), not a basis of comparison (与上年同期相比).
+  [/(?<![比较与于年])(?:同期|同一时期|同一年度?|同年)(?!相比|比)/u, 0],
 ];
 /** Every period held. */
 const EVERY = /这两年|近两年|这几年|近几年|近年来?|这些年|历年|各年|逐年|每年|两年(?:来|间)?/gu;

@@ -186,7 +186,23 @@ const VERBS_OF_MOVING = new Set([
   "共有",
 ]);
 
-/** Whether terms name a subject of their own: a word besides the verbs of moving (减少 alone names none). */
+/** The basis a figure is compared with (比上年, 较去年同期, 比年初): when, not what. */
+const BASIS_OF_COMPARISON = new Set([
+  "上年",
+  "去年",
+  "上一年",
+  "前一年",
+  "同期",
+  "上年同期",
+  "去年同期",
+  "年初",
+  "上年末",
+]);
+
+/**
+ * Whether terms name a subject of their own: a word besides the verbs of moving and the basis
+ * of a comparison (减少 alone, 比上年增加, 较去年增长 name none).
+ */
 export function namesSubject(terms: readonly string[]): boolean {
-  return hasWord(terms.filter((t) => !VERBS_OF_MOVING.has(t)));
+  return hasWord(terms.filter((t) => !VERBS_OF_MOVING.has(t) && !BASIS_OF_COMPARISON.has(t)));
 }

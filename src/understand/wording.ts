@@ -87,6 +87,7 @@ export const WORDING_RULES: WordingRule[] = [
     replacement: "",
   },
   { name: "English abbreviations", pattern: /\b(gdp|cpi|ppi)\b/giu, replacement: (m) => m.toUpperCase() },
+  { name: "conditional 的话 before the end", pattern: /的话(?=呢?[？?]?$)/gu, replacement: "" },
   { name: "endings", pattern: /(?:来着|啊|呀|吧|哈|嘛|哦|噢)*[？?！!。.~～\s]*$/gu, replacement: "" },
   {
     name: "spaces beside Chinese",

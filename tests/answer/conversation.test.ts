@@ -113,3 +113,28 @@ describe("new questions", () => {
     expect(source!.answer.citations[0]!.quote).toContain("895");
   });
 });
+
+describe("substitution frames (换成 2022年 was read as a topic and carried into the next turn)", () => {
+  it("换成 / 改成 / 如果是 put a period, a place or an indicator in place of the last one", async () => {
+    const [, year, growth, place, indicator] = await chat(
+      "铁东区2023年社会消费品零售总额完成多少",
+      "换成2022年呢",
+      "它增长了多少",
+      "改成立山区呢",
+      "如果是GDP呢",
+    );
+    expect(year!.answer.status).toBe("answered");
+    expect(year!.answer.text).toContain("铁东区2022年社会消费品零售总额为128.4亿元");
+    expect(growth!.answer.text).toContain("同比增长0.7%");
+    expect(growth!.answer.text).not.toContain("换成");
+    expect(place!.answer.text).toContain("立山区2024年上半年社会消费品零售总额为22亿元");
+    expect(indicator!.answer.text).toContain("立山区2024年上半年地区生产总值为63.65亿元");
+  });
+
+  it("a turn refused for words the documents never use leaves the last good subject in place", async () => {
+    const [, refused, next] = await chat("铁东区2023年地区生产总值是多少", "那夸克星云呢", "2022年呢");
+    expect(refused!.answer.status).toBe("not_found");
+    expect(refused!.state.last?.subject.indicators[0]?.names[0]).toBe("地区生产总值");
+    expect(next!.answer.text).toContain("铁东区2022年地区生产总值为285.9亿元");
+  });
+});

@@ -9,6 +9,7 @@ export type WordingExample = [typed: string, written: string];
 
 export const WORDING_EXAMPLES: WordingExample[] = [
   // openers and fillers
+  ["海城市2021年的话呢", "海城市2021年呢"],
   ["请问千山区2022年财政收入", "千山区2022年财政收入"],
   ["请问一下铁西区去年的社零", "铁西区去年的社零"],
   ["帮我查一下海城市2021年工业增加值", "海城市2021年工业增加值"],
