@@ -8,11 +8,11 @@
 import type { AppConfig } from "../config.js";
 import { loadEmbedder, type Embedder } from "../embed/embedder.js";
 import { loadVocabulary } from "../indicators/aliases.js";
-import { ArtefactError } from "../index/artefact-store.js";
-import { buildArtefacts } from "../index/build-artefacts.js";
-import { loadArtefacts, type LoadedArtefacts } from "../index/load-artefacts.js";
+import { readVectorsAhead, type OpenArtefacts } from "../index/load-artefacts.js";
+import { storeCorpusReader } from "../index/store-corpus-reader.js";
 import { createTokenizer } from "../index/tokenize.js";
-import { memoryCorpusReader } from "../retrieve/memory-corpus-reader.js";
+import type { CorpusReader } from "../retrieve/corpus-reader.js";
+import { taskReader } from "../retrieve/task-reader.js";
 import type {
   Answer,
   Citation,
@@ -39,6 +39,7 @@ import { formatExcerpt } from "./citation-book.js";
 import { answerTurn } from "./conversation.js";
 import { ANSWER_DEFAULTS, type AnswerDefaults } from "./defaults.js";
 import { heldExamples } from "./examples.js";
+import { openOrRebuild } from "./open-build.js";
 import { answerQuestion, type Routed } from "./pipeline.js";
 import { toAnswer } from "./to-answer.js";
 import type { AnswerContext, NearNameFinder } from "./types.js";
@@ -120,53 +121,27 @@ export interface AnswerServiceOptions {
   nearNames?: (held: HeldNames) => NearNameFinder;
 }
 
-/** Loads the artefacts, rebuilding them first when allowed and they are stale. */
-async function loadOrRebuild(
-  config: AppConfig,
-  embedder: Embedder,
-  options: AnswerServiceOptions,
-): Promise<LoadedArtefacts> {
-  const requirements = {
-    artefactDir: config.artefactDir,
-    corpusDir: config.corpusDirs,
-    modelId: embedder.modelId,
-    ...(embedder.checksum ? { modelChecksum: embedder.checksum } : {}),
-    dimension: embedder.dimension,
-  };
-  try {
-    return loadArtefacts(requirements);
-  } catch (e) {
-    if (!(e instanceof ArtefactError) || !options.rebuildIfStale) throw e;
-    options.log?.(`artefacts unusable (${e.reason}): rebuilding`);
-    await buildArtefacts({
-      corpusDir: config.corpusDirs,
-      artefactDir: config.artefactDir,
-      embeddingCacheDir: config.embeddingCacheDir,
-      embedder,
-      log: options.log,
-    });
-    return loadArtefacts(requirements);
-  }
-}
-
 /** Creates the service: loads the model, the artefacts and the tokenizer once. */
 export async function createAnswerService(
   config: AppConfig,
   options: AnswerServiceOptions = {},
 ): Promise<AnswerService> {
+  // The vector index (the largest file) is read while the model loads; it is used once the
+  // manifest has been checked against the model.
+  const readAhead = readVectorsAhead(config.artefactDir);
   const embedder = await loadEmbedder({
     modelDir: config.modelDir,
     modelId: config.modelId,
     allowRemote: config.allowRemoteModels,
   });
-  const artefacts = await loadOrRebuild(config, embedder, options);
+  const artefacts = await openOrRebuild(config, embedder, options, readAhead);
   return serviceFromArtefacts(artefacts, embedder, options);
 }
 
-/** The near-name finder of src/understand/near-names.ts over the names held. */
+/** The near-name finder of src/understand/near-names.ts over the names held, prepared on first use. */
 const defaultNearNames = (held: HeldNames): NearNameFinder => {
-  const index = createNearNameIndex(held);
-  return (text) => index.find(text);
+  let index: ReturnType<typeof createNearNameIndex> | null = null;
+  return (text) => (index ??= createNearNameIndex(held)).find(text);
 };
 
 /** The reply to a defect (not a user mistake): reported, answered politely, the service keeps serving. */
@@ -181,17 +156,21 @@ function defect(message: string, e: unknown): Routed {
 }
 
 /**
- * A service over artefacts already loaded, sharing a loaded model. The live service
- * (live-answer-service.ts) builds one per build it loads.
+ * A service over an opened build, sharing a loaded model. The live service
+ * (live-answer-service.ts) builds one per build it loads. Rows, texts, sections and chunks are
+ * read from the store as questions need them (storeCorpusReader); only document metadata, the
+ * task tables (small) and per chunk its label, length and document are held.
  */
 export function serviceFromArtefacts(
-  artefacts: LoadedArtefacts,
+  artefacts: OpenArtefacts,
   embedder: Embedder,
   options: Pick<AnswerServiceOptions, "defaults" | "nearNames"> = {},
 ): AnswerService {
   const vocabulary = loadVocabulary();
   const tokenizer = createTokenizer(vocabulary.terms);
-  const reader = memoryCorpusReader(artefacts);
+  const { store } = artefacts;
+  const tasks = store.tasks();
+  const reader: CorpusReader = storeCorpusReader(store, taskReader(tasks), artefacts.chunks);
   const metas = reader.metas();
   const lexicon: Lexicon = {
     vocabulary,
@@ -200,35 +179,50 @@ export function serviceFromArtefacts(
     tokens: (text) => tokenizer.tokens(text),
     parts: (term) => tokenizer.parts(term),
   };
+  /** Read on first use: the names are matched only when a question is about to be refused. */
+  let heldIndicators: string[] | null = null;
   const held: HeldNames = {
-    indicators: [
-      ...new Set(
-        artefacts.rows.flatMap((r) =>
-          r.indicator ? [r.indicator, ...(vocabulary.entries.get(r.indicator)?.aliases ?? [])] : [],
+    get indicators() {
+      return (heldIndicators ??= [
+        ...new Set(
+          store
+            .heldIndicators()
+            .flatMap((indicator) => [indicator, ...(vocabulary.entries.get(indicator)?.aliases ?? [])]),
         ),
-      ),
-    ],
+      ]);
+    },
     places: [...new Set(metas.map((m) => m.region))],
   };
   /** The indicator rows of a region's documents (the catalogue's reads go through the reader too). */
   const rowsOfRegion = (region: string) =>
     reader.indicatorRowsOfDocs(new Set(metas.filter((m) => m.region === region).map((m) => m.id)));
+  /** Every row, read the first time a front end charts or exports (tables()); never at start. */
+  let allRows: IndicatorRow[] | null = null;
+  let examples: readonly string[] | null = null;
   const ctx: AnswerContext = {
     reader,
     lexicon,
     search: {
-      chunks: artefacts.corpus.chunks,
+      docIdAt: (position) => artefacts.chunks.docIdAt(position),
+      chunkAt: (position) => {
+        const chunk = reader.chunk(position);
+        if (!chunk) throw new Error(`no chunk at search position ${position}`);
+        return chunk;
+      },
       bm25: artefacts.bm25,
       vectors: artefacts.vectors,
       tokenizer,
       embedder,
     },
     defaults: { ...ANSWER_DEFAULTS, ...options.defaults },
-    examples: heldExamples({
-      holdings: holdingsOf(metas),
-      indicatorsOf: (region, period) => indicatorsOf(rowsOfRegion(region), region, period),
-      tasks: artefacts.tasks,
-    }),
+    /** Made on first use (help, small talk, an unreadable message), from the rows of a few places. */
+    get examples() {
+      return (examples ??= heldExamples({
+        holdings: holdingsOf(metas),
+        indicatorsOf: (region, period) => indicatorsOf(rowsOfRegion(region), region, period),
+        tasks,
+      }));
+    },
     nearNames: (options.nearNames ?? defaultNearNames)(held),
   };
   const read = (message: string) => understand(message, lexicon);
@@ -268,8 +262,10 @@ export function serviceFromArtefacts(
       })),
     excerpt: formatExcerpt,
     tables: () => ({
-      rows: artefacts.rows,
-      tasks: artefacts.tasks,
+      get rows() {
+        return (allRows ??= store.rows());
+      },
+      tasks,
       meta: (docId) => reader.meta(docId),
       quote: (span) => (reader.meta(span.docId) ? reader.text(span.docId, span.start, span.end) : ""),
       section: (sectionId) => reader.sectionLabel(sectionId),

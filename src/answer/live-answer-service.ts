@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { AppConfig } from "../config.js";
 import { loadEmbedder, type Embedder } from "../embed/embedder.js";
 import { MANIFEST_FILE } from "../index/artefact-store.js";
-import { loadArtefacts } from "../index/load-artefacts.js";
+import { openArtefacts, readVectorsAhead } from "../index/load-artefacts.js";
 import type { Answer, Citation, SourceListing } from "../types.js";
 import { serviceFromArtefacts, type AnswerService } from "./answer-service.js";
 
@@ -47,6 +47,8 @@ export async function createLiveAnswerService(
   options: LiveOptions = {},
 ): Promise<LiveAnswerService> {
   const log = options.log ?? (() => {});
+  // The vector index is read while the model loads (used once the manifest is checked).
+  const readAhead = readVectorsAhead(config.artefactDir);
   const embedder = await loadEmbedder({
     modelDir: config.modelDir,
     modelId: config.modelId,
@@ -59,7 +61,7 @@ export async function createLiveAnswerService(
     modelId: embedder.modelId,
     dimension: embedder.dimension,
   };
-  let artefacts = loadArtefacts(requirements);
+  let artefacts = await openArtefacts(requirements, readAhead ?? undefined);
   let current: AnswerService = serviceFromArtefacts(artefacts, embedder);
   let loading: Promise<boolean> | null = null;
 
@@ -68,7 +70,7 @@ export async function createLiveAnswerService(
     await new Promise((r) => setImmediate(r));
     let next;
     try {
-      next = loadArtefacts(requirements);
+      next = await openArtefacts(requirements);
     } catch (e) {
       log("new build not loaded; the previous one stays in service", { error: (e as Error).message });
       return false;

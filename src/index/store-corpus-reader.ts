@@ -8,7 +8,8 @@
  *
  * Two differences from the in-memory reader the wiring must know:
  * - a chunk's *position* is its vector label (what the vector index and the stored BM25
- *   postings hold), so the search must hand labels through unchanged (no label → position map);
+ *   postings hold) unless a label ↔ position map is given (the open artefacts' `chunks`, as
+ *   src/answer wires it, so positions stay corpus order as the search ranks them);
  * - the task lookups by terms, quote and unit come from `tasks`, given by the caller: task
  *   tables are small (one per 任务分解方案, none in the public corpus) and their unit keys are
  *   the answering layer's (src/understand/units.ts), which this layer must not import. Build it
@@ -65,6 +66,14 @@ function statementIndex(list: readonly Range[], start: number): number {
   return lo;
 }
 
+/** Chunk positions ↔ vector labels (load-artefacts.ts `ChunkPositions`); −1 when there is none. */
+export interface ChunkLabelMap {
+  labelAt(position: number): number;
+  positionOf(label: number): number;
+}
+
+const IDENTITY: ChunkLabelMap = { labelAt: (p) => p, positionOf: (l) => l };
+
 /**
  * A reader over an open store, with the task lookups by text and unit from `tasks` (an object
  * whose own properties are those methods, as the in-memory reader makes them). Create one per
@@ -73,6 +82,7 @@ function statementIndex(list: readonly Range[], start: number): number {
 export function storeCorpusReader<Tasks extends object>(
   store: CorpusStore,
   tasks: Tasks,
+  positions: ChunkLabelMap = IDENTITY,
 ): StoreCorpusReading & Tasks {
   const lookups = new StoreLookups(store);
   const metas = store.metas();
@@ -160,8 +170,14 @@ export function storeCorpusReader<Tasks extends object>(
       const s = section(sectionId);
       return s ? sectionLabel(s) : "";
     },
-    chunk: (label) => lookups.chunk(label) ?? undefined,
-    chunkPositionAt: (docId, offset) => lookups.chunkLabelAt(docId, offset),
+    chunk(position) {
+      const label = positions.labelAt(position);
+      return label < 0 ? undefined : (lookups.chunk(label) ?? undefined);
+    },
+    chunkPositionAt(docId, offset) {
+      const label = lookups.chunkLabelAt(docId, offset);
+      return label < 0 ? -1 : positions.positionOf(label);
+    },
     idf(term) {
       // The stored postings hold live labels only (a build rewrites a changed document's terms).
       const blob = store.bm25Blob(term.toLowerCase());

@@ -177,6 +177,35 @@ export function loadVectorIndex(
   dimension: number,
   options: VectorIndexOptions = {},
 ): VectorIndex {
+  const hnsw = checkedIndexFile(path, dimension);
+  try {
+    hnsw.readIndexSync(path);
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  return ready(hnsw, dimension, options);
+}
+
+/**
+ * {@link loadVectorIndex} with the file read in libuv's thread pool, so the caller's thread
+ * stays free (e.g. to load the embedding model meanwhile). Same errors, as a rejection.
+ */
+export async function loadVectorIndexInBackground(
+  path: string,
+  dimension: number,
+  options: VectorIndexOptions = {},
+): Promise<VectorIndex> {
+  const hnsw = checkedIndexFile(path, dimension);
+  try {
+    await hnsw.readIndex(path);
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  return ready(hnsw, dimension, options);
+}
+
+/** An empty hnswlib index for a file whose header holds vectors of `dimension`; throws ArtefactError otherwise. */
+function checkedIndexFile(path: string, dimension: number): Hnsw {
   const dir = dirname(path);
   if (!existsSync(path)) {
     throw new ArtefactError(`missing vector index ${path}; run \`npm run build-index\``, "missing", dir);
@@ -193,17 +222,19 @@ export function loadVectorIndex(
       dir,
     );
   }
-  const hnsw = new HierarchicalNSW("cosine", dimension);
-  try {
-    hnsw.readIndexSync(path);
-  } catch (error) {
-    throw new ArtefactError(
-      `vector index ${path} is corrupt (${(error as Error).message}); run \`npm run build-index\``,
-      "corrupt",
-      dir,
-      { cause: error },
-    );
-  }
+  return new HierarchicalNSW("cosine", dimension);
+}
+
+function unreadable(path: string, error: unknown): ArtefactError {
+  return new ArtefactError(
+    `vector index ${path} is corrupt (${(error as Error).message}); run \`npm run build-index\``,
+    "corrupt",
+    dirname(path),
+    { cause: error },
+  );
+}
+
+function ready(hnsw: Hnsw, dimension: number, options: VectorIndexOptions): VectorIndex {
   const ef = options.ef ?? VECTOR_INDEX_DEFAULTS.ef;
   hnsw.setEf(ef);
   return { dimension, hnsw, ef };

@@ -9,9 +9,15 @@ import { searchVectors, type VectorIndex } from "../index/vector-index.js";
 import type { Chunk } from "../types.js";
 import { DEFAULT_RRF_K, reciprocalRankFusion } from "./fuse.js";
 
-/** The indexes a search runs over; chunk i is item i of both indexes. */
+/**
+ * The indexes a search runs over; chunk i (its position, corpus order) is item i of both
+ * indexes. Chunks are read by position, so a store can serve them on demand.
+ */
 export interface ChunkSearchIndex {
-  chunks: Chunk[];
+  /** The document id of the chunk at a position (asked for every candidate of a list). */
+  docIdAt(position: number): string;
+  /** The chunk at a position (asked for the hits returned only). */
+  chunkAt(position: number): Chunk;
   bm25: Bm25Index;
   vectors: VectorIndex;
   tokenizer: Tokenizer;
@@ -46,7 +52,7 @@ export async function hybridSearch(
   options: HybridSearchOptions,
 ): Promise<ChunkHit[]> {
   const candidates = options.candidates ?? 30;
-  const inScope = (i: number) => options.docIds.has(index.chunks[i]!.docId);
+  const inScope = (i: number) => options.docIds.has(index.docIdAt(i));
   const lexical = searchBm25(index.bm25, index.tokenizer.tokens(query), candidates, inScope).map(
     (h) => h.index,
   );
@@ -62,7 +68,7 @@ export async function hybridSearch(
     .slice(0, options.k ?? 8)
     .map(([position, score]) => ({
       position,
-      chunk: index.chunks[position]!,
+      chunk: index.chunkAt(position),
       score,
       bm25Rank: lexical.includes(position) ? lexical.indexOf(position) + 1 : null,
       vectorRank: vector.includes(position) ? vector.indexOf(position) + 1 : null,

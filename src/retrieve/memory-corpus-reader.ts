@@ -7,10 +7,9 @@ import { rawOffset, rawSlice } from "../ingest/mapped-text.js";
 import type { LoadedArtefacts } from "../index/load-artefacts.js";
 import { sectionLabel } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
-import type { Chunk, CorpusDocument, DocumentMeta, IndicatorRow, Section, TaskRow } from "../types.js";
-import type { UnitRole } from "../understand/question.js";
-import { unitKey, unitsOf } from "../understand/units.js";
+import type { Chunk, CorpusDocument, DocumentMeta, IndicatorRow, Section } from "../types.js";
 import type { CorpusReader } from "./corpus-reader.js";
+import { taskReader } from "./task-reader.js";
 import { buildTextIndex, itemsWithTerms } from "./text-index.js";
 
 const statementKey = (docId: string, start: number) => `${docId}|${start}`;
@@ -49,26 +48,6 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
     push(byStatement, statementKey(row.source.docId, row.source.start), row);
   });
   const rowIndex = buildTextIndex(rows.map((r) => r.clause));
-  // Tasks are found by their text and their unit columns (a unit's note says what it answers for).
-  const taskIndex = buildTextIndex(tasks.map((t) => `${t.text}\n${t.lead ?? ""}\n${t.responsible ?? ""}`));
-  const tasksByNumber = new Map<number, TaskRow[]>();
-  const unitTasks = new Map<string, { lead: TaskRow[]; responsible: TaskRow[] }>();
-  const unitNames = new Map<string, string>();
-  for (const task of tasks) {
-    push(tasksByNumber, task.number, task);
-    for (const role of ["lead", "responsible"] as const) {
-      for (const written of unitsOf(task[role])) {
-        const key = unitKey(written);
-        if (key === "") continue;
-        const entry = unitTasks.get(key) ?? { lead: [], responsible: [] };
-        if (!entry[role].includes(task)) entry[role].push(task);
-        unitTasks.set(key, entry);
-        if (!unitNames.has(key))
-          unitNames.set(key, written.replace(/等.*$/u, "").replace(/[（(][^）)]*负责[^）)]*[）)]/gu, ""));
-      }
-    }
-  }
-  const units = [...unitTasks.keys()];
   const statements = new Map<string, Range[]>();
   const statementsOf = (docId: string): Range[] => {
     let list = statements.get(docId);
@@ -96,9 +75,9 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
     return lo;
   };
   const chunkCount = artefacts.bm25.docLengths.length;
-  const bare = (s: string) => s.replace(/[\s，,。；;、“”"]/gu, "");
 
   return {
+    ...taskReader(tasks),
     metas: () => artefacts.corpus.documents.map((d) => d.meta),
     meta: (docId): DocumentMeta | undefined => docs.get(docId)?.meta,
     rowsOfIndicators(indicators, docIds) {
@@ -126,31 +105,6 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
     statementPeriods: (docId, start) => [
       ...new Set((byStatement.get(statementKey(docId, start)) ?? []).map((r) => r.period)),
     ],
-    taskByNumber: (number) => tasksByNumber.get(number) ?? [],
-    tasksWithTerms: (terms) => itemsWithTerms(taskIndex, terms).map((p) => tasks[p]!),
-    tasksQuoting(quote) {
-      const q = bare(quote);
-      // The quote's longest run without punctuation finds the candidates; the whole is checked after.
-      const run = quote.split(/[\s，,。；;、“”"]/u).sort((a, b) => b.length - a.length)[0] ?? "";
-      const pieces = run.length > 0 ? [run] : [];
-      return itemsWithTerms(taskIndex, pieces)
-        .map((p) => tasks[p]!)
-        .filter((t) => bare(t.text).includes(q));
-    },
-    tasksOfUnit(key, role: UnitRole) {
-      const entry = unitTasks.get(key);
-      if (!entry) return [];
-      const list =
-        role === "lead"
-          ? entry.lead
-          : role === "responsible"
-            ? entry.responsible
-            : [...new Set([...entry.lead, ...entry.responsible])];
-      return [...list].sort((a, b) => a.number - b.number);
-    },
-    taskUnits: () => units,
-    unitName: (key) => unitNames.get(key) ?? key,
-    taskCount: () => ({ tasks: tasks.length, highest: tasks.reduce((m, t) => Math.max(m, t.number), 0) }),
     text: (docId, start, end) => doc(docId).text.slice(start, end),
     original(docId, start, end) {
       const d = doc(docId);

@@ -157,6 +157,22 @@ describe("storeCorpusReader on the seed corpus", { timeout: 900_000 }, () => {
     expect(reader.chunkPositionAt(chunks[0]!.docId, -1)).toBe(-1);
   });
 
+  it("reads chunks by corpus position with the open artefacts' label map, after a label was deleted", () => {
+    // As the answering layer wires it: positions are corpus order, labels what the indexes hold.
+    const byPosition = storeCorpusReader(loaded.store, {}, loaded.chunks);
+    const { chunks } = loaded.corpus;
+    expect(loaded.chunks.count).toBe(chunks.length);
+    chunks.forEach((c, position) => {
+      expect(loaded.chunks.docIdAt(position)).toBe(c.docId);
+      expect(loaded.chunks.positionOf(loaded.chunks.labelAt(position))).toBe(position);
+      expect(byPosition.chunk(position)).toEqual(c);
+      const first = chunks.findIndex((x) => x.docId === c.docId && x.start <= c.start && c.start < x.end);
+      expect(byPosition.chunkPositionAt(c.docId, c.start)).toBe(first);
+    });
+    expect(byPosition.chunk(chunks.length)).toBeUndefined();
+    expect(loaded.chunks.docIdAt(chunks.length)).toBe("");
+  });
+
   it("gives each term the inverse document frequency of the live chunks, and tasks by number", () => {
     const { bm25 } = loaded;
     const n = bm25.docLengths.length;
