@@ -28,6 +28,9 @@ const ROW_ORDER = `ORDER BY d.corpus_order, r.ord`;
 const TASKS = `SELECT t.body FROM task_rows t JOIN documents d ON d.doc_no = t.doc_no`;
 const TASK_ORDER = `ORDER BY d.corpus_order, t.ord`;
 
+/** Up to this many documents in scope, term lookups keep the scope's rows before reading any. */
+const SCOPE_DOCUMENTS_READ_FIRST = 64;
+
 /** Above this many documents per indicator named, rows are read by indicator, not by document. */
 const DOCUMENTS_PER_INDICATOR = 64;
 
@@ -169,7 +172,7 @@ export class StoreLookups {
    * confirmed on the clause.
    */
   rowsWithTerms(terms: readonly string[], docIds: ReadonlySet<string>): IndicatorRow[] {
-    const rowNumbers = new Set<number>();
+    let rowNumbers = new Set<number>();
     for (const term of terms) {
       if (term === "") continue;
       const chars = Array.from(term);
@@ -185,6 +188,21 @@ export class StoreLookups {
         if (count === 0) break;
       }
       if (rarest && fewest > 0) for (const id of decodePostings(rarest, false).ids) rowNumbers.add(id);
+    }
+    // A scope of a few documents: keep the candidates among its rows (read from the statement
+    // index, row numbers only) before any row is read, so the rows read follow the scope.
+    if (docIds.size <= SCOPE_DOCUMENTS_READ_FIRST && rowNumbers.size > 0) {
+      const inScope = new Set<number>();
+      const ids = [...docIds];
+      for (let i = 0; i < ids.length; i += 500) {
+        const part = ids.slice(i, i + 500);
+        const sql = `SELECT row_no FROM indicator_rows WHERE doc_id IN (${part.map(() => "?").join(", ")})`;
+        for (const n of this.statement(sql)
+          .pluck()
+          .all(...part) as number[])
+          if (rowNumbers.has(n)) inScope.add(n);
+      }
+      rowNumbers = inScope;
     }
     const candidates = this.inChunks<IndicatorRow>(
       [...rowNumbers],
