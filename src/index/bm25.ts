@@ -66,13 +66,16 @@ export function buildBm25(docs: readonly (readonly string[])[], options: Bm25Opt
  * Ranks documents for the query tokens and returns at most `k` hits, best first (ties: lower
  * index first). Only documents containing at least one query term are returned. Repeated query
  * tokens count once. `filter`, when given, is asked for each matching document and drops those
- * it rejects before the top k are taken (e.g. to keep one region or year).
+ * it rejects before the top k are taken (e.g. to keep one region or year). `within`, when given,
+ * limits the search to those ranges of documents (ascending, disjoint) before `filter` is asked:
+ * the same hits as a filter rejecting the rest, at a cost that follows the ranges, not the lists.
  */
 export function searchBm25(
   index: Bm25Index,
   queryTokens: readonly string[],
   k: number,
   filter?: (docIndex: number) => boolean,
+  within?: readonly DocRange[],
 ): Bm25Hit[] {
   if (k <= 0) return [];
   const n = index.docLengths.length;
@@ -84,20 +87,55 @@ export function searchBm25(
     if (!list) continue;
     const df = list.length / 2;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    for (let i = 0; i < list.length; i += 2) {
-      const doc = list[i]!;
-      if (filter) {
-        let ok = allowed.get(doc);
-        if (ok === undefined) allowed.set(doc, (ok = filter(doc)));
-        if (!ok) continue;
+    for (const [from, to] of entrySpans(list, within))
+      for (let i = from; i < to; i += 2) {
+        const doc = list[i]!;
+        if (filter) {
+          let ok = allowed.get(doc);
+          if (ok === undefined) allowed.set(doc, (ok = filter(doc)));
+          if (!ok) continue;
+        }
+        const tf = list[i + 1]!;
+        const norm = index.k1 * (1 - index.b + (index.b * index.docLengths[doc]!) / avgdl);
+        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (index.k1 + 1)) / (tf + norm));
       }
-      const tf = list[i + 1]!;
-      const norm = index.k1 * (1 - index.b + (index.b * index.docLengths[doc]!) / avgdl);
-      scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (index.k1 + 1)) / (tf + norm));
-    }
   }
   return [...scores]
     .map(([doc, score]) => ({ index: doc, score }))
     .sort((x, y) => y.score - x.score || x.index - y.index)
     .slice(0, k);
+}
+
+/** Document indexes `[from, to)`: a range of consecutive documents (one source document's chunks). */
+export type DocRange = readonly [number, number];
+
+/**
+ * The spans `[from, to)` of a flat posting list's entries (even offsets) whose document lies in
+ * one of the ranges (ascending, disjoint), found by binary search: a search limited to a few
+ * documents reads their entries only, however long the list of a common term. The whole list
+ * when no ranges are given.
+ */
+function entrySpans(
+  list: readonly number[],
+  within: readonly DocRange[] | undefined,
+): Array<[number, number]> {
+  if (!within) return [[0, list.length]];
+  const firstAtLeast = (doc: number, lo: number): number => {
+    let hi = list.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[2 * mid]! < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const spans: Array<[number, number]> = [];
+  let at = 0;
+  for (const [from, to] of within) {
+    const start = firstAtLeast(from, at);
+    const end = firstAtLeast(to, start);
+    if (end > start) spans.push([2 * start, 2 * end]);
+    at = end;
+  }
+  return spans;
 }

@@ -77,3 +77,16 @@ export function decodePostings(blob: Uint8Array, withCounts: boolean): Postings 
   if (at !== blob.length) throw new RangeError("posting list longer than its count");
   return { ids, counts };
 }
+
+/** The number of entries of a blob written by {@link encodePostings}, read from its header alone. */
+export function postingCount(blob: Uint8Array): number {
+  let n = 0;
+  let scale = 1;
+  for (let at = 0; at < blob.length; at++) {
+    const byte = blob[at]!;
+    n += (byte & 0x7f) * scale;
+    if (byte < 0x80) return n;
+    scale *= 128;
+  }
+  throw new RangeError("truncated posting list");
+}

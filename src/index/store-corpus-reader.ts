@@ -22,7 +22,7 @@ import { rawOffset, rawSlice } from "../ingest/mapped-text.js";
 import { sectionLabel } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
 import type { Chunk, CorpusDocument, DocumentMeta, IndicatorRow, Section, TaskRow } from "../types.js";
-import { decodePostings } from "./postings-codec.js";
+import { postingCount } from "./postings-codec.js";
 import { StoreLookups } from "./store-lookups.js";
 import type { CorpusStore } from "./store-reader.js";
 
@@ -52,6 +52,18 @@ export interface StoreCorpusReading {
   chunk(position: number): Chunk | undefined;
   chunkPositionAt(docId: string, offset: number): number;
   idf(term: string): number;
+}
+
+/** Terms whose inverse document frequency is kept between calls (a question asks a few dozen). */
+const IDFS_KEPT = 4096;
+/** Sections kept between calls (scoring reads the heading of every candidate row). */
+const SECTIONS_KEPT = 512;
+
+/** A map that keeps its last `size` entries (the least recently set dropped first). */
+function remember<K, V>(kept: Map<K, V>, size: number, key: K, value: V): V {
+  kept.set(key, value);
+  if (kept.size > size) kept.delete(kept.keys().next().value!);
+  return value;
 }
 
 /** Position of the first statement ending after `start` (binary search). */
@@ -104,7 +116,12 @@ export function storeCorpusReader<Tasks extends object>(
       statementLists.delete(statementLists.keys().next().value!);
     return list;
   };
-  const section = (sectionId: string) => lookups.section(sectionId) ?? undefined;
+  const sections = new Map<string, Section | undefined>();
+  const section = (sectionId: string) =>
+    sections.has(sectionId)
+      ? sections.get(sectionId)
+      : remember(sections, SECTIONS_KEPT, sectionId, lookups.section(sectionId) ?? undefined);
+  const idfs = new Map<string, number>();
 
   const reading: StoreCorpusReading = {
     metas: () => metas,
@@ -179,10 +196,13 @@ export function storeCorpusReader<Tasks extends object>(
       return label < 0 ? -1 : positions.positionOf(label);
     },
     idf(term) {
-      // The stored postings hold live labels only (a build rewrites a changed document's terms).
+      const kept = idfs.get(term);
+      if (kept !== undefined) return kept;
+      // The stored postings hold live labels only (a build rewrites a changed document's terms);
+      // the count heads the list, so nothing is decoded.
       const blob = store.bm25Blob(term.toLowerCase());
-      const df = blob ? decodePostings(blob, true).ids.length : 0;
-      return Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5));
+      const df = blob ? postingCount(blob) : 0;
+      return remember(idfs, IDFS_KEPT, term, Math.log(1 + (chunkCount - df + 0.5) / (df + 0.5)));
     },
   };
   return { ...tasks, ...reading };

@@ -12,7 +12,7 @@
  */
 import type Database from "better-sqlite3";
 import type { Chunk, CorpusDocument, DocumentMeta, IndicatorRow, Section, TaskRow } from "../types.js";
-import { decodePostings } from "./postings-codec.js";
+import { decodePostings, postingCount } from "./postings-codec.js";
 import { DOCUMENT_COLUMNS, chunkFrom, documentFrom, type CorpusStore } from "./store-reader.js";
 
 /** Documents whose texts are kept between lookups. */
@@ -22,15 +22,34 @@ const TEXTS_KEPT = 16;
 const ROWS = `SELECT r.body FROM indicator_rows r JOIN documents d ON d.doc_no = r.doc_no`;
 /** The same, for {@link StoreLookups.inChunks}: corpus order, order in the document, body. */
 const ROWS_ORDERED = `SELECT d.corpus_order AS o, r.ord AS k, r.body AS b FROM indicator_rows r JOIN documents d ON d.doc_no = r.doc_no`;
+/** The same with the row's indexed columns `f` (indicator) and `g` (document id), to filter before parsing. */
+const ROWS_KEYED = `SELECT d.corpus_order AS o, r.ord AS k, r.body AS b, r.indicator AS f, r.doc_id AS g FROM indicator_rows r JOIN documents d ON d.doc_no = r.doc_no`;
 const ROW_ORDER = `ORDER BY d.corpus_order, r.ord`;
 const TASKS = `SELECT t.body FROM task_rows t JOIN documents d ON d.doc_no = t.doc_no`;
 const TASK_ORDER = `ORDER BY d.corpus_order, t.ord`;
+
+/** Up to this many documents in scope, term lookups keep the scope's rows before reading any. */
+const SCOPE_DOCUMENTS_READ_FIRST = 64;
+
+/** Above this many documents per indicator named, rows are read by indicator, not by document. */
+const DOCUMENTS_PER_INDICATOR = 64;
+
+/** A row as {@link StoreLookups.inChunks} reads it: corpus order, order in the document, body, and the keyed columns. */
+interface KeyedRow {
+  o: number;
+  k: number;
+  b: string;
+  f?: string | null;
+  g?: string;
+}
 
 /** Lookups over an open store; create one per store and reuse it (statements are prepared once). */
 export class StoreLookups {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly texts = new Map<string, CorpusDocument>();
+  /** Per document: `[label, start, end, …]` of its chunks in order (as many documents as texts kept). */
+  private readonly chunkSpans = new Map<string, Int32Array>();
 
   constructor(readonly store: CorpusStore) {
     this.db = store.db;
@@ -102,10 +121,20 @@ export class StoreLookups {
     if (!docIds)
       return this.inChunks<IndicatorRow>(names, (marks) => `${ROWS_ORDERED} WHERE r.indicator IN (${marks})`);
     const wanted = new Set(names);
-    return this.inChunks<IndicatorRow & { indicator: string }>(
+    // Few documents: their rows through the documents' index; many (a search of the whole
+    // corpus): the indicators' rows through the indicator index, so the cost follows the rows
+    // named, not the corpus. Either way only the rows kept are parsed.
+    if (docIds.size > names.length * DOCUMENTS_PER_INDICATOR)
+      return this.inChunks<IndicatorRow>(
+        names,
+        (marks) => `${ROWS_KEYED} WHERE r.indicator IN (${marks})`,
+        (r) => docIds.has(r.g!),
+      );
+    return this.inChunks<IndicatorRow>(
       [...docIds],
-      (marks) => `${ROWS_ORDERED} WHERE r.doc_id IN (${marks}) AND r.indicator IS NOT NULL`,
-    ).filter((r) => wanted.has(r.indicator));
+      (marks) => `${ROWS_KEYED} WHERE r.doc_id IN (${marks}) AND r.indicator IS NOT NULL`,
+      (r) => wanted.has(r.f!),
+    );
   }
 
   /** Rows of the given documents that name a catalogue indicator (rankings, briefings). */
@@ -143,28 +172,44 @@ export class StoreLookups {
    * confirmed on the clause.
    */
   rowsWithTerms(terms: readonly string[], docIds: ReadonlySet<string>): IndicatorRow[] {
-    const rowNumbers = new Set<number>();
+    let rowNumbers = new Set<number>();
     for (const term of terms) {
       if (term === "") continue;
       const chars = Array.from(term);
       const keys = chars.length === 1 ? chars : chars.slice(0, -1).map((c, i) => c + chars[i + 1]!);
-      let rarest: Int32Array | null = null;
+      // The rarest pair by the lists' counts alone; only that list is decoded.
+      let rarest: Buffer | undefined;
+      let fewest = Infinity;
       for (const key of keys) {
         const blob = this.statement("SELECT postings FROM row_terms WHERE term = ?").pluck().get(key) as
           Buffer | undefined;
-        const ids = blob ? decodePostings(blob, false).ids : new Int32Array(0);
-        if (!rarest || ids.length < rarest.length) rarest = ids;
-        if (ids.length === 0) break;
+        const count = blob ? postingCount(blob) : 0;
+        if (count < fewest) [rarest, fewest] = [blob, count];
+        if (count === 0) break;
       }
-      for (const id of rarest ?? []) rowNumbers.add(id);
+      if (rarest && fewest > 0) for (const id of decodePostings(rarest, false).ids) rowNumbers.add(id);
+    }
+    // A scope of a few documents: keep the candidates among its rows (read from the statement
+    // index, row numbers only) before any row is read, so the rows read follow the scope.
+    if (docIds.size <= SCOPE_DOCUMENTS_READ_FIRST && rowNumbers.size > 0) {
+      const inScope = new Set<number>();
+      const ids = [...docIds];
+      for (let i = 0; i < ids.length; i += 500) {
+        const part = ids.slice(i, i + 500);
+        const sql = `SELECT row_no FROM indicator_rows WHERE doc_id IN (${part.map(() => "?").join(", ")})`;
+        for (const n of this.statement(sql)
+          .pluck()
+          .all(...part) as number[])
+          if (rowNumbers.has(n)) inScope.add(n);
+      }
+      rowNumbers = inScope;
     }
     const candidates = this.inChunks<IndicatorRow>(
       [...rowNumbers],
-      (marks) => `${ROWS_ORDERED} WHERE r.row_no IN (${marks})`,
+      (marks) => `${ROWS_KEYED} WHERE r.row_no IN (${marks})`,
+      (r) => docIds.has(r.g!),
     );
-    return candidates.filter(
-      (r) => docIds.has(r.source.docId) && terms.some((t) => t !== "" && r.clause.includes(t)),
-    );
+    return candidates.filter((r) => terms.some((t) => t !== "" && r.clause.includes(t)));
   }
 
   /** Task rows of a document, in order. */
@@ -206,12 +251,25 @@ export class StoreLookups {
 
   /** The vector label of the chunk of a document holding an offset, or -1. */
   chunkLabelAt(docId: string, offset: number): number {
-    const label = this.statement(
-      "SELECT c.label FROM chunks c JOIN documents d ON d.doc_no = c.doc_no WHERE d.doc_id = ? AND c.start_at <= ? AND c.end_at > ? ORDER BY c.ord LIMIT 1",
-    )
-      .pluck()
-      .get(docId, offset, offset) as number | undefined;
-    return label ?? -1;
+    // The document's chunk spans are read once and kept (scoring asks for every candidate row).
+    let spans = this.chunkSpans.get(docId);
+    if (spans) this.chunkSpans.delete(docId);
+    else
+      spans = Int32Array.from(
+        (
+          this.statement(
+            "SELECT c.label, c.start_at, c.end_at FROM chunks c JOIN documents d ON d.doc_no = c.doc_no WHERE d.doc_id = ? ORDER BY c.ord",
+          )
+            .raw()
+            .all(docId) as number[][]
+        ).flat(),
+      );
+    this.chunkSpans.set(docId, spans);
+    if (this.chunkSpans.size > TEXTS_KEPT) this.chunkSpans.delete(this.chunkSpans.keys().next().value!);
+    // The first chunk in document order holding the offset.
+    for (let i = 0; i < spans.length; i += 3)
+      if (spans[i + 1]! <= offset && spans[i + 2]! > offset) return spans[i]!;
+    return -1;
   }
 
   /**
@@ -239,12 +297,16 @@ export class StoreLookups {
    * Runs a query with `IN (…)` over values in groups of 500 (SQLite's parameter limit); `sql`
    * selects `o` (corpus order), `k` (order in the document) and `b` (body). Results in order.
    */
-  private inChunks<T>(values: readonly unknown[], sql: (marks: string) => string): T[] {
-    const found: Array<{ o: number; k: number; b: string }> = [];
+  private inChunks<T>(
+    values: readonly unknown[],
+    sql: (marks: string) => string,
+    keep?: (row: KeyedRow) => boolean,
+  ): T[] {
+    const found: KeyedRow[] = [];
     for (let i = 0; i < values.length; i += 500) {
       const part = values.slice(i, i + 500);
-      for (const row of this.statement(sql(part.map(() => "?").join(", "))).all(...part))
-        found.push(row as { o: number; k: number; b: string });
+      for (const row of this.statement(sql(part.map(() => "?").join(", "))).all(...part) as KeyedRow[])
+        if (!keep || keep(row)) found.push(row);
     }
     return found.sort((x, y) => x.o - y.o || x.k - y.k).map((r) => JSON.parse(r.b) as T);
   }

@@ -177,10 +177,12 @@ export class CorpusStore {
 
   /** The stored posting list of a BM25 term (labels, frequencies), or null. */
   bm25Blob(term: string): Buffer | null {
-    return (
-      (this.db.prepare("SELECT postings FROM bm25_terms WHERE term = ?").pluck().get(term) as Buffer) ?? null
-    );
+    this.bm25Statement ??= this.db.prepare("SELECT postings FROM bm25_terms WHERE term = ?").pluck();
+    return (this.bm25Statement.get(term) as Buffer | undefined) ?? null;
   }
+
+  /** The prepared statement of {@link bm25Blob} (prepared once: a question reads dozens of terms). */
+  private bm25Statement: Database.Statement | null = null;
 
   /** Number of BM25 terms. */
   bm25TermCount(): number {

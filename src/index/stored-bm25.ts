@@ -21,13 +21,22 @@ class StoredPostings implements ReadonlyMap<string, readonly number[]> {
 
   private decode(blob: Buffer): number[] {
     const { ids, counts } = decodePostings(blob, true);
-    const pairs: Array<[number, number]> = [];
+    // Labels are mostly handed out in corpus order, so positions usually ascend already: the
+    // flat list is written directly and sorted only when they do not (a common term's list
+    // holds most chunks, so no pair is allocated per entry).
+    const flat: number[] = [];
+    let ascending = true;
     for (let i = 0; i < ids.length; i++) {
       const position = this.positions[ids[i]!] ?? -1;
-      if (position >= 0) pairs.push([position, counts![i]!]);
+      if (position < 0) continue;
+      if (flat.length > 0 && position < flat[flat.length - 2]!) ascending = false;
+      flat.push(position, counts![i]!);
     }
-    pairs.sort((a, b) => a[0] - b[0]);
-    return pairs.flat();
+    if (ascending) return flat;
+    const order = Array.from({ length: flat.length / 2 }, (_, i) => i).sort(
+      (a, b) => flat[2 * a]! - flat[2 * b]!,
+    );
+    return order.flatMap((i) => [flat[2 * i]!, flat[2 * i + 1]!]);
   }
 
   get(term: string): readonly number[] | undefined {

@@ -3,7 +3,7 @@
  * to the documents in scope, fused by reciprocal rank.
  */
 import type { Embedder } from "../embed/embedder.js";
-import { searchBm25, type Bm25Index } from "../index/bm25.js";
+import { searchBm25, type Bm25Index, type DocRange } from "../index/bm25.js";
 import type { Tokenizer } from "../index/tokenize.js";
 import { searchVectors, type VectorIndex } from "../index/vector-index.js";
 import type { Chunk } from "../types.js";
@@ -45,6 +45,29 @@ export interface HybridSearchOptions {
   rrfK?: number;
 }
 
+/** Each index's document → its ranges of chunk positions, made on first search (once per load). */
+const rangesOfIndex = new WeakMap<ChunkSearchIndex, Map<string, DocRange[]>>();
+
+/**
+ * The chunk positions of the documents in scope as ascending ranges: a document's chunks are
+ * consecutive in corpus order, so BM25 reads only their stretch of each posting list.
+ */
+function scopeRanges(index: ChunkSearchIndex, docIds: ReadonlySet<string>): DocRange[] {
+  let byDoc = rangesOfIndex.get(index);
+  if (!byDoc) {
+    byDoc = new Map();
+    for (let p = 0, count = index.bm25.docLengths.length; p < count; p++) {
+      const id = index.docIdAt(p);
+      const ranges = byDoc.get(id) ?? byDoc.set(id, []).get(id)!;
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] === p) ranges[ranges.length - 1] = [last[0], p + 1];
+      else ranges.push([p, p + 1]);
+    }
+    rangesOfIndex.set(index, byDoc);
+  }
+  return [...docIds].flatMap((id) => byDoc.get(id) ?? []).sort((a, b) => a[0] - b[0]);
+}
+
 /** Runs BM25 and vector search in scope and fuses them; best hit first. */
 export async function hybridSearch(
   index: ChunkSearchIndex,
@@ -53,9 +76,13 @@ export async function hybridSearch(
 ): Promise<ChunkHit[]> {
   const candidates = options.candidates ?? 30;
   const inScope = (i: number) => options.docIds.has(index.docIdAt(i));
-  const lexical = searchBm25(index.bm25, index.tokenizer.tokens(query), candidates, inScope).map(
-    (h) => h.index,
-  );
+  const lexical = searchBm25(
+    index.bm25,
+    index.tokenizer.tokens(query),
+    candidates,
+    inScope,
+    scopeRanges(index, options.docIds),
+  ).map((h) => h.index);
   const vector = searchVectors(
     index.vectors,
     await index.embedder.embedQuery(query),

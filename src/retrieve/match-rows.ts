@@ -105,8 +105,11 @@ export function scoreRowsByTopic(
   context: (row: IndicatorRow) => RowContext,
   forms: TermForms = sameTerm,
 ): ScoredRow[] {
-  const total = terms.reduce((s, t) => s + idf(t), 0);
+  // Each term's weight and written forms once per call, not once per row.
+  const weights = terms.map((t) => idf(t));
+  const total = weights.reduce((s, w) => s + w, 0);
   if (total === 0) return [];
+  const writtenForms = terms.map((t) => forms(t));
   const out: ScoredRow[] = [];
   for (const row of rows) {
     if (unit && !(row.value && unitAnswers(unit, row.value.unit))) continue;
@@ -114,9 +117,9 @@ export function scoreRowsByTopic(
     const ctx = context(row);
     let found = 0;
     let inClause = 0;
-    for (const t of terms) {
-      const w = idf(t);
-      const written = forms(t);
+    for (let i = 0; i < terms.length; i++) {
+      const w = weights[i]!;
+      const written = writtenForms[i]!;
       const holds = (text: string | undefined) => text !== undefined && written.some((f) => text.includes(f));
       if (holds(row.clause)) {
         found += w * TERM_WEIGHTS.clause;
@@ -147,12 +150,13 @@ export interface ScoredTask {
 
 /** Scores tasks by the IDF share of topic terms their text contains; best first. */
 export function scoreTasks(tasks: TaskRow[], terms: string[], idf: Idf): ScoredTask[] {
-  const total = terms.reduce((s, t) => s + idf(t), 0);
+  const weights = terms.map((t) => idf(t));
+  const total = weights.reduce((s, w) => s + w, 0);
   if (total === 0) return [];
   return tasks
     .map((task) => ({
       task,
-      coverage: terms.reduce((s, t) => s + (task.text.includes(t) ? idf(t) : 0), 0) / total,
+      coverage: terms.reduce((s, t, i) => s + (task.text.includes(t) ? weights[i]! : 0), 0) / total,
     }))
     .filter((s) => s.coverage > 0)
     .sort((a, b) => b.coverage - a.coverage || a.task.number - b.task.number);

@@ -131,6 +131,8 @@ interface HeldName {
   name: string;
   kind: NearNameKind;
   chars: string[];
+  /** `chars` joined (upper case), kept so no question re-joins it. */
+  written: string;
   key: string;
   folded: string;
 }
@@ -154,6 +156,7 @@ export function createNearNameIndex(held: HeldNames): NearNameIndex {
       name,
       kind,
       chars: chars.map((c) => c.toUpperCase()),
+      written: chars.map((c) => c.toUpperCase()).join(""),
       key: s.join(" "),
       folded: s.map(foldSyllable).join(" "),
     });
@@ -161,6 +164,14 @@ export function createNearNameIndex(held: HeldNames): NearNameIndex {
   for (const p of held.places) add(p, "place");
   for (const i of held.indicators) add(i, "indicator");
   const lengths = [...new Set(names.map((n) => n.chars.length))];
+  // A window is compared only with names one character shorter, as long or one longer (what
+  // compare can match), each list in the names' order; built once per build.
+  const near = new Map<number, HeldName[]>();
+  for (const length of new Set(lengths.flatMap((l) => [l - 1, l, l + 1])))
+    near.set(
+      length,
+      names.filter((n) => Math.abs(n.chars.length - length) <= 1),
+    );
 
   return {
     find(question: string): NearName[] {
@@ -172,7 +183,7 @@ export function createNearNameIndex(held: HeldNames): NearNameIndex {
       const exact: Array<{ start: number; end: number; text: string }> = [];
       const text = upper.join("");
       for (const n of names) {
-        const written = n.chars.join("");
+        const written = n.written;
         for (let at = text.indexOf(written); at !== -1; at = text.indexOf(written, at + 1)) {
           const startChar = offsets.indexOf(at);
           if (startChar >= 0)
@@ -194,8 +205,8 @@ export function createNearNameIndex(held: HeldNames): NearNameIndex {
           if (touched.some((x) => x.start <= s && e <= x.end)) continue;
           const key = reading.slice(s, e).join(" ");
           const folded = reading.slice(s, e).map(foldSyllable).join(" ");
-          for (const n of names) {
-            const held = n.chars.join("");
+          for (const n of near.get(length) ?? []) {
+            const held = n.written;
             if (touched.some((x) => x.text.length >= held.length || !held.includes(x.text))) continue;
             const reason = compare(window, key, folded, n);
             if (reason)

@@ -72,6 +72,26 @@ describe("BM25 over corpus sentences", () => {
     expect(filtered[0]!.index).toBe(find("社会消费品零售总额完成140.1亿元"));
   });
 
+  it("limited to ranges of documents, finds what a filter keeping those documents finds", () => {
+    const query = tokenizer.tokens("社会消费品零售总额增长9%左右");
+    const n = lines.length;
+    const cases: Array<Array<readonly [number, number]>> = [
+      [[0, n]],
+      [[0, 40]],
+      [
+        [3, 4],
+        [10, 90],
+        [n - 20, n],
+      ],
+      [[n, n]],
+    ];
+    for (const within of cases) {
+      const inside = (i: number) => within.some(([from, to]) => from <= i && i < to);
+      expect(searchBm25(index, query, 30, undefined, within)).toEqual(searchBm25(index, query, 30, inside));
+    }
+    expect(searchBm25(index, query, 30, undefined, [[10, 90]]).length).toBeGreaterThan(0);
+  });
+
   it("returns nothing for unknown terms or k = 0", () => {
     expect(search("量子计算机", 5)).toEqual([]);
     expect(search("社会消费品零售总额", 0)).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodePostings, encodePostings } from "../../src/index/postings-codec.js";
+import { decodePostings, encodePostings, postingCount } from "../../src/index/postings-codec.js";
 
 describe("posting lists as bytes", () => {
   it("round-trips ids with frequencies and ids alone, large gaps included", () => {
@@ -31,5 +31,20 @@ describe("posting lists as bytes", () => {
     const blob = encodePostings([1, 200, 70_000], [1, 2, 3]);
     expect(() => decodePostings(blob.subarray(0, blob.length - 2), true)).toThrow("truncated posting list");
     expect(() => decodePostings(blob, false)).toThrow("posting list longer than its count");
+  });
+
+  it("reads a list's entry count from its header alone, as decoding counts it", () => {
+    const long = Array.from({ length: 300 }, (_, i) => i * 7);
+    expect(
+      postingCount(
+        encodePostings(
+          long,
+          long.map(() => 2),
+        ),
+      ),
+    ).toBe(300);
+    expect(postingCount(encodePostings([5], null))).toBe(1);
+    expect(postingCount(encodePostings([], null))).toBe(0);
+    expect(() => postingCount(new Uint8Array([0x80]))).toThrow(RangeError);
   });
 });

@@ -105,6 +105,13 @@ describe("StoreLookups on the seed corpus", { timeout: 900_000 }, () => {
       );
     }
     expect(lookups.rowsOfIndicators([], new Set(docIds))).toEqual([]);
+    // A scope of many documents (a whole corpus) is read through the indicator index instead:
+    // the same rows in the same order, documents outside the scope left out.
+    const wide = new Set([...docIds.slice(1), ...Array.from({ length: 100 }, (_, i) => `absent-${i}`)]);
+    for (const one of indicators.slice(0, 3))
+      expect(lookups.rowsOfIndicators([one], wide)).toEqual(
+        rows.filter((r) => r.indicator === one && wide.has(r.source.docId)),
+      );
     // A work report's statements describe several periods (the year reviewed, the year planned).
     const periodsOf = (docId: string, start: number) => [
       ...new Set(
