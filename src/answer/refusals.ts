@@ -256,3 +256,15 @@ export function noSourceYet(q: Question): Outcome {
   if (q.ask.kind !== "source") return decline("not a source request");
   return draft("clarify", "还没有上一条回答可以查看原文。请先提问，再发送“原文”或 /cite。");
 }
+
+/**
+ * The last task route: a task question that names no task (no number, quote, unit or topic
+ * matched), e.g. a bare 谁牵头 with nothing before it. Asks which task instead of failing.
+ */
+export function whichTask(q: Question): Outcome {
+  if (q.ask.kind !== "task") return decline("not a task question");
+  return draft(
+    "clarify",
+    "请说明是哪一项任务：可以写任务编号（如“第12项任务由谁牵头”）或任务内容里的几个词，也可以问某个单位牵头或负责哪些任务。",
+  );
+}

@@ -12,7 +12,14 @@ import { rankGrowth, whichIsHigher } from "./extremes.js";
 import { fromTo, moveValue } from "./from-to.js";
 import { indicatorFigures, publishedChange } from "./figures.js";
 import { generalStatements } from "./general.js";
-import { nearNameClarify, noListShown, noSourceYet, refuseFigure, refuseGeneral } from "./refusals.js";
+import {
+  nearNameClarify,
+  noListShown,
+  noSourceYet,
+  refuseFigure,
+  refuseGeneral,
+  whichTask,
+} from "./refusals.js";
 import { planProgress } from "./progress.js";
 import { shareOf } from "./ratio.js";
 import { standing } from "./standing.js";
@@ -119,6 +126,7 @@ export const ROUTES: Readonly<Record<Exclude<AskKind, "multi">, readonly Route[]
     route("task-by-quote", taskByQuote),
     route("tasks-of-unit", tasksOfUnit),
     route("task-by-topic", taskByTopic),
+    route("which-task", whichTask),
   ],
   list: [route("no-list", noListShown)],
   source: [route("no-source", noSourceYet)],

@@ -47,3 +47,12 @@ describe("bad input gets a helpful reply, never a crash", () => {
     expect(a.facts).toEqual([]);
   });
 });
+
+describe("regression: a task question naming no task crashed the task route", () => {
+  it.each(["谁牵头", "责任单位有哪些", "牵头的是哪个部门"])("%s → which task?", async (question) => {
+    const a = await service.ask(question);
+    expect(a.status).toBe("clarify");
+    expect(a.route).toBe("which-task");
+    expect(a.text).toMatch(/^请说明是哪一项任务/u);
+  });
+});
