@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { OutboxItem } from "./outbox.js";
+import type { OutboxItem } from "./outbox-types.js";
 
 /** The version of the file format; another version is refused with {@link OutboxFileError}. */
 export const FILE_VERSION = 1;

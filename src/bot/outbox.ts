@@ -20,39 +20,13 @@
  * Time is read through `now()` and waits are multiplied by `timeScale`, both options, so tests
  * can play a 60 s `retry_after` in a fraction of the time.
  */
-import type { MessageEntity } from "grammy/types";
 import { describeError, type Logger } from "./log.js";
 import { classifyFailure } from "./outbox-failure.js";
 import { FILE_VERSION, readOutboxFile, writeAtomic, type OutboxFile } from "./outbox-file.js";
+import type { OutboxItem, OutgoingMessage } from "./outbox-types.js";
 
 export { OutboxFileError } from "./outbox-file.js";
-
-/** The sendMessage parameters the outbox keeps (everything but chat_id). */
-export interface OutgoingMessage {
-  text: string;
-  /** Formatting as message entities (rich-text.ts); no parse mode then. */
-  entities?: MessageEntity[];
-  /** Kept for messages written by earlier versions. */
-  parse_mode?: "HTML";
-  link_preview_options?: { is_disabled: boolean };
-  reply_markup?: unknown;
-  reply_parameters?: { message_id: number; allow_sending_without_reply?: boolean };
-}
-
-/** One message waiting in the outbox. */
-export interface OutboxItem {
-  id: number;
-  chatId: number;
-  message: OutgoingMessage;
-  /** "reply" is replaced by an apology when it cannot be delivered in time. */
-  kind: "reply" | "apology";
-  /** The id of the first message of the reply this one belongs to (a long reply is split). */
-  batch: number;
-  createdAt: number;
-  attempts: number;
-  /** Not before this time (ms since the epoch). */
-  nextAttemptAt: number;
-}
+export type { OutboxItem, OutgoingMessage } from "./outbox-types.js";
 
 /** What the outbox needs from the Bot API: grammY's `api.raw.sendMessage` fits. */
 export type SendMessage = (params: OutgoingMessage & { chat_id: number }) => Promise<unknown>;
