@@ -46,6 +46,32 @@ export function factOf(row: IndicatorRow, citation: number): Fact {
 }
 
 /**
+ * A figure the answer computed from published ones (a difference, a share): labelled computed,
+ * cited by the published rows it was computed from, never by itself. `figure` is the number as
+ * written (`-1.2`, `35.6`), `unit` its unit.
+ */
+export function computedFact(
+  where: { region: string; period: string; nature?: Fact["nature"] },
+  indicator: string,
+  figure: string,
+  unit: string,
+): Fact {
+  return {
+    region: where.region,
+    period: where.period,
+    indicator,
+    value: `${figure}${unit}`,
+    number: Number(figure),
+    unit,
+    growth: null,
+    growthPercent: null,
+    nature: where.nature ?? "result",
+    computed: true,
+    citation: null,
+  };
+}
+
+/**
  * The published value of a row with the bound written with it when the row states no growth
  * (`8%以上`, `约200亿元`; a bound beside a growth belongs to the growth).
  */
@@ -136,19 +162,9 @@ export function composeComparison(rows: IndicatorRow[], book: CitationBook): Com
     const abs = diff.replace(/^-/u, "");
     const verb = diff.startsWith("-") ? "减少" : /^[0.]+$/u.test(abs) ? "持平，相差" : "增加";
     lines.push(`${b.period}比${a.period}${verb}${abs}${unit}（计算值，由上列两个公布数相减得出）。`);
-    facts.push({
-      region: b.region,
-      period: `${a.period}→${b.period}`,
-      indicator: `${rowLabel(b)}变化`,
-      value: `${diff}${unit}`,
-      number: Number(diff),
-      unit,
-      growth: null,
-      growthPercent: null,
-      nature: "result",
-      computed: true,
-      citation: null,
-    });
+    facts.push(
+      computedFact({ region: b.region, period: `${a.period}→${b.period}` }, `${rowLabel(b)}变化`, diff, unit),
+    );
   }
   return { lines, facts };
 }

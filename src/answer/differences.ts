@@ -10,7 +10,7 @@ import { unitAnswers } from "../retrieve/match-rows.js";
 import type { Fact, IndicatorRow } from "../types.js";
 import type { Question } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
-import { citeRow, factOf, growthPart, rowLabel, valueText } from "./compose.js";
+import { citeRow, computedFact, factOf, growthPart, rowLabel, valueText } from "./compose.js";
 import { cityDocsOfYear, evidenceIn, namedIndicators, rowsOf } from "./pick-rows.js";
 import { targetInSentence } from "./sentence-target.js";
 import { decline, type AnswerContext, type Draft, type Evidence, type Outcome } from "./types.js";
@@ -103,19 +103,8 @@ export function differenceLine(
           : negative
             ? "减少"
             : "增加";
-  facts.push({
-    region: a.region,
-    period: a.period === b.period ? a.period : `${b.period}→${a.period}`,
-    indicator: `${nameA}与${nameB}之差`,
-    value: `${diff}${unit}`,
-    number: Number(diff),
-    unit,
-    growth: null,
-    growthPercent: null,
-    nature: "result",
-    computed: true,
-    citation: null,
-  });
+  const period = a.period === b.period ? a.period : `${b.period}→${a.period}`;
+  facts.push(computedFact({ region: a.region, period }, `${nameA}与${nameB}之差`, diff, unit));
   const source = unit === "个百分点" ? "两个公布的百分比" : "两个公布数";
   return `${nameA}比${nameB}${verb}${abs}${unit}（计算值，由${source}相减得出）。`;
 }

@@ -8,7 +8,7 @@ import { rowInPeriod } from "../retrieve/question-scope.js";
 import type { Fact, IndicatorRow } from "../types.js";
 import type { Question } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
-import { citeRow, factOf, rowLabel } from "./compose.js";
+import { citeRow, computedFact, factOf, rowLabel } from "./compose.js";
 import { differenceOf, growthText, stateRow, where } from "./differences.js";
 import { evidenceIn, namedIndicators, rowsOf } from "./pick-rows.js";
 import { decline, type AnswerContext, type DraftList, type Evidence, type Outcome } from "./types.js";
@@ -217,17 +217,7 @@ export function whichIsHigher(q: Question, ev: Evidence, ctx: AnswerContext): Ou
     const verb = d.diff.startsWith("-") ? (points ? "低" : "少") : points ? "高" : "多";
     const source = points ? "两个公布的百分比" : "两个公布数";
     lines.push(`${name(pick)}比${name(other)}${verb}${abs}${d.unit}（计算值，由${source}相减得出）。`);
-    facts.push({
-      ...factOf(pick, 0),
-      indicator: `${name(pick)}与${name(other)}之差`,
-      value: `${d.diff}${d.unit}`,
-      number: Number(d.diff),
-      unit: d.unit,
-      growth: null,
-      growthPercent: null,
-      computed: true,
-      citation: null,
-    });
+    facts.push(computedFact(pick, `${name(pick)}与${name(other)}之差`, d.diff, d.unit));
   }
   if (across === "places" && new Set(sorted.map((r) => r.period)).size > 1)
     lines.push("注意：各地区公布的时期不同，比较仅供参考。");

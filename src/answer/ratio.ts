@@ -7,7 +7,7 @@ import { indicatorForms } from "../indicators/aliases.js";
 import type { Fact, IndicatorRow } from "../types.js";
 import type { Question, Subject } from "../understand/question.js";
 import { CitationBook } from "./citation-book.js";
-import { citeRow, factOf, rowLabel, statementOfRow } from "./compose.js";
+import { citeRow, computedFact, factOf, rowLabel, statementOfRow } from "./compose.js";
 import { stateRow, where } from "./differences.js";
 import { rowsOf } from "./pick-rows.js";
 import { subjectAgrees, wholeOf } from "./select-rows.js";
@@ -142,18 +142,13 @@ export function shareOf(q: Question, ev: Evidence, ctx: AnswerContext): Outcome 
     stateRow(b, rowLabel(b), book, facts),
     `${rowLabel(a)}约占${rowLabel(b)}的${percent}%（计算值，由上列两个公布数相除得出，四舍五入）。`,
   ];
-  facts.push({
-    region: a.region,
-    period: a.period,
-    indicator: `${rowLabel(a)}占${rowLabel(b)}的比重`,
-    value: `${percent}%`,
-    number: Number(percent),
-    unit: "%",
-    growth: null,
-    growthPercent: null,
-    nature: "result",
-    computed: true,
-    citation: null,
-  });
+  facts.push(
+    computedFact(
+      { region: a.region, period: a.period },
+      `${rowLabel(a)}占${rowLabel(b)}的比重`,
+      percent,
+      "%",
+    ),
+  );
   return { status: "answered", text: lines.join("\n"), facts, book, options: [] };
 }

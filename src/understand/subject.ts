@@ -98,8 +98,8 @@ const NON_TOPIC = new Set([
 /** Words of growth: no topic of their own in a question that asks a growth rate. */
 export const GROWTH_WORDS = new Set(["增长", "增速", "增幅", "涨幅", "下降", "降幅", "同比", "增长率"]);
 
-/** Verbs a figure is asked with (完成多少, 增加多少): they say how, not what is counted. */
-const VERBS_OF_ASKING = new Set([
+/** Verbs that say how a figure moved or was reached, never what it counts (减少了多少个). */
+const VERBS_OF_MOVING = new Set([
   "完成",
   "实现",
   "达到",
@@ -107,15 +107,14 @@ const VERBS_OF_ASKING = new Set([
   "减少",
   "增长",
   "下降",
-  "发放",
-  "支出",
-  "开展",
   "累计",
   "共计",
-  "共有",
   "合计",
-  "新增",
+  "共有",
 ]);
+
+/** Verbs a figure is asked with (完成多少, 增加多少, 发放多少): the moving verbs and those of spending or doing. */
+const VERBS_OF_ASKING: ReadonlySet<string> = new Set([...VERBS_OF_MOVING, "发放", "支出", "开展", "新增"]);
 
 /** Builds the subject from the free text of `[start, end)` and the indicators inside it. */
 export function subjectOf(
@@ -170,21 +169,6 @@ export function subjectOf(
 export function hasWord(terms: readonly string[]): boolean {
   return terms.some((t) => (t.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 || /[A-Za-z]{2}/u.test(t));
 }
-
-/** Verbs that say how a figure moved or was reached, never what it counts (减少了多少个). */
-const VERBS_OF_MOVING = new Set([
-  "完成",
-  "实现",
-  "达到",
-  "增加",
-  "减少",
-  "增长",
-  "下降",
-  "累计",
-  "共计",
-  "合计",
-  "共有",
-]);
 
 /** The basis a figure is compared with (比上年, 较去年同期, 比年初): when, not what. */
 const BASIS_OF_COMPARISON = new Set([
