@@ -18,10 +18,10 @@
  * Defined here, below src/retrieve, so the type is structural: its methods match
  * `CorpusReader`'s one for one and the wiring assigns it to that interface.
  */
-import { rawOffset, rawSlice } from "../ingest/mapped-text.js";
 import { sectionLabel } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
 import type { Chunk, CorpusDocument, DocumentMeta, IndicatorRow, Section, TaskRow } from "../types.js";
+import { documentSpans, statementIndex, type DocumentSpans } from "./document-spans.js";
 import { postingCount } from "./postings-codec.js";
 import { StoreLookups } from "./store-lookups.js";
 import type { CorpusStore } from "./store-reader.js";
@@ -30,7 +30,7 @@ import type { CorpusStore } from "./store-reader.js";
 const STATEMENT_LISTS_KEPT = 16;
 
 /** The reading methods backed by the store (all of `CorpusReader` but the task lookups by text and unit). */
-export interface StoreCorpusReading {
+export interface StoreCorpusReading extends DocumentSpans {
   metas(): readonly DocumentMeta[];
   meta(docId: string): DocumentMeta | undefined;
   rowsOfIndicators(indicators: Iterable<string>, docIds: ReadonlySet<string>): IndicatorRow[];
@@ -41,12 +41,6 @@ export interface StoreCorpusReading {
   statementPeriods(docId: string, start: number): string[];
   taskByNumber(number: number): TaskRow[];
   taskCount(): { tasks: number; highest: number };
-  text(docId: string, start: number, end: number): string;
-  original(docId: string, start: number, end: number): string;
-  statementsIn(docId: string, start: number, end: number): Range[];
-  neighbours(docId: string, start: number, end: number): { before: string; after: string };
-  statementBefore(docId: string, sectionId: string, start: number): string;
-  pageAt(docId: string, offset: number): number | null;
   section(sectionId: string): Section | undefined;
   sectionLabel(sectionId: string): string;
   chunk(position: number): Chunk | undefined;
@@ -64,18 +58,6 @@ function remember<K, V>(kept: Map<K, V>, size: number, key: K, value: V): V {
   kept.set(key, value);
   if (kept.size > size) kept.delete(kept.keys().next().value!);
   return value;
-}
-
-/** Position of the first statement ending after `start` (binary search). */
-function statementIndex(list: readonly Range[], start: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Chunk positions ↔ vector labels (load-artefacts.ts `ChunkPositions`); −1 when there is none. */
@@ -142,46 +124,7 @@ export function storeCorpusReader<Tasks extends object>(
     statementPeriods: (docId, start) => lookups.statementPeriods(docId, start),
     taskByNumber: (number) => lookups.tasksNumberedAnywhere(number),
     taskCount: () => lookups.taskCount(),
-    text: (docId, start, end) => doc(docId).text.slice(start, end),
-    original(docId, start, end) {
-      const d = doc(docId);
-      return rawSlice(d.raw, d.offsets, start, end);
-    },
-    statementsIn(docId, start, end) {
-      const list = statementsOf(docId);
-      const out: Range[] = [];
-      for (let i = statementIndex(list, start); i < list.length && list[i]!.end <= end; i++)
-        if (list[i]!.start >= start) out.push(list[i]!);
-      return out;
-    },
-    neighbours(docId, start, end) {
-      const d = doc(docId);
-      const list = statementsOf(docId);
-      const at = list.findIndex((s) => s.start <= start && start < s.end);
-      const sameLine = (r: Range | undefined) =>
-        r !== undefined && !d.text.slice(Math.min(r.end, start), Math.max(r.start, end)).includes("\n");
-      const before = at > 0 && sameLine(list[at - 1]) ? list[at - 1]! : null;
-      const after = at >= 0 && sameLine(list[at + 1]) ? list[at + 1]! : null;
-      return {
-        before: before ? d.text.slice(before.start, before.end) : "",
-        after: after ? d.text.slice(after.start, after.end) : "",
-      };
-    },
-    statementBefore(docId, sectionId, start) {
-      const list = statementsOf(docId);
-      const previous = list[statementIndex(list, start) - 1];
-      const s = section(sectionId);
-      if (!previous || !s || previous.start < s.start) return "";
-      return doc(docId).text.slice(previous.start, previous.end);
-    },
-    pageAt(docId, offset) {
-      const d = doc(docId);
-      if (!d.pages || d.pages.length === 0) return null;
-      const raw = rawOffset(d.offsets, offset);
-      let page = 1;
-      for (let i = 0; i < d.pages.length; i++) if (d.pages[i]! <= raw) page = i + 1;
-      return page;
-    },
+    ...documentSpans(doc, statementsOf, section),
     section,
     sectionLabel(sectionId) {
       const s = section(sectionId);

@@ -3,7 +3,7 @@
  * (rows by indicator, statement and document; rows and tasks by character bigram; tasks by
  * number and unit), so each method's cost follows what it returns, not the corpus size.
  */
-import { rawOffset, rawSlice } from "../ingest/mapped-text.js";
+import { documentSpans, statementIndex } from "../index/document-spans.js";
 import type { LoadedArtefacts } from "../index/load-artefacts.js";
 import { sectionLabel } from "../sections/parse-sections.js";
 import { splitStatements, type Range } from "../sections/sentences.js";
@@ -13,15 +13,6 @@ import { taskReader } from "./task-reader.js";
 import { buildTextIndex, itemsWithTerms } from "./text-index.js";
 
 const statementKey = (docId: string, start: number) => `${docId}|${start}`;
-
-/** The 1-based page of a normalised offset in a paged document (PDF), or null. */
-export function pageAt(doc: CorpusDocument, offset: number): number | null {
-  if (!doc.pages || doc.pages.length === 0) return null;
-  const raw = rawOffset(doc.offsets, offset);
-  let page = 1;
-  for (let i = 0; i < doc.pages.length; i++) if (doc.pages[i]! <= raw) page = i + 1;
-  return page;
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -63,17 +54,6 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
     if (!d) throw new Error(`unknown document id ${docId}`);
     return d;
   };
-  /** Position of the first statement ending after `start` (binary search). */
-  const statementIndex = (list: Range[], start: number): number => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const chunkCount = artefacts.bm25.docLengths.length;
 
   return {
@@ -105,39 +85,7 @@ export function memoryCorpusReader(artefacts: LoadedArtefacts): CorpusReader {
     statementPeriods: (docId, start) => [
       ...new Set((byStatement.get(statementKey(docId, start)) ?? []).map((r) => r.period)),
     ],
-    text: (docId, start, end) => doc(docId).text.slice(start, end),
-    original(docId, start, end) {
-      const d = doc(docId);
-      return rawSlice(d.raw, d.offsets, start, end);
-    },
-    statementsIn: (docId, start, end) => {
-      const list = statementsOf(docId);
-      const out: Range[] = [];
-      for (let i = statementIndex(list, start); i < list.length && list[i]!.end <= end; i++)
-        if (list[i]!.start >= start) out.push(list[i]!);
-      return out;
-    },
-    neighbours(docId, start, end) {
-      const d = doc(docId);
-      const list = statementsOf(docId);
-      const at = list.findIndex((s) => s.start <= start && start < s.end);
-      const sameLine = (r: Range | undefined) =>
-        r !== undefined && !d.text.slice(Math.min(r.end, start), Math.max(r.start, end)).includes("\n");
-      const before = at > 0 && sameLine(list[at - 1]) ? list[at - 1]! : null;
-      const after = at >= 0 && sameLine(list[at + 1]) ? list[at + 1]! : null;
-      return {
-        before: before ? d.text.slice(before.start, before.end) : "",
-        after: after ? d.text.slice(after.start, after.end) : "",
-      };
-    },
-    statementBefore(docId, sectionId, start) {
-      const list = statementsOf(docId);
-      const previous = list[statementIndex(list, start) - 1];
-      const section = sections.get(sectionId);
-      if (!previous || !section || previous.start < section.start) return "";
-      return doc(docId).text.slice(previous.start, previous.end);
-    },
-    pageAt: (docId, offset) => pageAt(doc(docId), offset),
+    ...documentSpans(doc, statementsOf, (sectionId) => sections.get(sectionId)),
     section: (sectionId) => sections.get(sectionId),
     sectionLabel: (sectionId) => {
       const s = sections.get(sectionId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageAt } from "../../src/retrieve/memory-corpus-reader.js";
+import { pageAt } from "../../src/index/document-spans.js";
 import { readDocumentBytes } from "../../src/ingest/read-document.js";
 import { realdoc } from "./formats/realdocs.js";
 
