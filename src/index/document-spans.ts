@@ -30,13 +30,19 @@ export function pageAt(doc: CorpusDocument, offset: number): number | null {
   return page;
 }
 
-/** The span-reading methods of a `CorpusReader` (see src/retrieve/corpus-reader.ts). */
+/** The span-reading methods of a `CorpusReader` (src/retrieve/corpus-reader.ts extends this). */
 export interface DocumentSpans {
+  /** The normalised text [start, end) of a document. */
   text(docId: string, start: number, end: number): string;
+  /** The same span exactly as it stands in the source file. */
   original(docId: string, start: number, end: number): string;
+  /** The statements lying inside [start, end) of a document. */
   statementsIn(docId: string, start: number, end: number): Range[];
+  /** The statements before and after the one at [start, end), when on the same line ("" otherwise). */
   neighbours(docId: string, start: number, end: number): { before: string; after: string };
+  /** The statement before the one at `start`, when in the same section; "" otherwise. */
   statementBefore(docId: string, sectionId: string, start: number): string;
+  /** The 1-based page of an offset in a paged source (PDF); null otherwise. */
   pageAt(docId: string, offset: number): number | null;
 }
 

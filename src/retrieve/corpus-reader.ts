@@ -7,12 +7,12 @@
  * Implemented in memory over the loaded artefacts (memory-corpus-reader.ts); a store on disk
  * (SQLite, text on demand) can implement the same interface without the answer layer changing.
  */
-import type { Range } from "../sections/sentences.js";
+import type { DocumentSpans } from "../index/document-spans.js";
 import type { Chunk, DocumentMeta, IndicatorRow, Section, TaskRow } from "../types.js";
 import type { UnitRole } from "../understand/question.js";
 
 /** Reads the corpus for one question at a time. Implementations are read-only and shareable. */
-export interface CorpusReader {
+export interface CorpusReader extends DocumentSpans {
   /** Metadata of every document, in corpus order. */
   metas(): readonly DocumentMeta[];
   /** Metadata of one document; undefined for an unknown id. */
@@ -45,19 +45,6 @@ export interface CorpusReader {
   unitName(unitKey: string): string;
   /** How many tasks the tables hold and the highest number. */
   taskCount(): { tasks: number; highest: number };
-
-  /** The normalised text [start, end) of a document. */
-  text(docId: string, start: number, end: number): string;
-  /** The same span exactly as it stands in the source file. */
-  original(docId: string, start: number, end: number): string;
-  /** The statements lying inside [start, end) of a document. */
-  statementsIn(docId: string, start: number, end: number): Range[];
-  /** The statements before and after the one at [start, end), when on the same line ("" otherwise). */
-  neighbours(docId: string, start: number, end: number): { before: string; after: string };
-  /** The statement before the one at `start`, when in the same section; "" otherwise. */
-  statementBefore(docId: string, sectionId: string, start: number): string;
-  /** The 1-based page of an offset in a paged source (PDF); null otherwise. */
-  pageAt(docId: string, offset: number): number | null;
 
   /** A section by id. */
   section(sectionId: string): Section | undefined;
